@@ -1,0 +1,92 @@
+import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
+// `themes/dark.css` themes `:where(:root)` (for a page that links it) and `.gz-theme-dark` (for a
+// region). `light.css`, imported after it in the same cascade layer, gives the root back to light,
+// so only the wrapper's class below switches a story to dark, as on a publisher's page with one
+// dark region. Keep the order: swapped, the canvas and docs page around the stories turn dark.
+import '../src/styles/themes/dark.css';
+import '../src/styles/themes/light.css';
+import { manifestArgTypes } from './manifest-arg-types.js';
+
+// The manifest is generated (`npm run analyze`) and not committed. A glob, unlike a plain import,
+// resolves to nothing when the file is missing, so Storybook still builds before the first analyze;
+// the docs pages then lack their API tables and the console says why.
+const manifests = import.meta.glob('../custom-elements.json', { eager: true, import: 'default' });
+const manifest = manifests['../custom-elements.json'];
+if (manifest) setCustomElementsManifest(manifest);
+else console.warn('Gazette: custom-elements.json is missing; run `npm run analyze` to get the API tables in the docs.');
+
+const LOCALES = ['de', 'en', 'ar'] as const;
+type Locale = (typeof LOCALES)[number];
+const THEMES = ['light', 'dark'] as const;
+type Theme = (typeof THEMES)[number];
+
+/**
+ * Wraps every story in the toolbar's language and theme. Elements resolve `lang` and `dir` from
+ * their nearest ancestor, so a story that sets its own `lang` (an English or Japanese article)
+ * keeps it whatever the toolbar says.
+ */
+const withLocaleAndTheme: Decorator = (story, context) => {
+  const locale: Locale = LOCALES.includes(context.globals['locale']) ? context.globals['locale'] : 'de';
+  const theme: Theme = THEMES.includes(context.globals['theme']) ? context.globals['theme'] : 'light';
+  const fill = context.viewMode === 'story' ? 'min-block-size: 100vh;' : '';
+  return html`<div
+    data-story-wrapper
+    class=${theme === 'dark' ? 'gz-theme-dark' : 'gz-theme-light'}
+    lang=${locale}
+    dir=${locale === 'ar' ? 'rtl' : 'ltr'}
+    style="box-sizing: border-box; ${fill} padding: var(--gz-space-l, 1.5rem);
+      background: var(--gz-color-background); color: var(--gz-color-text); font-family: var(--gz-font-body);"
+  >
+    ${story()}
+  </div>`;
+};
+
+const preview: Preview = {
+  decorators: [withLocaleAndTheme],
+  globalTypes: {
+    locale: {
+      description: 'Language (and direction) of the page around the story',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'de', right: 'de', title: 'Deutsch' },
+          { value: 'en', right: 'en', title: 'English' },
+          { value: 'ar', right: 'ar, rtl', title: 'العربية' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    theme: {
+      description: 'Gazette theme of the region around the story',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', icon: 'sun', title: 'Light' },
+          { value: 'dark', icon: 'moon', title: 'Dark (gz-theme-dark)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: {
+    locale: 'de',
+    theme: 'light',
+  },
+  parameters: {
+    // The wrapper above pads the story and paints the theme's background up to the edges.
+    layout: 'fullscreen',
+    // Accessibility violations fail a story (in the a11y panel and in test runs), not just warn.
+    a11y: { test: 'error' },
+    controls: { expanded: true },
+    docs: {
+      extractArgTypes: (component: unknown) =>
+        manifest && typeof component === 'string' ? manifestArgTypes(manifest, component) : undefined,
+    },
+    options: { storySort: { order: ['Introduction', 'Elements'] } },
+  },
+};
+
+export default preview;

@@ -1,0 +1,60 @@
+// @ts-check
+/**
+ * The custom-elements manifest (`custom-elements.json`) is generated from the JSDoc on each
+ * element's class (`@summary`, `@slot`, `@csspart`, `@cssproperty`, `@cssstate`, `@event`).
+ * Members marked `@internal` or private are left out.
+ */
+/** Tags registered through `GzX.define('gz-x')` in the registration modules, by class name. */
+const tags = new Map();
+
+export default {
+  globs: ['src/components/**/*.component.ts', 'src/components/**/!(*.styles|*.component).ts'],
+  exclude: ['src/**/*.test.ts'],
+  outdir: '.',
+  litelement: true,
+  plugins: [
+    {
+      // Gazette registers tags with GzElement.define(), not customElements.define(): read the tag
+      // from the registration module and put it on the class, as the analyzer would.
+      name: 'gz-define',
+      analyzePhase({ ts, node, moduleDoc }) {
+        if (!ts.isCallExpression(node)) return;
+        const callee = node.expression;
+        const [tag] = node.arguments;
+        if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'define') return;
+        if (!tag || !ts.isStringLiteral(tag) || !ts.isIdentifier(callee.expression)) return;
+        const className = callee.expression.text;
+        tags.set(className, tag.text);
+        moduleDoc.exports = [
+          ...(moduleDoc.exports ?? []),
+          {
+            kind: 'custom-element-definition',
+            name: tag.text,
+            declaration: { name: className, module: moduleDoc.path.replace(/\.ts$/, '.component.ts') },
+          },
+        ];
+      },
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules ?? []) {
+          for (const decl of mod.declarations ?? []) {
+            const tag = tags.get(decl.name);
+            if (tag) Object.assign(decl, { tagName: tag, customElement: true });
+          }
+        }
+      },
+    },
+    {
+      name: 'gz-hide-private',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules ?? []) {
+          for (const decl of mod.declarations ?? []) {
+            if (!decl.members) continue;
+            decl.members = decl.members.filter(
+              (/** @type {any} */ m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('_'),
+            );
+          }
+        }
+      },
+    },
+  ],
+};

@@ -1,0 +1,2 @@
+// The demo page registers every element, as a publisher's one-tag embed would.
+import '../src/all.js';

@@ -1,0 +1,194 @@
+// @ts-check
+/**
+ * Checks the built package as a consumer sees it (run after `npm run build`):
+ * - every element has its subpath export and its `sideEffects` entries;
+ * - the npm modules keep Lit external; the CDN bundles inline it;
+ * - a bundler that honours `sideEffects` keeps the registration of `gazette/<element>.js`, and
+ *   importing `gazette` alone registers nothing;
+ * - the CDN ES module and IIFE register every element, and both on one page warn, never throw.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, createServer } from 'vite';
+import { launch } from './lib/browser.mjs';
+import { results } from './lib/results.mjs';
+import { serveStatic } from './lib/static-server.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+const elements = readdirSync(resolve(root, 'src/components'));
+const tags = elements.map((name) => `gz-${name}`);
+const suite = results('package');
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+console.log('package');
+
+await suite.check('every element has a subpath export, sideEffects entries and a manifest entry', () => {
+  const manifest = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf8'));
+  const manifestTags = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName)).filter(Boolean);
+  for (const name of elements) {
+    const target = pkg.exports[`./${name}.js`]?.default;
+    assert(target === `./dist/components/${name}/${name}.js`, `exports["./${name}.js"] is missing or wrong`);
+    assert(existsSync(resolve(root, target)), `${target} was not built`);
+    assert(pkg.sideEffects.includes(target), `sideEffects lacks ${target}`);
+    assert(pkg.sideEffects.includes(`./src/components/${name}/${name}.ts`), `sideEffects lacks the source of ${name}`);
+    assert(manifestTags.includes(`gz-${name}`), `custom-elements.json lacks gz-${name}`);
+  }
+  for (const entry of ['.', './all.js', './custom-elements.json', './themes/*.css']) {
+    assert(pkg.exports[entry], `exports lacks ${entry}`);
+  }
+  for (const theme of ['tokens', 'light', 'dark'])
+    assert(existsSync(resolve(root, `dist/themes/${theme}.css`)), `dist/themes/${theme}.css missing`);
+  assert(existsSync(resolve(root, 'dist/index.d.ts')), 'dist/index.d.ts missing');
+});
+
+await suite.check('npm modules import Lit instead of bundling it', () => {
+  const component = readFileSync(resolve(root, 'dist/components/reading-time/reading-time.component.js'), 'utf8');
+  assert(/from "lit"/.test(component), 'reading-time.component.js does not import from "lit"');
+  const all = readdirSync(resolve(root, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.js'),
+  );
+  for (const file of all) {
+    if (file.startsWith('cdn/')) continue;
+    const text = readFileSync(resolve(root, 'dist', file), 'utf8');
+    assert(!text.includes('lit-html'), `${file} contains Lit's code`);
+  }
+});
+
+// A consumer project: node_modules/gazette links to this package, so resolution, `exports` and
+// `sideEffects` are read exactly as from an installed copy.
+const consumer = resolve(root, 'node_modules/.cache/gz-consumer');
+rmSync(consumer, { recursive: true, force: true });
+mkdirSync(resolve(consumer, 'node_modules'), { recursive: true });
+symlinkSync(root, resolve(consumer, 'node_modules/gazette'), 'dir');
+const entries = {
+  subpath: `import 'gazette/reading-time.js';`,
+  index: `import { GzReadingTime } from 'gazette'; window.__classes = [GzReadingTime.name];`,
+};
+for (const [name, code] of Object.entries(entries)) {
+  writeFileSync(resolve(consumer, `${name}.js`), code);
+  await build({
+    configFile: false,
+    root: consumer,
+    logLevel: 'silent',
+    build: {
+      outDir: resolve(consumer, `out-${name}`),
+      minify: false,
+      lib: { entry: resolve(consumer, `${name}.js`), formats: ['es'], fileName: 'bundle' },
+    },
+  });
+}
+mkdirSync(resolve(consumer, 'cdn'), { recursive: true });
+writeFileSync(
+  resolve(consumer, 'page.html'),
+  `<!doctype html><html lang="de"><body><div id="t"><p>${'Wort '.repeat(766)}</p></div><gz-reading-time for="t"></gz-reading-time></body></html>`,
+);
+symlinkSync(resolve(root, 'dist/cdn'), resolve(consumer, 'cdn/dist'), 'dir');
+
+const server = await serveStatic(consumer);
+const browser = await launch();
+
+/**
+ * Opens the test page with the given scripts and reports what got defined.
+ * @param {string[]} scripts  HTML script tags
+ */
+async function open(scripts) {
+  const page = await browser.newPage();
+  const errors = [];
+  const warnings = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await page.route('**/page.html', async (route) => {
+    const html = readFileSync(resolve(consumer, 'page.html'), 'utf8').replace('</body>', `${scripts.join('')}</body>`);
+    await route.fulfill({ body: html, contentType: 'text/html' });
+  });
+  await page.goto(`${server.origin}/page.html`);
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(50);
+  const state = await page.evaluate((tags) => {
+    const el = document.querySelector('gz-reading-time');
+    return {
+      defined: tags.filter((t) => customElements.get(t)),
+      text: el?.shadowRoot?.querySelector('[part~=label]')?.textContent?.trim() ?? null,
+      global: typeof (/** @type {any} */ (window).Gazette?.GzReadingTime),
+      classes: /** @type {any} */ (window).__classes ?? [],
+    };
+  }, tags);
+  await page.close();
+  return { ...state, errors, warnings };
+}
+
+try {
+  await suite.check('a bundled import of gazette/reading-time.js registers <gz-reading-time>', async () => {
+    const r = await open([`<script type="module" src="/out-subpath/bundle.js"></script>`]);
+    assert(r.defined.includes('gz-reading-time'), `defined: ${r.defined}`);
+    assert(r.text === 'Lesezeit: 3 min', `label: ${r.text}`);
+    assert(r.errors.length === 0, r.errors.join('\n'));
+  });
+
+  await suite.check('a bundled import of gazette (classes only) registers nothing', async () => {
+    const r = await open([`<script type="module" src="/out-index/bundle.js"></script>`]);
+    assert(r.classes.includes('GzReadingTime'), 'the class was not imported');
+    assert(r.defined.length === 0, `defined: ${r.defined}`);
+  });
+
+  await suite.check('the CDN ES module registers every element', async () => {
+    const r = await open([`<script type="module" src="/cdn/dist/gazette.js"></script>`]);
+    assert(r.defined.length === tags.length, `defined: ${r.defined} of ${tags}`);
+    assert(r.text === 'Lesezeit: 3 min', `label: ${r.text}`);
+    assert(r.errors.length === 0, r.errors.join('\n'));
+  });
+
+  await suite.check('the CDN IIFE registers every element and exposes window.Gazette', async () => {
+    const r = await open([`<script src="/cdn/dist/gazette.iife.js"></script>`]);
+    assert(r.defined.length === tags.length, `defined: ${r.defined}`);
+    assert(r.global === 'function', 'window.Gazette.GzReadingTime missing');
+    assert(r.errors.length === 0, r.errors.join('\n'));
+  });
+
+  await suite.check('two copies on one page: a warning per tag, no error, the first copy stays', async () => {
+    const r = await open([
+      `<script src="/cdn/dist/gazette.iife.js"></script>`,
+      `<script type="module" src="/cdn/dist/gazette.js"></script>`,
+    ]);
+    assert(r.errors.length === 0, r.errors.join('\n'));
+    assert(r.text === 'Lesezeit: 3 min', `label: ${r.text}`);
+    const dupes = r.warnings.filter((w) => w.includes('is already defined'));
+    assert(dupes.length === tags.length, `warnings: ${r.warnings.join(' | ')}`);
+  });
+  await suite.check('the demo page (npm start) shows "Lesezeit: 3 min" without console errors', async () => {
+    const dev = await createServer({
+      configFile: resolve(root, 'vite.config.ts'),
+      logLevel: 'silent',
+      server: { port: 0 },
+    });
+    await dev.listen();
+    try {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      const url = dev.resolvedUrls?.local[0] ?? '';
+      await page.goto(url);
+      const label = page.locator('gz-reading-time [part~=label]');
+      await label.waitFor({ timeout: 15_000 });
+      const text = (await label.textContent())?.trim();
+      assert(text === 'Lesezeit: 3 min', `label: ${text}`);
+      assert(errors.length === 0, errors.join('\n'));
+      await page.close();
+    } finally {
+      await dev.close();
+    }
+  });
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+process.exit(suite.finish());

@@ -1,0 +1,312 @@
+// @ts-check
+/**
+ * Story smoke check: opens every story of the built Storybook in Chromium and fails a story on a
+ * page error, a console error, Storybook's error display (a render error or a failing `play`), or
+ * an axe-core violation.
+ *
+ *   npx storybook build --quiet -o storybook-static
+ *   node scripts/story-smoke.mjs [--globals 'theme:dark;locale:ar']
+ *
+ * `--globals` adds Storybook globals to every story's URL, to check the toolbar's other states.
+ * Prints one line per story, writes {passed, failed, skipped} to .test-results/stories.json and
+ * exits 1 when a story failed. Stories without the `test` tag (`tags: ['!test']`) are skipped.
+ * CHROME_PATH overrides the browser (default /usr/bin/chromium); nothing is downloaded.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const STATIC_DIR = path.join(ROOT, 'storybook-static');
+const RESULTS_FILE = path.join(ROOT, '.test-results', 'stories.json');
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const EXECUTABLE_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+/** Two cores: two stories at a time keeps the machine busy without starving the browser. */
+const CONCURRENCY = 2;
+const STORY_TIMEOUT_MS = 30_000;
+
+const MIME_TYPES = /** @type {Record<string, string>} */ ({
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+});
+
+/**
+ * @typedef {{ type: string, id: string, title: string, name: string, tags?: string[] }} IndexEntry
+ * @typedef {{ status: 'ok' | 'fail' | 'skip', reasons: string[], notes: string[] }} StoryResult
+ */
+
+/** Serves `dir` on 127.0.0.1 at a random port; resolves to the server and its base URL. */
+async function serveStatic(/** @type {string} */ dir) {
+  const server = createServer(async (req, res) => {
+    try {
+      const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+      // Chromium asks every page for /favicon.ico; Storybook's iframe has none, and that is no error.
+      if (pathname === '/favicon.ico') return void res.writeHead(204).end();
+      const file = path.join(dir, decodeURIComponent(pathname).replace(/\/$/, '/index.html'));
+      if (!file.startsWith(dir + path.sep)) throw new Error('outside the static directory');
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      res.writeHead(200, {
+        'content-type': MIME_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-length': info.size,
+      });
+      createReadStream(file).pipe(res);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('the static server has no port');
+  return { server, base: `http://127.0.0.1:${address.port}` };
+}
+
+/**
+ * Waits until Storybook has finished with the story, in the page. Storybook's StoryRender steps
+ * through loading, rendering, play, afterEach and ends in phase `finished` (even after an
+ * exception, which it shows in the error display). Polling that phase, rather than listening on
+ * the channel, cannot miss an event that fired before we subscribed, and it covers play functions
+ * and async loaders, which "#storybook-root has children" would not. Missing stories and errors
+ * before a render exists show the error display instead.
+ * @param {string} storyId
+ */
+function storybookSettled(storyId) {
+  const body = document.body;
+  if (body.classList.contains('sb-show-errordisplay') || body.classList.contains('sb-show-nopreview')) return true;
+  const preview = /** @type {any} */ (window).__STORYBOOK_PREVIEW__;
+  const render = preview?.currentRender;
+  return render?.id === storyId && ['finished', 'aborted'].includes(render.phase);
+}
+
+/**
+ * Runs in the page before Storybook: records the channel events that report a failed story. A
+ * failing `play` does not show the error display (Storybook logs it and marks the story in the
+ * Interactions panel), so these events, with the console, are how this script learns of it. The
+ * channel is caught as Storybook assigns it to its global; without it nothing is recorded and the
+ * other checks still run.
+ */
+function recordStoryEvents() {
+  const w = /** @type {any} */ (window);
+  /** @type {string[]} */
+  const events = (w.__gzSmokeEvents = []);
+  let channel;
+  Object.defineProperty(w, '__STORYBOOK_ADDONS_CHANNEL__', {
+    configurable: true,
+    get: () => channel,
+    set(value) {
+      channel = value;
+      const message = (/** @type {any} */ e) => e?.message ?? e?.description ?? e?.title ?? String(e);
+      value.on('playFunctionThrewException', (/** @type {any} */ e) =>
+        events.push(`play function threw: ${message(e)}`),
+      );
+      value.on('unhandledErrorsWhilePlaying', (/** @type {any[]} */ errors) =>
+        events.push(...errors.map((e) => `unhandled error while playing: ${message(e)}`)),
+      );
+      value.on('storyErrored', (/** @type {any} */ e) => events.push(`story errored: ${message(e)}`));
+      value.on('storyFinished', (/** @type {any} */ e) => {
+        if (e?.status === 'error') events.push('Storybook reports the story as failed');
+      });
+    },
+  });
+}
+
+/** Waits for the Lit elements in the story to finish updating, then for two frames (recounts). */
+async function elementsSettled() {
+  const root = document.querySelector('#storybook-root');
+  const elements = [...(root?.querySelectorAll('*') ?? [])].filter((el) => el.localName.includes('-'));
+  await Promise.all(elements.map((el) => /** @type {any} */ (el).updateComplete));
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}
+
+/**
+ * Runs axe-core on the story, honouring the story's `parameters.a11y` as the a11y addon does
+ * (`disable`, `test: 'off' | 'todo' | 'error'`, `config`, `options`, `context`).
+ *
+ * The default context is `#storybook-root`, not the document: the iframe's `<html>`, `<title>` and
+ * landmarks are Storybook's, and axe skips its page-level rules (document-title, html-has-lang,
+ * landmark-one-main, page-has-heading-one, bypass) when the context is not the whole page. `region`
+ * is off as in the addon: an isolated component has no page landmarks to sit in.
+ * @returns {Promise<{ mode: string, violations: { id: string, impact: string | null, help: string, targets: string[] }[] }>}
+ */
+async function runAxe() {
+  const w = /** @type {any} */ (window);
+  const a11y = w.__STORYBOOK_PREVIEW__?.currentRender?.story?.parameters?.a11y ?? {};
+  const mode = a11y.disable === true || a11y.test === 'off' ? 'off' : a11y.test === 'todo' ? 'todo' : 'error';
+  if (mode === 'off') return { mode, violations: [] };
+  const axe = w.axe;
+  axe.reset();
+  axe.configure({
+    ...a11y.config,
+    rules: [{ id: 'region', enabled: false }, ...(a11y.config?.rules ?? [])],
+  });
+  const context = a11y.context ?? { include: ['#storybook-root'] };
+  const result = await axe.run(context, { ...a11y.options, resultTypes: ['violations'] });
+  return {
+    mode,
+    violations: result.violations.map((/** @type {any} */ v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((/** @type {any} */ n) => n.target.join(' ')),
+    })),
+  };
+}
+
+/**
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} base
+ * @param {IndexEntry} entry
+ * @param {string} extraGlobals
+ * @returns {Promise<StoryResult>}
+ */
+async function checkStory(browser, base, entry, extraGlobals) {
+  /** @type {StoryResult} */
+  const result = { status: 'ok', reasons: [], notes: [] };
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await context.newPage();
+  await page.addInitScript(recordStoryEvents);
+  page.on('pageerror', (error) => result.reasons.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    // A failed load is reported with its URL below; Chromium's console line does not name it.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      result.reasons.push(`console error: ${message.text().split('\n')[0]}`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) result.reasons.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    result.reasons.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown error'})`);
+  });
+  try {
+    // The addon's own automatic axe run is switched off (a11y.manual): this script runs axe itself,
+    // once, after the elements settled, with the project's axe-core and the same parameters.
+    const globals = ['a11y.manual:!true', extraGlobals].filter(Boolean).join(';');
+    const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=${encodeURIComponent(globals)}`;
+    await page.goto(url, { waitUntil: 'load', timeout: STORY_TIMEOUT_MS });
+    await page.waitForFunction(storybookSettled, entry.id, { timeout: STORY_TIMEOUT_MS, polling: 50 });
+
+    const shown = await page.evaluate(() => {
+      const body = document.body;
+      const error = body.classList.contains('sb-show-errordisplay');
+      const message = document.querySelector('#error-message')?.textContent?.trim() ?? '';
+      const missing = body.classList.contains('sb-show-nopreview');
+      // Any element but Storybook's inner root and the preview's wrapper counts, or some text.
+      const root = document.querySelector('#storybook-root');
+      const content = root?.querySelector(':not(#root-inner, [data-story-wrapper])') || root?.textContent?.trim();
+      const events = /** @type {string[]} */ (/** @type {any} */ (window).__gzSmokeEvents ?? []);
+      return { error, message, missing, empty: !content, events: [...new Set(events)] };
+    });
+    result.reasons.push(...shown.events);
+    if (shown.error) result.reasons.push(`Storybook error display: ${shown.message.split('\n')[0] || '(no message)'}`);
+    else if (shown.missing) result.reasons.push('Storybook shows "no preview": the story was not found');
+    else if (shown.empty) result.reasons.push('the story rendered nothing into #storybook-root');
+    else {
+      await page.evaluate(elementsSettled);
+      await page.addScriptTag({ path: AXE_PATH });
+      const { mode, violations } = await page.evaluate(runAxe);
+      const described = violations.map(
+        (v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.slice(0, 3).join(', ')}`,
+      );
+      if (mode === 'error') result.reasons.push(...described.map((d) => `axe: ${d}`));
+      else if (mode === 'todo') result.notes.push(...described.map((d) => `axe (todo): ${d}`));
+      else result.notes.push('axe off for this story');
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    result.reasons.push(
+      message.includes('Timeout') ? `did not finish rendering within ${STORY_TIMEOUT_MS / 1000} s` : message,
+    );
+  } finally {
+    await context.close();
+  }
+  if (result.reasons.length) result.status = 'fail';
+  return result;
+}
+
+async function writeCounts(/** @type {{ passed: number, failed: number, skipped: number }} */ counts) {
+  await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
+  await writeFile(RESULTS_FILE, JSON.stringify(counts));
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { globals: { type: 'string', default: '' } } });
+  const started = Date.now();
+
+  /** @type {IndexEntry[]} */
+  let entries;
+  try {
+    const index = JSON.parse(await readFile(path.join(STATIC_DIR, 'index.json'), 'utf8'));
+    entries = Object.values(index.entries);
+  } catch {
+    console.error(
+      'story-smoke: no storybook-static/index.json; run `npx storybook build --quiet -o storybook-static` first.',
+    );
+    await writeCounts({ passed: 0, failed: 1, skipped: 0 });
+    process.exit(1);
+  }
+  const stories = entries.filter((entry) => entry.type === 'story');
+
+  const { server, base } = await serveStatic(STATIC_DIR);
+  const browser = await chromium.launch({ executablePath: EXECUTABLE_PATH, args: CHROME_ARGS, headless: true });
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  try {
+    let next = 0;
+    const worker = async () => {
+      while (next < stories.length) {
+        const entry = /** @type {IndexEntry} */ (stories[next++]);
+        const label = `${entry.title} › ${entry.name} (${entry.id})`;
+        if (!(entry.tags ?? []).includes('test')) {
+          counts.skipped++;
+          console.log(`skip  ${label}`);
+          continue;
+        }
+        const result = await checkStory(browser, base, entry, values.globals ?? '');
+        if (result.status === 'ok') {
+          counts.passed++;
+          console.log(`ok    ${label}`);
+        } else {
+          counts.failed++;
+          console.log(`FAIL  ${label}`);
+        }
+        for (const reason of result.reasons) console.log(`        ${reason}`);
+        for (const note of result.notes) console.log(`        note: ${note}`);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  await writeCounts(counts);
+  console.log(`story-smoke: ${stories.length} stories in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`stories: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  if (counts.passed === 0 && counts.failed === 0) console.error('story-smoke: no story was checked.');
+  if (counts.failed > 0 || counts.passed === 0) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,42 @@
+// @ts-check
+/**
+ * `npm test`: lint, type-check, build, the browser test suite, the package checks and the story
+ * smoke check, in that order. Every step runs even when an earlier one failed, so one run shows
+ * every problem; the exit code is non-zero when any failed. The last line sums every test.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { summaryLine } from './summary.mjs';
+
+/** @type {[name: string, command: string, resultFile?: string][]} */
+const steps = [
+  ['lint', 'npm run --silent lint', 'lint'],
+  ['type-check', 'npm run --silent typecheck', 'typecheck'],
+  ['build', 'npm run --silent build', 'build'],
+  ['browser tests', 'npx web-test-runner', 'unit'],
+  ['package checks', 'node scripts/check-package.mjs', 'package'],
+  ['storybook build', 'npm run --silent build-storybook', 'storybook-build'],
+  ['story smoke check', 'node scripts/story-smoke.mjs', 'stories'],
+];
+
+rmSync('.test-results', { recursive: true, force: true });
+mkdirSync('.test-results', { recursive: true });
+
+const failed = [];
+for (const [name, command, result] of steps) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}: ${command}`);
+  const run = spawnSync(command, { shell: true, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = run.status === 0;
+  console.log(`${ok ? '✓' : '✗'} ${name} (${seconds} s)`);
+  if (!ok) failed.push(name);
+  // Steps that are checks rather than suites count as one test each; a suite that crashed before
+  // writing its counts counts as one failure.
+  const file = `.test-results/${result}.json`;
+  if (!existsSync(file)) writeFileSync(file, JSON.stringify({ passed: ok ? 1 : 0, failed: ok ? 0 : 1 }));
+}
+
+console.log(failed.length ? `\nFailed: ${failed.join(', ')}` : '\nAll steps passed.');
+console.log(summaryLine());
+process.exit(failed.length ? 1 : 0);

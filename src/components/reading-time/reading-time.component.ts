@@ -1,0 +1,209 @@
+import { ContextConsumer } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { canonicalLocale, LocalizeController } from '../../controllers/localize.js';
+import { optionalNumber } from '../../internal/converters.js';
+import { articleBodyContext } from '../../internal/contexts.js';
+import { GzElement } from '../../internal/gz-element.js';
+import { warnOnce } from '../../internal/warn.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { countNode, DEFAULT_WORDS_PER_MINUTE, readingMinutes, type TextCount } from './count.js';
+import { styles } from './reading-time.styles.js';
+
+const MIN_SPEED = 1;
+const MAX_SPEED = 10_000;
+
+/**
+ * The time an article takes to read: `Lesezeit: 3 min` in German, `3 min read` in English.
+ *
+ * It counts the words of its target with `Intl.Segmenter` in the target's language: the element
+ * named by `for`, else the `<gz-article-body>` it sits in, else the one in its `<article>` or page.
+ * `script`, `style`, `pre`, `code` and `figcaption` are not counted; Han, kana and other scripts
+ * without spaces count by character (500 a minute); each image adds 12 seconds, one less for each
+ * next, never below 3. The default speed is 238 words a minute (Brysbaert 2019). It recounts when
+ * the target's text changes, once per frame at most.
+ *
+ * @summary Reading time of an article, counted or given.
+ *
+ * @slot - Replaces the visible label. The accessible text stays the long form ("Lesezeit: 3 Minuten").
+ *
+ * @csspart base - The wrapper around the text.
+ * @csspart time - The `<time>` element, whose `datetime` is an ISO 8601 duration (`PT3M`).
+ * @csspart label - The visible label.
+ *
+ * @cssproperty --gz-reading-time-color - Text colour. Default `--gz-color-text-muted`.
+ * @cssproperty --gz-reading-time-font-family - Font. Default `--gz-font-ui`.
+ * @cssproperty --gz-reading-time-font-size - Font size. Default `--gz-font-size-s`.
+ *
+ * @cssstate counted - The minutes come from counting the target's text.
+ * @cssstate empty - There is nothing to show: no target was found and no `minutes` given.
+ */
+export class GzReadingTime extends GzElement {
+  static override styles = [hostStyles, styles];
+
+  /** The id of the element whose text is counted (in the same document or shadow root). */
+  @property({ attribute: 'for' }) for: string | null = null;
+
+  /** Minutes to show instead of counting (rounded, at least 1). */
+  @property({ attribute: 'minutes', converter: optionalNumber }) fixedMinutes: number | null = null;
+
+  /** Reading speed in words per minute, between 1 and 10,000. Default 238. */
+  @property({ attribute: 'words-per-minute', converter: optionalNumber }) wordsPerMinute: number | null = null;
+
+  /**
+   * A label replacing the default text, with `{minutes}` where the number goes
+   * (`label="Lesedauer: {minutes} Min."`).
+   */
+  @property() label: string | null = null;
+
+  @state() private _count: TextCount | undefined;
+  @state() private _target: Element | undefined;
+
+  private readonly _localize = new LocalizeController(this);
+  private readonly _internals = this.attachInternals();
+  private _observer: MutationObserver | undefined;
+  private _frame = 0;
+  private _contextTarget: Element | undefined;
+  private _minutes: number | undefined;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: articleBodyContext,
+      subscribe: true,
+      callback: (body) => {
+        this._contextTarget = body;
+        if (!this.for) this._resolveTarget();
+      },
+    });
+  }
+
+  /** The number of words counted in the target, or `undefined` when nothing was counted. */
+  get words(): number | undefined {
+    return this._count?.words;
+  }
+
+  /** The minutes shown: given, or counted; `undefined` when there is nothing to show. */
+  get minutes(): number | undefined {
+    return this._minutes;
+  }
+
+  /** The element whose text is counted, if any. */
+  get target(): Element | undefined {
+    return this._target;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._resolveTarget();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Forget the target: text may change while disconnected, so reconnecting counts afresh.
+    this._target = undefined;
+    this._observe(undefined);
+    cancelAnimationFrame(this._frame);
+    this._frame = 0;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('for') && this.isConnected && changed.get('for') !== undefined) this._resolveTarget();
+    this._minutes = this._computeMinutes();
+    this._internals.states.clear();
+    if (this._minutes === undefined) this._internals.states.add('empty');
+    else if (this._validMinutes() === undefined) this._internals.states.add('counted');
+  }
+
+  protected override render() {
+    const minutes = this._minutes;
+    if (minutes === undefined) return nothing;
+    const terms = this._localize.terms;
+    const number = this._localize.number(minutes);
+    const short = this.label ? this.label.replaceAll('{minutes}', number) : terms.readingTimeShort(number);
+    const long = terms.readingTimeLong(this._localize.unit('minute', minutes, 'long'));
+    return html`<span part="base" class="base" dir=${this._localize.dir}
+      ><time part="time" datetime="PT${minutes}M"
+        ><span part="label" aria-hidden="true"><slot>${short}</slot></span
+        ><span class="visually-hidden">${long}</span></time
+      ></span
+    >`;
+  }
+
+  /** A valid `minutes` attribute as whole minutes, else undefined (with one warning). */
+  private _validMinutes(): number | undefined {
+    const value = this.fixedMinutes;
+    if (value === null || value === undefined) return undefined;
+    if (Number.isFinite(value) && value > 0) return Math.max(1, Math.round(value));
+    warnOnce(
+      this,
+      `minutes="${this.getAttribute('minutes') ?? value}" is not a positive number of minutes; counting words instead.`,
+    );
+    return undefined;
+  }
+
+  private _speed(): number {
+    const value = this.wordsPerMinute;
+    if (value === null || value === undefined) return DEFAULT_WORDS_PER_MINUTE;
+    if (Number.isFinite(value) && value >= MIN_SPEED && value <= MAX_SPEED) return value;
+    warnOnce(
+      this,
+      `words-per-minute="${this.getAttribute('words-per-minute') ?? value}" is not a speed between ${MIN_SPEED} and ${MAX_SPEED}; using ${DEFAULT_WORDS_PER_MINUTE}.`,
+    );
+    return DEFAULT_WORDS_PER_MINUTE;
+  }
+
+  private _computeMinutes(): number | undefined {
+    const fixed = this._validMinutes();
+    if (fixed !== undefined) return fixed;
+    const speed = this._speed();
+    return this._count ? readingMinutes(this._count, speed) : undefined;
+  }
+
+  /** Finds the target: `for`, else the body from context, else a `<gz-article-body>` nearby. */
+  private _resolveTarget(): void {
+    let target: Element | undefined;
+    if (this.for) {
+      const root = this.getRootNode() as Document | ShadowRoot;
+      target = root.getElementById?.(this.for) ?? document.getElementById(this.for) ?? undefined;
+      if (!target) {
+        if (document.readyState === 'loading') {
+          document.addEventListener('DOMContentLoaded', () => this.isConnected && this._resolveTarget(), {
+            once: true,
+          });
+          return;
+        }
+        warnOnce(this, `for="${this.for}" names no element; give the id of the text to count, or set minutes.`);
+      }
+    } else {
+      target =
+        this._contextTarget ??
+        this.closest('article')?.querySelector('gz-article-body') ??
+        document.querySelector('gz-article-body') ??
+        undefined;
+    }
+    if (target === this._target) return;
+    this._target = target;
+    this._observe(target);
+    this._count = target ? countNode(target, this._targetLang(target)) : undefined;
+  }
+
+  private _targetLang(target: Element): string {
+    const lang = target.closest('[lang]')?.getAttribute('lang');
+    return lang ? canonicalLocale(lang) : this._localize.lang;
+  }
+
+  private _observe(target: Element | undefined): void {
+    this._observer?.disconnect();
+    this._observer = undefined;
+    if (!target) return;
+    this._observer = new MutationObserver(() => {
+      if (this._frame) return;
+      this._frame = requestAnimationFrame(() => {
+        this._frame = 0;
+        if (this._target) this._count = countNode(this._target, this._targetLang(this._target));
+      });
+    });
+    this._observer.observe(target, { childList: true, subtree: true, characterData: true });
+  }
+}

@@ -1,0 +1,168 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { de } from '../translations/de.js';
+import { en } from '../translations/en.js';
+import type { PartialTerms, Terms } from '../translations/terms.js';
+
+const FALLBACK = 'en';
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'dv', 'fa', 'ha', 'he', 'khw', 'ks', 'ku', 'ps', 'sd', 'ur', 'yi']);
+
+const translations = new Map<string, Terms>([
+  ['en', en],
+  ['de', de],
+]);
+
+/**
+ * Adds or replaces the terms of a language (`fr`, `de-CH`, ...). Terms it leaves out come from
+ * English. Elements that are connected re-render with the new terms.
+ */
+export function registerTranslation(...list: PartialTerms[]): void {
+  for (const terms of list) translations.set(terms.$code.toLowerCase(), { ...en, ...terms } as Terms);
+  for (const controller of connected) controller.refresh(true);
+}
+
+/** Turns any attribute value into a locale Intl accepts; bad values become English. */
+export function canonicalLocale(value: string | null | undefined): string {
+  if (!value) return FALLBACK;
+  try {
+    return Intl.getCanonicalLocales(value.trim())[0] ?? FALLBACK;
+  } catch {
+    return FALLBACK;
+  }
+}
+
+function termsFor(locale: string): Terms {
+  const lower = locale.toLowerCase();
+  return translations.get(lower) ?? translations.get(lower.split('-')[0]!) ?? en;
+}
+
+/** The closest `attr` value on the element or its ancestors, crossing shadow roots. */
+function closestAttribute(start: Element, attr: 'lang' | 'dir'): string | null {
+  let node: Node | null = start;
+  while (node) {
+    if (node instanceof Element) {
+      const value = node.getAttribute(attr);
+      if (value) return value;
+    }
+    node = node instanceof ShadowRoot ? node.host : node.parentNode;
+  }
+  return null;
+}
+
+// One observer for the whole document watches `lang` and `dir` on every element, so a language
+// switch on an ancestor re-renders the elements below it without one observer per element.
+const connected = new Set<LocalizeController>();
+let observer: MutationObserver | undefined;
+
+function watch(controller: LocalizeController) {
+  connected.add(controller);
+  if (!observer && typeof MutationObserver !== 'undefined') {
+    observer = new MutationObserver(() => {
+      for (const c of connected) c.refresh();
+    });
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang', 'dir'],
+      subtree: true,
+    });
+  }
+}
+
+function unwatch(controller: LocalizeController) {
+  connected.delete(controller);
+  if (connected.size === 0) {
+    observer?.disconnect();
+    observer = undefined;
+  }
+}
+
+const formatters = new Map<string, unknown>();
+function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
+  const key = `${kind}|${locale}|${options ? JSON.stringify(options) : ''}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
+/**
+ * Resolves an element's language and direction (its own `lang`/`dir`, else the nearest ancestor's,
+ * else `<html>`'s, else English), gives it typed terms, and formats numbers, units, lists, plurals
+ * and dates with `Intl` in that language. The host re-renders when the resolved language changes.
+ */
+export class LocalizeController implements ReactiveController {
+  private _lang = FALLBACK;
+  private _dir: 'ltr' | 'rtl' = 'ltr';
+  private _terms: Terms = en;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  /** The resolved BCP 47 locale, canonicalised (`de-DE`, `en`). */
+  get lang(): string {
+    return this._lang;
+  }
+
+  get dir(): 'ltr' | 'rtl' {
+    return this._dir;
+  }
+
+  /** The language part alone (`de` for `de-AT`). */
+  get language(): string {
+    return this._lang.split('-')[0]!;
+  }
+
+  get terms(): Terms {
+    return this._terms;
+  }
+
+  hostConnected(): void {
+    this.refresh();
+    watch(this);
+  }
+
+  hostDisconnected(): void {
+    unwatch(this);
+  }
+
+  /** Re-reads `lang` and `dir`; asks the host to update when they changed (or when `force`). */
+  refresh(force = false): void {
+    const lang = canonicalLocale(closestAttribute(this.host, 'lang'));
+    const dirAttr = closestAttribute(this.host, 'dir');
+    const dir =
+      dirAttr === 'rtl' || dirAttr === 'ltr'
+        ? dirAttr
+        : RTL_LANGUAGES.has(lang.split('-')[0]!.toLowerCase())
+          ? 'rtl'
+          : 'ltr';
+    if (!force && lang === this._lang && dir === this._dir) return;
+    this._lang = lang;
+    this._dir = dir;
+    this._terms = termsFor(lang);
+    this.host.requestUpdate();
+  }
+
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    return cached('n', this._lang, options, () => new Intl.NumberFormat(this._lang, options)).format(value);
+  }
+
+  /** A number with a unit, e.g. `unit('minute', 3, 'long')` → "3 Minuten" / "3 minutes". */
+  unit(unit: string, value: number, display: 'short' | 'long' | 'narrow' = 'short'): string {
+    return this.number(value, { style: 'unit', unit, unitDisplay: display });
+  }
+
+  list(items: string[], options?: Intl.ListFormatOptions): string {
+    return cached('l', this._lang, options, () => new Intl.ListFormat(this._lang, options)).format(items);
+  }
+
+  plural(value: number, options?: Intl.PluralRulesOptions): Intl.LDMLPluralRule {
+    return cached('p', this._lang, options, () => new Intl.PluralRules(this._lang, options)).select(value);
+  }
+
+  date(value: Date, options?: Intl.DateTimeFormatOptions): string {
+    return cached('d', this._lang, options, () => new Intl.DateTimeFormat(this._lang, options)).format(value);
+  }
+
+  relativeTime(value: number, unit: Intl.RelativeTimeFormatUnit, options?: Intl.RelativeTimeFormatOptions): string {
+    return cached('r', this._lang, options, () => new Intl.RelativeTimeFormat(this._lang, options)).format(value, unit);
+  }
+}

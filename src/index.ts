@@ -1,0 +1,21 @@
+/**
+ * Gazette's classes, types and helpers. Importing this module registers nothing: import
+ * `gazette/all.js` or one element's module (`gazette/reading-time.js`) to define tags.
+ */
+export { GzElement } from './internal/gz-element.js';
+export { LocalizeController, registerTranslation, canonicalLocale } from './controllers/localize.js';
+export type { Terms, PartialTerms } from './translations/terms.js';
+export { de } from './translations/de.js';
+export { en } from './translations/en.js';
+export { articleBodyContext } from './internal/contexts.js';
+export { VERSION } from './internal/version.js';
+
+export { GzReadingTime } from './components/reading-time/reading-time.component.js';
+export {
+  countNode,
+  countText,
+  readingMinutes,
+  imageSeconds,
+  DEFAULT_WORDS_PER_MINUTE,
+  type TextCount,
+} from './components/reading-time/count.js';

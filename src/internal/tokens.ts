@@ -1,0 +1,19 @@
+import tokens from '../styles/tokens.css?inline';
+
+const ADOPTED = Symbol.for('gazette.tokens-adopted');
+
+/**
+ * Adopts the global design tokens (`styles/tokens.css`) into the document once, so a page that
+ * embeds Gazette with one script tag gets its defaults without a stylesheet. The sheet puts them in
+ * the `gazette.tokens` cascade layer on `:where(:root)`: any publisher declaration, and the shipped
+ * theme files (layer `gazette.theme`), win over them.
+ */
+export function adoptTokens(doc: Document | undefined = globalThis.document): void {
+  if (!doc || typeof CSSStyleSheet === 'undefined') return; // server rendering: the page links themes/*.css
+  const marked = doc as Document & { [ADOPTED]?: boolean };
+  if (marked[ADOPTED]) return;
+  marked[ADOPTED] = true;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(tokens);
+  doc.adoptedStyleSheets = [sheet, ...doc.adoptedStyleSheets];
+}

@@ -1,0 +1,10 @@
+import type { Terms } from './terms.js';
+
+/** German terms (Germany, Austria, Switzerland). */
+export const de = {
+  $code: 'de',
+  $name: 'Deutsch',
+  $dir: 'ltr',
+  readingTimeShort: (minutes) => `Lesezeit: ${minutes} min`,
+  readingTimeLong: (duration) => `Lesezeit: ${duration}`,
+} satisfies Terms;

@@ -1,0 +1,10 @@
+import type { Terms } from './terms.js';
+
+/** English terms: the fallback for every language Gazette does not know. */
+export const en = {
+  $code: 'en',
+  $name: 'English',
+  $dir: 'ltr',
+  readingTimeShort: (minutes) => `${minutes} min read`,
+  readingTimeLong: (duration) => `${duration} read`,
+} satisfies Terms;

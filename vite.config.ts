@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import * as article from './test/fixtures/article-de.js';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const root = (path: string) => resolve(import.meta.dirname, path);
+
+/** Every element, by folder: `src/components/<name>/<name>.ts` registers it (`gazette/<name>.js`). */
+const elements = readdirSync(root('src/components'));
+
+/** Copies the token and theme stylesheets to `dist/themes/`, the `gazette/themes/*.css` exports. */
+function themes(): Plugin {
+  const files = {
+    'themes/tokens.css': 'src/styles/tokens.css',
+    'themes/light.css': 'src/styles/themes/light.css',
+    'themes/dark.css': 'src/styles/themes/dark.css',
+  };
+  return {
+    name: 'gz-themes',
+    apply: 'build',
+    generateBundle() {
+      for (const [fileName, source] of Object.entries(files)) {
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(root(source), 'utf8') });
+      }
+    },
+  };
+}
+
+/**
+ * Fills the demo page's `<!--gz:name-->` placeholders with the German sample article, so the page
+ * is served as a CMS would render it: the content in the HTML, not added by script.
+ */
+function demoContent(): Plugin {
+  const content: Record<string, string> = {
+    section: article.section,
+    headline: article.headline,
+    standfirst: article.standfirst,
+    published: article.published,
+    body: article.bodyHtml,
+  };
+  return {
+    name: 'gz-demo-content',
+    transformIndexHtml: (html) => html.replace(/<!--gz:(\w+)-->/g, (match, name: string) => content[name] ?? match),
+  };
+}
+
+/**
+ * Three builds from one config:
+ * - `vite build` (npm): ES modules, one file per source module, Lit external; `tsc` adds `.d.ts`.
+ * - `vite build --mode cdn`: one minified, self-contained ES module and one IIFE (`Gazette`) with
+ *   Lit inlined and every element registered, in `dist/cdn/`.
+ * - `vite` (dev): the demo article page in `demo/`, with the development endpoints.
+ */
+export default defineConfig(({ command, mode }) => {
+  const define = { __GZ_VERSION__: JSON.stringify(pkg.version) };
+  if (command === 'serve') {
+    return {
+      root: 'demo',
+      define,
+      plugins: [demoContent()],
+      server: { host: '127.0.0.1', port: 5173, fs: { allow: [root('.')] } },
+    };
+  }
+  if (mode === 'cdn') {
+    return {
+      define,
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: true,
+        minify: true,
+        sourcemap: true,
+        target: 'es2022',
+        lib: {
+          entry: root('src/all.ts'),
+          name: 'Gazette',
+          formats: ['es', 'iife'],
+          fileName: (format) => (format === 'es' ? 'gazette.js' : 'gazette.iife.js'),
+        },
+        // Vite keeps whitespace in ES library output for downstream tree-shaking; the CDN module is
+        // a final artifact, so it is minified like the IIFE.
+        rollupOptions: { output: { minify: true } },
+      },
+    };
+  }
+  return {
+    define,
+    plugins: [themes()],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      minify: false,
+      sourcemap: true,
+      target: 'es2022',
+      lib: {
+        entry: {
+          index: root('src/index.ts'),
+          all: root('src/all.ts'),
+          ...Object.fromEntries(
+            elements.map((name) => [`components/${name}/${name}`, root(`src/components/${name}/${name}.ts`)]),
+          ),
+        },
+        formats: ['es'],
+      },
+      rollupOptions: {
+        external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//],
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: 'src',
+          entryFileNames: '[name].js',
+        },
+      },
+    },
+  };
+});

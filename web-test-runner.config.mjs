@@ -1,0 +1,79 @@
+// @ts-check
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
+
+/**
+ * Debian's Chromium on CI and this machine; a publisher's laptop can point CHROME_PATH at its own
+ * Chrome. Nothing here downloads a browser.
+ */
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** Serves `import css from './x.css?inline'` as Vite does: a module whose default export is the text. */
+function inlineCss() {
+  return {
+    name: 'gz-inline-css',
+    async serve(/** @type {any} */ context) {
+      if (context.path.endsWith('.css') && context.URL.searchParams.has('inline')) {
+        const file = fileURLToPath(new URL('.' + context.path, import.meta.url));
+        const text = await readFile(file, 'utf8');
+        return { body: `export default ${JSON.stringify(text)};`, type: 'js' };
+      }
+      return undefined;
+    },
+  };
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 180_000,
+  browserStartTimeout: 60_000,
+  plugins: [inlineCss(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      // Each test file gets a window of its own: a second tab in one window is a background page,
+      // and background pages get no animation frames.
+      async createPage({ browser }) {
+        const context = await browser.createBrowserContext();
+        return context.newPage();
+      },
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          // Two test pages run at once; without these, the page in the background gets no
+          // animation frames and the tests that wait for one time out.
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
+        ],
+      },
+    }),
+  ],
+  testRunnerHtml: (/** @type {string} */ testFramework) => `<!doctype html>
+<html lang="en">
+  <head>
+    <script>
+      // Lit's dev build announces itself once per page; tests must print nothing.
+      (globalThis.litIssuedWarnings ??= new Set()).add('dev-mode');
+    </script>
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  testFramework: { config: { timeout: 5000 } },
+  reporters: [defaultReporter(), countingReporter('.test-results/unit.json')],
+};
