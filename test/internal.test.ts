@@ -1,0 +1,112 @@
+import { expect } from '@open-wc/testing';
+import {
+  dayIn,
+  formatAbsolute,
+  formatFull,
+  formatRelative,
+  isValidTimeZone,
+  parseIsoDate,
+} from '../src/internal/datetime.js';
+import { safeUrl } from '../src/internal/url.js';
+
+describe('safeUrl', () => {
+  it('keeps http(s) and relative URLs', () => {
+    expect(safeUrl('https://example.org/a?b#c')).to.equal('https://example.org/a?b#c');
+    expect(safeUrl('  http://example.org ')).to.equal('http://example.org/');
+    expect(safeUrl('/politik')).to.equal('/politik');
+    expect(safeUrl('../bild.jpg')).to.equal('../bild.jpg');
+    expect(safeUrl('#top')).to.equal('#top');
+  });
+
+  const hostile = [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    '\u0000javascript:alert(1)',
+    '\u0001\u001fjavascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'java\rscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'DATA:image/svg+xml,<svg onload=alert(1)>',
+    'vbscript:msgbox(1)',
+    'VBScript:msgbox(1)',
+    'file:///etc/passwd',
+    'blob:https://example.org/x',
+  ];
+  for (const url of hostile) {
+    it(`drops ${JSON.stringify(url)}`, () => {
+      expect(safeUrl(url)).to.equal(undefined);
+    });
+  }
+
+  it('allows mailto and tel only when asked, and relative only when allowed', () => {
+    expect(safeUrl('mailto:a@b.de')).to.equal(undefined);
+    expect(safeUrl('mailto:a@b.de', { schemes: ['https:', 'mailto:'] })).to.equal('mailto:a@b.de');
+    expect(safeUrl('/a', { relative: false })).to.equal(undefined);
+  });
+
+  it('refuses non-strings and empty values', () => {
+    for (const value of [undefined, null, 42, {}, '', '   ']) expect(safeUrl(value)).to.equal(undefined);
+  });
+});
+
+describe('datetime', () => {
+  it('parses ISO 8601 dates and date-times, and nothing else', () => {
+    expect(parseIsoDate('2024-11-17T16:03:00+01:00')!.date.toISOString()).to.equal('2024-11-17T15:03:00.000Z');
+    expect(parseIsoDate('2024-11-17T15:03Z')!.dateOnly).to.be.false;
+    expect(parseIsoDate('2026-02-17')!.dateOnly).to.be.true;
+    for (const bad of [
+      '17.11.2024',
+      'Nov 17 2024',
+      '2024',
+      '2024-13-01',
+      '2024-02-31',
+      '2024-11-17T25:00Z',
+      'NaN',
+      '',
+      null,
+      5,
+    ]) {
+      expect(parseIsoDate(bad), String(bad)).to.equal(undefined);
+    }
+  });
+
+  it('formats the reference dateline in German and English', () => {
+    const published = parseIsoDate('2024-11-17T16:03:00+01:00')!;
+    expect(formatAbsolute(published, 'de', { timeZone: 'Europe/Berlin' })).to.equal('17.11.2024, 16:03');
+    expect(formatAbsolute(published, 'en', { timeZone: 'Europe/Berlin' })).to.equal('17 Nov 2024, 16:03');
+    expect(formatFull(published, 'de', { timeZone: 'Europe/Berlin' })).to.equal('Sonntag, 17. November 2024 um 16:03');
+  });
+
+  it('moves the date across midnight with the time zone', () => {
+    const late = parseIsoDate('2024-11-17T23:30:00Z')!;
+    expect(formatAbsolute(late, 'de', { timeZone: 'Europe/Berlin' })).to.equal('18.11.2024, 00:30');
+    expect(formatAbsolute(late, 'de', { timeZone: 'America/New_York' })).to.equal('17.11.2024, 18:30');
+    expect(dayIn(late.date, 'Europe/Berlin')).to.equal('2024-11-18');
+  });
+
+  it('shows a date-only value as the same day in every zone', () => {
+    const day = parseIsoDate('2026-02-17')!;
+    for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/Berlin']) {
+      expect(formatAbsolute(day, 'de', { timeZone: zone })).to.equal('17.02.2026');
+    }
+  });
+
+  it('knows valid time zones', () => {
+    expect(isValidTimeZone('Europe/Berlin')).to.be.true;
+    expect(isValidTimeZone('Mars/Olympus')).to.be.false;
+    expect(isValidTimeZone('')).to.be.false;
+  });
+
+  it('gives the relative form below the threshold only', () => {
+    const now = new Date('2024-11-17T18:03:00Z');
+    expect(formatRelative(new Date('2024-11-17T16:03:00Z'), now, 'de')).to.equal('vor 2 Stunden');
+    expect(formatRelative(new Date('2024-11-17T16:03:00Z'), now, 'en')).to.equal('2 hours ago');
+    expect(formatRelative(new Date('2024-11-17T17:58:00Z'), now, 'en')).to.equal('5 minutes ago');
+    expect(formatRelative(new Date('2024-11-17T18:02:30Z'), now, 'en')).to.equal('now');
+    expect(formatRelative(new Date('2024-11-16T18:03:01Z'), now, 'en')).to.equal('23 hours ago');
+    expect(formatRelative(new Date('2024-11-16T18:03:00Z'), now, 'en')).to.equal(undefined);
+    expect(formatRelative(new Date('2024-11-17T19:03:00Z'), now, 'en')).to.equal(undefined);
+  });
+});
