@@ -1,21 +1,4 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
-import type { Plugin } from 'vite';
-
-/**
- * Keeps the elements' registration modules (`src/all.ts`, `src/components/<name>/<name>.ts`) in the
- * bundle. `package.json`'s `sideEffects` lists the registration modules of `dist/` for the
- * publishers' bundlers; Storybook bundles `src/`, which that list does not name, so without this a
- * story's `import '../src/components/x/x.js'` is tree-shaken away and no tag is ever defined.
- */
-function registrationsHaveSideEffects(): Plugin {
-  const registration = /[\\/]src[\\/](?:all|components[\\/]([^\\/]+)[\\/]\1)\.ts$/;
-  return {
-    name: 'gazette:registrations-have-side-effects',
-    transform(code, id) {
-      return registration.test(id) ? { code, map: null, moduleSideEffects: true } : null;
-    },
-  };
-}
 
 /**
  * Storybook for Gazette, set up by hand (the init wizard does not run on our machines).
@@ -36,7 +19,6 @@ const config: StorybookConfig = {
     disableWhatsNewNotifications: true,
   },
   viteFinal(config) {
-    config.plugins = [...(config.plugins ?? []), registrationsHaveSideEffects()];
     // The web-components renderer imports `lit/directive-helpers.js`, which the dev server's
     // dependency optimizer does not pre-bundle: it then loads a second lit-html beside the
     // pre-bundled one ("Multiple versions of Lit loaded"). Pre-bundle it with the rest of Lit.

@@ -78,7 +78,7 @@ const preview: Preview = {
   parameters: {
     // The wrapper above pads the story and paints the theme's background up to the edges.
     layout: 'fullscreen',
-    // Accessibility violations fail a story (in the a11y panel and in test runs), not just warn.
+    // Accessibility violations fail a story (in the a11y panel and in scripts/story-smoke.mjs).
     a11y: { test: 'error' },
     controls: { expanded: true },
     docs: {

@@ -117,7 +117,6 @@ const meta = {
   title: 'Elements/Reading time',
   component: 'gz-reading-time',
   tags: ['autodocs'],
-  args: {},
   argTypes: {
     for: { control: 'text' },
     minutes: { control: 'number' },

@@ -67,10 +67,20 @@ describe('LocalizeController', () => {
   });
 
   it('resolves the direction from dir, else from the language', async () => {
-    const { probe } = await probeIn(html`<test-localize-probe lang="ar"></test-localize-probe>`);
+    registerTranslation({ $code: 'he', $name: 'עברית', $dir: 'rtl' });
+    const { probe } = await probeIn(html`<test-localize-probe lang="he"></test-localize-probe>`);
     expect(probe.localize.dir).to.equal('rtl');
     const ltr = await probeIn(html`<div dir="ltr"><test-localize-probe lang="he"></test-localize-probe></div>`);
     expect(ltr.probe.localize.dir).to.equal('ltr');
+    const rtl = await probeIn(html`<div dir="rtl"><test-localize-probe lang="de"></test-localize-probe></div>`);
+    expect(rtl.probe.localize.dir).to.equal('rtl');
+  });
+
+  it('speaks English, left to right, where it has no terms for the language', async () => {
+    const { probe } = await probeIn(html`<div dir="rtl"><test-localize-probe lang="ar"></test-localize-probe></div>`);
+    expect(probe.localize.lang).to.equal('en');
+    expect(probe.localize.dir).to.equal('ltr');
+    expect(probe.shadowRoot!.textContent).to.equal('1,234.5 min read');
   });
 
   it('formats units, lists, plurals and dates with Intl', async () => {

@@ -220,10 +220,18 @@ describe('<gz-reading-time>', () => {
       expect(shadowText(el)).to.equal('3 min read');
     });
 
-    it('falls back to English for a language it does not know, with its digits', async () => {
+    it('speaks English throughout for a language it has no terms for, marked as such', async () => {
       const { el } = await setup(`<p>${words(800)}</p>`, { lang: 'ar-EG' });
-      expect(shadowText(el)).to.equal('٣ min read');
-      expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+      expect(shadowText(el)).to.equal('3 min read');
+      expect(longText(el)).to.equal('3 minutes read');
+      const base = el.shadowRoot!.querySelector('[part="base"]')!;
+      expect(base.getAttribute('lang')).to.equal('en');
+      expect(base.getAttribute('dir')).to.equal('ltr');
+    });
+
+    it('marks its text with the language it speaks', async () => {
+      const { el } = await setup(bodyHtml, { lang: 'de-AT' });
+      expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('de-AT');
     });
   });
 

@@ -30,9 +30,9 @@ export function canonicalLocale(value: string | null | undefined): string {
   }
 }
 
-function termsFor(locale: string): Terms {
+function termsFor(locale: string): Terms | undefined {
   const lower = locale.toLowerCase();
-  return translations.get(lower) ?? translations.get(lower.split('-')[0]!) ?? en;
+  return translations.get(lower) ?? translations.get(lower.split('-')[0]!);
 }
 
 /** The closest `attr` value on the element or its ancestors, crossing shadow roots. */
@@ -97,11 +97,15 @@ export class LocalizeController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The resolved BCP 47 locale, canonicalised (`de-DE`, `en`). */
+  /**
+   * The language the element speaks: the nearest `lang`, canonicalised (`de-DE`), when Gazette has
+   * terms for it, else English. Put it on the rendered text's wrapper with `dir`.
+   */
   get lang(): string {
     return this._lang;
   }
 
+  /** The direction: the nearest `dir`, else the language's; left to right when falling back. */
   get dir(): 'ltr' | 'rtl' {
     return this._dir;
   }
@@ -126,10 +130,16 @@ export class LocalizeController implements ReactiveController {
 
   /** Re-reads `lang` and `dir`; asks the host to update when they changed (or when `force`). */
   refresh(force = false): void {
-    const lang = canonicalLocale(closestAttribute(this.host, 'lang'));
+    const requested = canonicalLocale(closestAttribute(this.host, 'lang'));
+    const known = termsFor(requested);
+    // Without terms for the requested language the element speaks English throughout: English
+    // words, English number formats, left to right. Half-translated text ("26 دقيقة read") helps
+    // no one and confuses screen readers.
+    const lang = known ? requested : FALLBACK;
     const dirAttr = closestAttribute(this.host, 'dir');
-    const dir =
-      dirAttr === 'rtl' || dirAttr === 'ltr'
+    const dir = !known
+      ? en.$dir
+      : dirAttr === 'rtl' || dirAttr === 'ltr'
         ? dirAttr
         : RTL_LANGUAGES.has(lang.split('-')[0]!.toLowerCase())
           ? 'rtl'
@@ -137,7 +147,7 @@ export class LocalizeController implements ReactiveController {
     if (!force && lang === this._lang && dir === this._dir) return;
     this._lang = lang;
     this._dir = dir;
-    this._terms = termsFor(lang);
+    this._terms = known ?? en;
     this.host.requestUpdate();
   }
 

@@ -122,7 +122,7 @@ export class GzReadingTime extends GzElement {
     const number = this._localize.number(minutes);
     const short = this.label ? this.label.replaceAll('{minutes}', number) : terms.readingTimeShort(number);
     const long = terms.readingTimeLong(this._localize.unit('minute', minutes, 'long'));
-    return html`<span part="base" class="base" dir=${this._localize.dir}
+    return html`<span part="base" class="base" lang=${this._localize.lang} dir=${this._localize.dir}
       ><time part="time" datetime="PT${minutes}M"
         ><span part="label" aria-hidden="true"><slot>${short}</slot></span
         ><span class="visually-hidden">${long}</span></time
