@@ -1,0 +1,83 @@
+import { expect } from '@open-wc/testing';
+
+/**
+ * Every shipped theme must pass WCAG AA: 4.5:1 for text pairs, 3:1 for the focus ring and borders
+ * that carry meaning. The ratios are computed from the theme files themselves, so a changed colour
+ * is checked without anyone copying values into this test.
+ */
+const THEMES = {
+  tokens: '../src/styles/tokens.css',
+  light: '../src/styles/themes/light.css',
+  dark: '../src/styles/themes/dark.css',
+};
+
+/** [foreground, background, minimum ratio] */
+const PAIRS: [string, string, number][] = [
+  ['text', 'background', 4.5],
+  ['text', 'surface', 4.5],
+  ['text-muted', 'background', 4.5],
+  ['text-muted', 'surface', 4.5],
+  ['accent', 'background', 4.5],
+  ['accent', 'surface', 4.5],
+  ['on-accent', 'accent', 4.5],
+  ['link', 'background', 4.5],
+  ['link', 'surface', 4.5],
+  ['danger', 'background', 4.5],
+  ['success', 'background', 4.5],
+  ['focus', 'background', 3],
+  ['focus', 'surface', 3],
+];
+
+async function colours(path: string): Promise<Map<string, string>> {
+  const css = await (await fetch(new URL(path, import.meta.url))).text();
+  const found = new Map<string, string>();
+  for (const [, name, value] of css.matchAll(/--gz-color-([a-z-]+):\s*(#[0-9a-f]{3,8})\s*;/gi)) {
+    found.set(name!, value!);
+  }
+  return found;
+}
+
+function luminance(hex: string): number {
+  const digits = hex.length === 4 ? [...hex.slice(1)].map((d) => d + d).join('') : hex.slice(1, 7);
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16) / 255);
+  const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+}
+
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe('themes', () => {
+  it('computes contrast as WCAG defines it', () => {
+    expect(contrast('#000000', '#ffffff')).to.be.closeTo(21, 0.01);
+    expect(contrast('#767676', '#ffffff')).to.be.closeTo(4.54, 0.01);
+  });
+
+  for (const [theme, path] of Object.entries(THEMES)) {
+    it(`${theme}: every colour pair passes WCAG AA`, async () => {
+      const palette = await colours(path);
+      const failures: string[] = [];
+      for (const [fg, bg, min] of PAIRS) {
+        const a = palette.get(fg);
+        const b = palette.get(bg);
+        expect(a, `--gz-color-${fg} in ${theme}`).to.be.a('string');
+        expect(b, `--gz-color-${bg} in ${theme}`).to.be.a('string');
+        const ratio = contrast(a!, b!);
+        if (ratio < min) failures.push(`${fg} on ${bg}: ${ratio.toFixed(2)} < ${min}`);
+      }
+      expect(failures).to.deep.equal([]);
+    });
+  }
+
+  it('light.css states the same colours as the token defaults', async () => {
+    const [tokens, light] = await Promise.all([colours(THEMES.tokens), colours(THEMES.light)]);
+    expect(Object.fromEntries(light)).to.deep.equal(Object.fromEntries(tokens));
+  });
+
+  it('dark.css defines every colour token', async () => {
+    const [tokens, dark] = await Promise.all([colours(THEMES.tokens), colours(THEMES.dark)]);
+    expect([...dark.keys()].sort()).to.deep.equal([...tokens.keys()].sort());
+  });
+});
