@@ -12,77 +12,26 @@
  * exits 1 when a story failed. Stories without the `test` tag (`tags: ['!test']`) are skipped.
  * CHROME_PATH overrides the browser (default /usr/bin/chromium); nothing is downloaded.
  */
-import { createReadStream } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launch } from './lib/browser.mjs';
+import { serveStatic } from './lib/static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STATIC_DIR = path.join(ROOT, 'storybook-static');
 const RESULTS_FILE = path.join(ROOT, '.test-results', 'stories.json');
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const EXECUTABLE_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** Two cores: two stories at a time keeps the machine busy without starving the browser. */
 const CONCURRENCY = 2;
 const STORY_TIMEOUT_MS = 30_000;
-
-const MIME_TYPES = /** @type {Record<string, string>} */ ({
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-});
 
 /**
  * @typedef {{ type: string, id: string, title: string, name: string, tags?: string[] }} IndexEntry
  * @typedef {{ status: 'ok' | 'fail' | 'skip', reasons: string[], notes: string[] }} StoryResult
  */
-
-/** Serves `dir` on 127.0.0.1 at a random port; resolves to the server and its base URL. */
-async function serveStatic(/** @type {string} */ dir) {
-  const server = createServer(async (req, res) => {
-    try {
-      const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-      // Chromium asks every page for /favicon.ico; Storybook's iframe has none, and that is no error.
-      if (pathname === '/favicon.ico') return void res.writeHead(204).end();
-      const file = path.join(dir, decodeURIComponent(pathname).replace(/\/$/, '/index.html'));
-      if (!file.startsWith(dir + path.sep)) throw new Error('outside the static directory');
-      const info = await stat(file);
-      if (!info.isFile()) throw new Error('not a file');
-      res.writeHead(200, {
-        'content-type': MIME_TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'content-length': info.size,
-      });
-      createReadStream(file).pipe(res);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('the static server has no port');
-  return { server, base: `http://127.0.0.1:${address.port}` };
-}
 
 /**
  * Waits until Storybook has finished with the story, in the page. Storybook's StoryRender steps
@@ -270,8 +219,8 @@ async function main() {
   }
   const stories = entries.filter((entry) => entry.type === 'story');
 
-  const { server, base } = await serveStatic(STATIC_DIR);
-  const browser = await chromium.launch({ executablePath: EXECUTABLE_PATH, args: CHROME_ARGS, headless: true });
+  const { origin: base, close } = await serveStatic(STATIC_DIR);
+  const browser = await launch();
   const counts = { passed: 0, failed: 0, skipped: 0 };
   try {
     let next = 0;
@@ -299,7 +248,7 @@ async function main() {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   } finally {
     await browser.close();
-    server.close();
+    await close();
   }
 
   await writeCounts(counts);

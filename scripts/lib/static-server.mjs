@@ -13,6 +13,8 @@ const TYPES = /** @type {Record<string, string>} */ ({
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json',
 });
 
@@ -25,6 +27,11 @@ export function serveStatic(folder) {
   const root = resolve(folder);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    // Chromium asks every page for /favicon.ico; a missing one is not an error of the page.
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
