@@ -1,5 +1,5 @@
 // @ts-check
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -27,6 +27,19 @@ function inlineCss() {
   };
 }
 
+/** Takes the hostile suite's summary line from the browser and keeps it for `npm test` to print. */
+function hostileSummary() {
+  return {
+    name: 'gz-hostile-summary',
+    async executeCommand(/** @type {{ command: string, payload: any }} */ { command, payload }) {
+      if (command !== 'gz-hostile-summary') return undefined;
+      await mkdir('.test-results', { recursive: true });
+      await writeFile('.test-results/hostile-summary.txt', `${payload.line}\n`);
+      return true;
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -34,7 +47,7 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
-  plugins: [inlineCss(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [inlineCss(), hostileSummary(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       // Each test file gets a window of its own: a second tab in one window is a background page,

@@ -5,7 +5,7 @@
  * every problem; the exit code is non-zero when any failed. The last line sums every test.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { summaryLine } from './summary.mjs';
 
 /** @type {[name: string, command: string, resultFile?: string][]} */
@@ -38,5 +38,7 @@ for (const [name, command, result] of steps) {
 }
 
 console.log(failed.length ? `\nFailed: ${failed.join(', ')}` : '\nAll steps passed.');
+const hostile = '.test-results/hostile-summary.txt';
+console.log(existsSync(hostile) ? readFileSync(hostile, 'utf8').trim() : 'hostile inputs: the suite did not finish');
 console.log(summaryLine());
 process.exit(failed.length ? 1 : 0);

@@ -35,13 +35,12 @@ export function safeUrl(
   if (absolute) return (schemes as readonly string[]).includes(absolute.protocol) ? absolute.href : undefined;
   if (!relative) return undefined;
   try {
-    const resolved = new URL(trimmed, PLACEHOLDER_BASE);
-    // A relative reference resolves against the base; anything else (a scheme the parser only
-    // recognised with a base) is not relative.
-    if (resolved.origin !== new URL(PLACEHOLDER_BASE).origin) return undefined;
+    // A relative reference (`/a`, `../b.jpg`, `#top`, `//cdn.example/c.jpg`) takes the scheme of the
+    // page, which is http(s). Return it exactly as checked: removing characters from it could turn
+    // it into something else (`a\u0000http://x` into `ahttp://x`).
+    new URL(trimmed, PLACEHOLDER_BASE);
+    return trimmed;
   } catch {
     return undefined;
   }
-  // eslint-disable-next-line no-control-regex
-  return trimmed.replace(/[\u0000-\u001f\u007f]/g, '');
 }
