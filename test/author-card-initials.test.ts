@@ -65,6 +65,8 @@ describe('author initials', () => {
 
   it('separates joining Arabic initials with a zero-width non-joiner', () => {
     expect(initialsOf('محمد علي')).to.equal('م\u200cع');
+    // The article ال is written together with the name and gives no initial.
+    expect(initialsOf('ليلى الحسن')).to.equal('ل\u200cح');
   });
 
   it('upper-cases in the element’s language', () => {

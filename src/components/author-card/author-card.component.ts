@@ -256,33 +256,22 @@ export class GzAuthorCard extends GzElement {
     const terms = this._localize.terms;
     const name = this._name;
     const hidden = this._links.length === 0 && !this._hasSlottedLinks;
+    const items = this._links.map((link) => {
+      const [text, label] =
+        link.kind === 'email'
+          ? [terms.authorEmail, terms.authorEmailLabel(name)]
+          : link.kind === 'website'
+            ? [terms.authorWebsite, terms.authorWebsiteLabel(name)]
+            : [link.network!, terms.authorProfileLabel(name, link.network!)];
+      // rel="me" tells the author's own profiles that this page links to them (Mastodon verifies it).
+      const rel = link.kind === 'email' ? undefined : 'me';
+      return html`<li><a part="link" href=${link.href} aria-label=${label} rel=${ifDefined(rel)}>${text}</a></li>`;
+    });
     return html`<div part="links" class="links" ?hidden=${hidden}>
       ${
-        this._links.length
+        items.length
           ? html`<ul aria-label=${terms.authorLinksLabel(name)}>
-              ${this._links.map((link) => {
-                const text =
-                  link.kind === 'email'
-                    ? terms.authorEmail
-                    : link.kind === 'website'
-                      ? terms.authorWebsite
-                      : link.network!;
-                const label =
-                  link.kind === 'email'
-                    ? terms.authorEmailLabel(name)
-                    : link.kind === 'website'
-                      ? terms.authorWebsiteLabel(name)
-                      : terms.authorProfileLabel(name, link.network!);
-                return html`<li>
-                  <a
-                    part="link"
-                    href=${link.href}
-                    aria-label=${label}
-                    rel=${ifDefined(link.kind === 'email' ? undefined : 'me')}
-                    >${text}</a
-                  >
-                </li>`;
-              })}
+              ${items}
             </ul>`
           : nothing
       }

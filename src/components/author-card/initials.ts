@@ -13,8 +13,11 @@ const PARTICLES = new Set([
 /** Titles that precede a name and give no initial ("Dr. Anna Berg" → `AB`). */
 const TITLES = /^(?:dr|prof|mag|dipl|ing|mr|mrs|ms|hr|fr|sir|dame)\.?$/i;
 
-/** A prefix glued to a surname: `al-Hakim`, `el-Sayed`, `d’Alembert` → the letter after it. */
-const GLUED_PREFIX = /^(?:al|el|ad|ar|as|at|an|ash|az|ud|ul|d|l)[-'’](?=\p{L})/u;
+/**
+ * A prefix glued to a surname: `al-Hakim`, `el-Sayed`, `d’Alembert`, Arabic `الحسن` (the article
+ * ال written together with the name) → the letter after it.
+ */
+const GLUED_PREFIX = /^(?:(?:al|el|ad|ar|as|at|an|ash|az|ud|ul|d|l)[-'’](?=\p{L})|ال(?=\p{L}{2}))/u;
 
 const LETTER = /[\p{L}\p{N}]/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
