@@ -59,6 +59,13 @@ export const styles = css`
     font-size: var(--gz-font-size-m);
     line-height: var(--gz-line-height-relaxed);
   }
+  /* The bio's own paragraphs keep their spacing between them, not around the card's parts. */
+  .bio ::slotted(:first-child) {
+    margin-block-start: 0;
+  }
+  .bio ::slotted(:last-child) {
+    margin-block-end: 0;
+  }
   a {
     color: var(--gz-color-link);
     text-decoration-thickness: 1px;
