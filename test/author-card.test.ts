@@ -137,6 +137,17 @@ describe('<gz-author-card>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('accepts a photo without intrinsic size (an SVG with only a viewBox)', async () => {
+      const svg =
+        'data:image/svg+xml,' +
+        encodeURIComponent(
+          '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>',
+        );
+      const el = await card(html`<gz-author-card name="Virgil Zólyom" image=${svg}></gz-author-card>`);
+      await loaded(el);
+      expect(el.matches(':state(photo)')).to.be.true;
+    });
+
     it('shows initials under a photo that is still loading, never an empty circle', async () => {
       const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       try {
@@ -144,6 +155,8 @@ describe('<gz-author-card>', () => {
         expect(el.matches(':state(loading)')).to.be.true;
         expect(text(part(el, 'initials'))).to.equal('VZ');
         expect(getComputedStyle(part(el, 'photo')!).opacity).to.equal('0');
+        clock.restore();
+        await expect(el).to.be.accessible();
       } finally {
         clock.restore();
       }

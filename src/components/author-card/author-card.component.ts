@@ -302,9 +302,8 @@ export class GzAuthorCard extends GzElement {
     this._hasSlottedLinks = hasContent(event.target as HTMLSlotElement);
   }
 
-  private _onLoad(event: Event): void {
-    const img = event.target as HTMLImageElement;
-    if (this._photo !== 'loading' || img.naturalWidth === 0) return;
+  private _onLoad(): void {
+    if (this._photo !== 'loading') return;
     this._unwatchPhoto();
     this._photo = 'loaded';
   }

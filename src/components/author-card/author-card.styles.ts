@@ -4,9 +4,6 @@ export const styles = css`
   :host {
     display: block;
   }
-  :host([layout='compact']) {
-    display: block;
-  }
   :host([layout='inline']) {
     display: inline;
   }
