@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
+import { stall } from './test/fixtures/author-card/stall.mjs';
 
 /**
  * Debian's Chromium on CI and this machine; a publisher's laptop can point CHROME_PATH at its own
@@ -47,6 +48,7 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
+  middleware: [stall],
   plugins: [inlineCss(), hostileSummary(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({

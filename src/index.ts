@@ -19,3 +19,10 @@ export {
   DEFAULT_WORDS_PER_MINUTE,
   type TextCount,
 } from './components/reading-time/count.js';
+
+export {
+  GzAuthorCard,
+  AUTHOR_CARD_LAYOUTS,
+  type AuthorCardLayout,
+} from './components/author-card/author-card.component.js';
+export { GzAuthorList } from './components/author-list/author-list.component.js';

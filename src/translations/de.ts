@@ -7,4 +7,13 @@ export const de = {
   $dir: 'ltr',
   readingTimeShort: (minutes) => `Lesezeit: ${minutes} min`,
   readingTimeLong: (duration) => `Lesezeit: ${duration}`,
+  // <gz-author-card>, <gz-author-list>
+  authorBy: (names) => `Von ${names}`,
+  authorWebsite: 'Website',
+  authorWebsiteLabel: (name) => `Website von ${name}`,
+  authorEmail: 'E-Mail',
+  authorEmailLabel: (name) => `E-Mail an ${name}`,
+  authorProfileLabel: (name, network) => `${name} auf ${network}`,
+  authorLinksLabel: (name) => `Links von ${name}`,
+  authorUnknown: 'Person ohne Foto',
 } satisfies Terms;

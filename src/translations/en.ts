@@ -7,4 +7,13 @@ export const en = {
   $dir: 'ltr',
   readingTimeShort: (minutes) => `${minutes} min read`,
   readingTimeLong: (duration) => `${duration} read`,
+  // <gz-author-card>, <gz-author-list>
+  authorBy: (names) => `By ${names}`,
+  authorWebsite: 'Website',
+  authorWebsiteLabel: (name) => `${name}’s website`,
+  authorEmail: 'Email',
+  authorEmailLabel: (name) => `Email ${name}`,
+  authorProfileLabel: (name, network) => `${name} on ${network}`,
+  authorLinksLabel: (name) => `Links for ${name}`,
+  authorUnknown: 'Person without a photo',
 } satisfies Terms;

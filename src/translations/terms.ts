@@ -14,6 +14,24 @@ export interface Terms {
   readingTimeShort: (minutes: string) => string;
   /** Accessible reading-time text; `duration` is a long unit ("3 Minuten", "3 minutes"). */
   readingTimeLong: (duration: string) => string;
+
+  // <gz-author-card>, <gz-author-list>
+  /** Byline; `names` is one name or a formatted list ("Von A, B und C", "By A, B and C"). */
+  authorBy: (names: string) => string;
+  /** Visible text of a website link. */
+  authorWebsite: string;
+  /** Accessible name of a website link ("Website von Virgil Zólyom"). */
+  authorWebsiteLabel: (name: string) => string;
+  /** Visible text of an e-mail link. */
+  authorEmail: string;
+  /** Accessible name of an e-mail link ("E-Mail an Virgil Zólyom"). */
+  authorEmailLabel: (name: string) => string;
+  /** Accessible name of a profile on a network ("Virgil Zólyom auf Mastodon"). */
+  authorProfileLabel: (name: string, network: string) => string;
+  /** Accessible name of the list of an author's links ("Links von Virgil Zólyom"). */
+  authorLinksLabel: (name: string) => string;
+  /** Accessible name of the generic person glyph shown when a name gives no initials. */
+  authorUnknown: string;
 }
 
 /** A translation for another language may leave terms out: English fills them in. */

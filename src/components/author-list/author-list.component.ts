@@ -1,0 +1,101 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LocalizeController } from '../../controllers/localize.js';
+import { GzElement } from '../../internal/gz-element.js';
+import { warnOnce } from '../../internal/warn.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { safeAuthorHref } from '../author-card/author-card.component.js';
+import { interleave, nameLink } from '../author-card/byline.js';
+import { normalizeName } from '../author-card/initials.js';
+import { styles } from './author-list.styles.js';
+
+interface Byline {
+  name: string;
+  href: string | undefined;
+}
+
+/**
+ * Several authors: one byline, "Von A, B und C" / "By A, B and C" (formatted with
+ * `Intl.ListFormat` in the element's language), each name linked to its author page, and the
+ * authors' cards below it.
+ *
+ * The authors are the `<gz-author-card>` children; the byline follows their `name` and `href`
+ * as they change.
+ *
+ * @summary A byline for several authors, with their cards.
+ *
+ * @slot - The `<gz-author-card>` elements, one per author.
+ *
+ * @csspart base - The wrapper.
+ * @csspart byline - The "Von A, B und C" line.
+ * @csspart name-link - Each linked name in the byline.
+ * @csspart cards - The wrapper of the cards.
+ *
+ * @cssproperty --gz-author-list-gap - Space between the cards. Default `--gz-space-l`.
+ *
+ * @cssstate empty - No child card has a name: nothing is shown.
+ */
+export class GzAuthorList extends GzElement {
+  static override styles = [hostStyles, styles];
+
+  /** Shows the byline only, without the cards below it. */
+  @property({ attribute: 'no-cards', type: Boolean }) noCards = false;
+
+  @state() private _authors: Byline[] = [];
+
+  private readonly _localize = new LocalizeController(this);
+  private readonly _internals = this.attachInternals();
+  private _observer: MutationObserver | undefined;
+
+  /** The names in the byline, in order. */
+  get names(): string[] {
+    return this._authors.map((a) => a.name);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._observer = new MutationObserver(() => this._collect());
+    this._observer.observe(this, {
+      childList: true,
+      attributes: true,
+      subtree: true,
+      attributeFilter: ['name', 'href'],
+    });
+    this._collect();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._observer?.disconnect();
+    this._observer = undefined;
+  }
+
+  protected override willUpdate(): void {
+    this._internals.states.clear();
+    if (this._authors.length === 0) this._internals.states.add('empty');
+  }
+
+  protected override render() {
+    if (this._authors.length === 0) return nothing;
+    const { lang, dir, terms } = this._localize;
+    const links: TemplateResult[] = this._authors.map((a) => nameLink(a.name, a.href));
+    const names = interleave((...placeholders) => this._localize.list(placeholders, { type: 'conjunction' }), links);
+    return html`<div part="base" class="base" lang=${lang} dir=${dir}>
+      <p part="byline" class="byline">${interleave(terms.authorBy, [names])}</p>
+      ${this.noCards ? nothing : html`<div part="cards" class="cards"><slot></slot></div>`}
+    </div>`;
+  }
+
+  private _collect(): void {
+    const authors: Byline[] = [];
+    for (const card of this.querySelectorAll(':scope > gz-author-card')) {
+      const name = normalizeName(card.getAttribute('name'));
+      if (name) authors.push({ name, href: safeAuthorHref(card.getAttribute('href')) });
+    }
+    if (authors.length === 0) warnOnce(this, 'has no <gz-author-card name="…"> children; it shows nothing.');
+    const same =
+      authors.length === this._authors.length &&
+      authors.every((a, i) => a.name === this._authors[i]!.name && a.href === this._authors[i]!.href);
+    if (!same) this._authors = authors;
+  }
+}
