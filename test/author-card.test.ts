@@ -138,11 +138,7 @@ describe('<gz-author-card>', () => {
     });
 
     it('accepts a photo without intrinsic size (an SVG with only a viewBox)', async () => {
-      const svg =
-        'data:image/svg+xml,' +
-        encodeURIComponent(
-          '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>',
-        );
+      const svg = new URL('./fixtures/author-card/viewbox-only.svg', import.meta.url).href;
       const el = await card(html`<gz-author-card name="Virgil Zólyom" image=${svg}></gz-author-card>`);
       await loaded(el);
       expect(el.matches(':state(photo)')).to.be.true;
@@ -526,15 +522,21 @@ describe('<gz-author-card>', () => {
       }
     });
 
-    it('accepts an inline data:image photo (an <img> runs no script)', async () => {
+    it('refuses a data: photo, with a warning, and shows initials', async () => {
       const dataUrl =
         'data:image/svg+xml,' +
         encodeURIComponent(
           '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>',
         );
-      const el = await card(html`<gz-author-card name="Virgil Zólyom" image=${dataUrl}></gz-author-card>`);
-      await loaded(el);
-      expect(el.matches(':state(photo)')).to.be.true;
+      const warnings = captureWarnings();
+      try {
+        const el = await card(html`<gz-author-card name="Virgil Zólyom" image=${dataUrl}></gz-author-card>`);
+        expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+        expect(el.matches(':state(initials)')).to.be.true;
+        expect(warnings.messages().filter((m) => m.includes('image='))).to.have.length(1);
+      } finally {
+        warnings.restore();
+      }
     });
 
     it('warns once for an unknown layout and shows the card', async () => {

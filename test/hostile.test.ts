@@ -56,6 +56,22 @@ function writableProperties(decl: ManifestDeclaration): string[] {
  */
 const BASELINES: Record<string, { attributes: Record<string, string>; children?: string }> = {
   'gz-reading-time': { attributes: { minutes: '3', for: 'gz-hostile-text' } },
+  'gz-author-card': {
+    attributes: {
+      name: 'Virgil Zólyom',
+      href: '/autoren/virgil-zolyom',
+      image: '/demo/authors/virgil-zolyom.svg',
+      'image-alt': 'Porträt von Virgil Zólyom',
+      'job-title': 'Redakteur',
+      links: 'https://example.org mailto:vz@example.org',
+    },
+    children: '<p>Kurzbiografie.</p>',
+  },
+  'gz-author-list': {
+    attributes: {},
+    children:
+      '<gz-author-card name="Anna Beispiel" href="/a"></gz-author-card><gz-author-card name="Bernd Probe" href="/b"></gz-author-card>',
+  },
 };
 
 const totals = { tried: 0, executed: 0, uncaught: 0, findings: 0 };

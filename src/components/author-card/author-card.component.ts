@@ -22,14 +22,14 @@ export const PHOTO_TIMEOUT_MS = 3000;
 /** The `width`/`height` attributes of the photo per layout (CSS may scale it, keeping the box). */
 const PHOTO_PIXELS: Record<AuthorCardLayout, number> = { card: 96, compact: 40, inline: 0 };
 
-/** `data:` photos are allowed for images only: an `<img>` never runs script, whatever it loads. */
-const DATA_IMAGE = /^data:image\/[a-z\d.+-]+[;,]/i;
-
 type PhotoState = 'none' | 'loading' | 'loaded' | 'failed';
 
-/** A photo URL that is safe as `src`: http(s), relative, or an inline `data:image/…`. */
+/**
+ * A photo URL that is safe as `src`: http(s) or relative. `data:` is refused like everywhere in
+ * Gazette: one allowlist for every image and link is easier to audit than exceptions, and a CMS
+ * photo is a file, not an inline blob.
+ */
 export function safePhotoUrl(value: unknown): string | undefined {
-  if (typeof value === 'string' && DATA_IMAGE.test(value.trim())) return value.trim();
   return safeUrl(value);
 }
 
@@ -84,7 +84,7 @@ export class GzAuthorCard extends GzElement {
   /** The author page: http(s) or relative. */
   @property() href: string | null = null;
 
-  /** The photo URL: http(s), relative or `data:image/…`. */
+  /** The photo URL: http(s) or relative. */
   @property() image: string | null = null;
 
   /** A description of the photo. Placeholders and file names are ignored. */
@@ -152,7 +152,7 @@ export class GzAuthorCard extends GzElement {
     }
     if (changed.has('image')) {
       const src = safePhotoUrl(this.image);
-      if (this.image && !src) warnOnce(this, `image="${this.image}" is not an http(s) or image URL; showing initials.`);
+      if (this.image && !src) warnOnce(this, `image="${this.image}" is not an http(s) URL; showing initials.`);
       if (src !== this._src || this._photo === 'none') {
         this._unwatchPhoto();
         this._src = src;
