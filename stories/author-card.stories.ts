@@ -96,7 +96,11 @@ export const ReferencePage: Story = {
   play: async ({ canvasElement }) => {
     const [el] = await cards(canvasElement);
     await settled(el!);
-    await expect(el!.shadowRoot!.querySelector('img')?.getAttribute('alt')).toBe('');
+    // On a loaded machine the photo may miss its 3 s budget and give way to initials (by design;
+    // the unit tests pin both paths down). Either way the file name never reaches the page.
+    const img = el!.shadowRoot!.querySelector('img');
+    if (img) await expect(img.getAttribute('alt')).toBe('');
+    await expect(el!.shadowRoot!.innerHTML.includes('avtor1')).toBe(false);
   },
 };
 

@@ -16,7 +16,10 @@ const count = fc.record({
   images: fc.nat({ max: 500 }),
 });
 
-describe('properties', () => {
+describe('properties', function () {
+  // Hundreds of generated cases per property: generous time for a loaded 2-core machine.
+  this.timeout(60_000);
+
   it('reading minutes are a whole number ≥ 1, never NaN, at any valid speed', () => {
     fc.assert(
       fc.property(count, fc.double({ min: 1, max: 10_000, noNaN: true }), (c, wpm) => {
