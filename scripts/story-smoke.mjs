@@ -22,7 +22,9 @@ import { serveStatic } from './lib/static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STATIC_DIR = path.join(ROOT, 'storybook-static');
-const RESULTS_FILE = path.join(ROOT, '.test-results', 'stories.json');
+const RESULTS_DIR = path.join(ROOT, '.test-results');
+/** The counts file under .test-results/ (`--results`), one per pass so passes add up. */
+let resultsName = 'stories';
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** Two cores: two stories at a time keeps the machine busy without starving the browser. */
 const CONCURRENCY = 2;
@@ -197,12 +199,15 @@ async function checkStory(browser, base, entry, extraGlobals) {
 }
 
 async function writeCounts(/** @type {{ passed: number, failed: number, skipped: number }} */ counts) {
-  await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
-  await writeFile(RESULTS_FILE, JSON.stringify(counts));
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await writeFile(path.join(RESULTS_DIR, `${resultsName}.json`), JSON.stringify(counts));
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { globals: { type: 'string', default: '' } } });
+  const { values } = parseArgs({
+    options: { globals: { type: 'string', default: '' }, results: { type: 'string', default: 'stories' } },
+  });
+  resultsName = values.results.replace(/[^\w-]/g, '');
   const started = Date.now();
 
   /** @type {IndexEntry[]} */

@@ -17,7 +17,12 @@ const steps = [
   ['package checks', 'node scripts/check-package.mjs', 'package'],
   ['publint and attw', 'npm run --silent lint:package', 'package-lint'],
   ['storybook build', 'npm run --silent build-storybook', 'storybook-build'],
-  ['story smoke check', 'node scripts/story-smoke.mjs', 'stories'],
+  ['story smoke check (light, de)', 'node scripts/story-smoke.mjs', 'stories'],
+  [
+    'story smoke check (dark, en)',
+    "node scripts/story-smoke.mjs --globals 'theme:dark;locale:en' --results stories-dark-en",
+    'stories-dark-en',
+  ],
 ];
 
 rmSync('.test-results', { recursive: true, force: true });
