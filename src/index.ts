@@ -19,3 +19,10 @@ export {
   DEFAULT_WORDS_PER_MINUTE,
   type TextCount,
 } from './components/reading-time/count.js';
+
+export {
+  GzArticleHeader,
+  ARTICLE_HEADER_KICKERS,
+  type ArticleHeaderKicker,
+} from './components/article-header/article-header.component.js';
+export { RelativeTimeController, type RelativeTimeOptions } from './controllers/relative-time.js';

@@ -7,4 +7,11 @@ export const de = {
   $dir: 'ltr',
   readingTimeShort: (minutes) => `Lesezeit: ${minutes} min`,
   readingTimeLong: (duration) => `Lesezeit: ${duration}`,
+
+  // <gz-article-header>
+  articleHeaderPublished: (date) => `Veröffentlicht: ${date}`,
+  articleHeaderUpdated: (date) => `Aktualisiert: ${date}`,
+  articleHeaderKickerLive: 'Live',
+  articleHeaderKickerAnalysis: 'Analyse',
+  articleHeaderKickerOpinion: 'Meinung',
 } satisfies Terms;

@@ -7,4 +7,11 @@ export const en = {
   $dir: 'ltr',
   readingTimeShort: (minutes) => `${minutes} min read`,
   readingTimeLong: (duration) => `${duration} read`,
+
+  // <gz-article-header>
+  articleHeaderPublished: (date) => `Published: ${date}`,
+  articleHeaderUpdated: (date) => `Updated: ${date}`,
+  articleHeaderKickerLive: 'Live',
+  articleHeaderKickerAnalysis: 'Analysis',
+  articleHeaderKickerOpinion: 'Opinion',
 } satisfies Terms;

@@ -14,6 +14,16 @@ export interface Terms {
   readingTimeShort: (minutes: string) => string;
   /** Accessible reading-time text; `duration` is a long unit ("3 Minuten", "3 minutes"). */
   readingTimeLong: (duration: string) => string;
+
+  // <gz-article-header>
+  /** Accessible name of the publication time; `date` is the full date and time. */
+  articleHeaderPublished: (date: string) => string;
+  /** Visible and accessible label of the update time; `date` is formatted. */
+  articleHeaderUpdated: (date: string) => string;
+  /** Kicker labels for `kicker="live"`, `"analysis"`, `"opinion"`. */
+  articleHeaderKickerLive: string;
+  articleHeaderKickerAnalysis: string;
+  articleHeaderKickerOpinion: string;
 }
 
 /** A translation for another language may leave terms out: English fills them in. */
