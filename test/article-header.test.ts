@@ -147,7 +147,7 @@ describe('<gz-article-header>', () => {
       await frameAndUpdate(el);
       expect(visible(timeOf(el))).to.equal('17 Nov 2024, 16:03');
       expect(shadowText(el, '[part~="kicker"]')).to.equal('Analysis');
-      expect(part(el, 'meta')!.getAttribute('lang')).to.equal('en');
+      expect(timeOf(el)!.getAttribute('lang')).to.equal('en');
     });
 
     it('moves the date across midnight with time-zone', async () => {

@@ -241,7 +241,7 @@ export class GzArticleHeader extends GzElement {
       </div>
       ${
         this._published || this._readingTime
-          ? html`<div part="meta" class="meta" lang=${lang} dir=${dir}>
+          ? html`<div part="meta" class="meta">
               ${
                 this._published
                   ? html`<div class="dateline">
@@ -265,7 +265,9 @@ export class GzArticleHeader extends GzElement {
   }
 
   private _time(view: DateView, kind: 'published' | 'updated'): TemplateResult {
-    return html`<time part="time ${kind}" class=${kind} datetime=${view.iso} title=${view.full}
+    const lang = this._localize.lang;
+    const dir = this._localize.dir;
+    return html`<time part="time ${kind}" class=${kind} datetime=${view.iso} title=${view.full} lang=${lang} dir=${dir}
       ><span aria-hidden="true">${view.visible}</span><span class="visually-hidden">${view.long}</span></time
     >`;
   }

@@ -111,6 +111,7 @@ export const styles = css`
   .meta {
     display: flex;
     flex-direction: column;
+    align-items: flex-start;
     gap: var(--gz-space-3xs);
     color: var(--gz-color-text-muted);
     font-family: var(--gz-font-ui);
