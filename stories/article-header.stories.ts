@@ -180,7 +180,9 @@ export const UpdatedToday: Story = {
   `,
   play: async ({ canvasElement }) => {
     const [el] = await headers(canvasElement);
-    await expect(dateText(el!, 'updated')).toMatch(/^Aktualisiert: /);
+    // "Aktualisiert: …" or "Updated: …", as the toolbar's language says.
+    await expect(dateText(el!, 'updated')).toMatch(/^(Aktualisiert|Updated): /);
+    await expect(el!.matches(':state(updated)')).toBe(true);
   },
 };
 
@@ -201,7 +203,8 @@ export const RelativeTime: Story = {
   `,
   play: async ({ canvasElement }) => {
     const [el] = await headers(canvasElement);
-    await expect(dateText(el!)).toBe('vor 2 Stunden');
+    await expect(dateText(el!)).toMatch(/^(vor 2 Stunden|2 hours ago)$/);
+    await expect(el!.matches(':state(relative)')).toBe(true);
   },
 };
 
