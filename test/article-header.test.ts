@@ -1,5 +1,6 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/components/article-header/article-header.js';
 import type { GzArticleHeader } from '../src/components/article-header/article-header.component.js';
@@ -150,6 +151,31 @@ describe('<gz-article-header>', () => {
       expect(timeOf(el)!.getAttribute('lang')).to.equal('en');
     });
 
+    it('lays out right to left on an Arabic page, speaking English (Gazette has no Arabic terms)', async () => {
+      const wrapper = await fixture(
+        html`<div lang="ar" dir="rtl" style="inline-size: 40rem">
+          <gz-article-header section="سياسة" kicker="live" published=${published} updated="2024-11-18T09:15:00+01:00">
+            <h1>طاقة الرياح في الشمال: هل تخفض المزارع الجديدة فواتير الكهرباء حقاً؟</h1>
+          </gz-article-header>
+        </div>`,
+      );
+      const el = wrapper.querySelector('gz-article-header')!;
+      await el.updateComplete;
+      const section = part(el, 'section')!;
+      expect(getComputedStyle(section).direction).to.equal('rtl');
+      // The section line starts at the right edge.
+      const kicker = part(el, 'kicker')!.getBoundingClientRect();
+      expect(Math.round(kicker.right)).to.equal(Math.round(section.getBoundingClientRect().right));
+      expect(timeOf(el)!.getAttribute('lang')).to.equal('en');
+      expect(timeOf(el)!.getAttribute('dir')).to.equal('ltr');
+      expect(shadowText(el, '[part~="kicker"]')).to.equal('Live');
+      // The separator before the update sits on its start side, the right in this layout.
+      const stamp = timeOf(el, 'updated')!.parentElement!;
+      expect(getComputedStyle(stamp).borderRightWidth).to.equal('1px');
+      expect(getComputedStyle(stamp).borderLeftWidth).to.equal('0px');
+      await expect(el).to.be.accessible();
+    });
+
     it('moves the date across midnight with time-zone', async () => {
       const berlin = await header({ published: '2024-11-17T23:30:00Z', timeZone: 'Europe/Berlin' });
       expect(visible(timeOf(berlin))).to.equal('18.11.2024, 00:30');
@@ -191,6 +217,25 @@ describe('<gz-article-header>', () => {
       expect(link.getAttribute('href')).to.equal('/politik');
       expect(link.textContent).to.equal('Politik');
       await expect(el).to.be.accessible();
+    });
+
+    it('reaches the section link with the keyboard, and nothing else in the header', async () => {
+      const wrapper = await fixture(
+        html`<div lang="de">
+          <button>vorher</button>
+          <gz-article-header section="Politik" section-href="/politik" published=${published} kicker="live">
+            <h1>${headline}</h1>
+          </gz-article-header>
+          <button>nachher</button>
+        </div>`,
+      );
+      const el = wrapper.querySelector('gz-article-header')!;
+      await el.updateComplete;
+      wrapper.querySelector('button')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'section-link'));
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement!.textContent).to.equal('nachher');
     });
 
     it('takes richer markup from the section slot', async () => {

@@ -267,8 +267,11 @@ export class GzArticleHeader extends GzElement {
   private _time(view: DateView, kind: 'published' | 'updated'): TemplateResult {
     const lang = this._localize.lang;
     const dir = this._localize.dir;
-    return html`<time part="time ${kind}" class=${kind} datetime=${view.iso} title=${view.full} lang=${lang} dir=${dir}
-      ><span aria-hidden="true">${view.visible}</span><span class="visually-hidden">${view.long}</span></time
+    // The wrapper keeps the page's direction (for the separator); the <time> speaks the element's.
+    return html`<span class="stamp ${kind}"
+      ><time part="time ${kind}" datetime=${view.iso} title=${view.full} lang=${lang} dir=${dir}
+        ><span aria-hidden="true">${view.visible}</span><span class="visually-hidden">${view.long}</span></time
+      ></span
     >`;
   }
 

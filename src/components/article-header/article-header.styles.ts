@@ -126,7 +126,7 @@ export const styles = css`
   time {
     font: inherit;
   }
-  time.updated {
+  .stamp.updated {
     padding-inline-start: var(--gz-space-xs);
     border-inline-start: 1px solid var(--gz-color-border);
   }
@@ -140,7 +140,7 @@ export const styles = css`
     .kicker.live::before {
       background: CanvasText;
     }
-    time.updated {
+    .stamp.updated {
       border-inline-start-color: CanvasText;
     }
   }
