@@ -162,38 +162,35 @@ try {
     const dupes = r.warnings.filter((w) => w.includes('is already defined'));
     assert(dupes.length === tags.length, `warnings: ${r.warnings.join(' | ')}`);
   });
-  await suite.check(
-    'the demo page (npm start) shows "17.11.2024, 16:03" and "Lesezeit: 3 min" without console errors',
-    async () => {
-      const dev = await createServer({
-        configFile: resolve(root, 'vite.config.ts'),
-        logLevel: 'silent',
-        server: { port: 0 },
-      });
-      await dev.listen();
-      try {
-        const page = await browser.newPage();
-        const errors = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-        const url = dev.resolvedUrls?.local[0] ?? '';
-        await page.goto(url);
-        const label = page.locator('gz-reading-time [part~=label]');
-        await label.waitFor({ timeout: 15_000 });
-        const text = (await label.textContent())?.trim();
-        assert(text === 'Lesezeit: 3 min', `label: ${text}`);
-        // <gz-article-header>: the reference dateline inside a <time datetime>.
-        const time = page.locator('gz-article-header time[part~=published]');
-        const date = (await time.locator('[aria-hidden]').textContent())?.trim();
-        assert(date === '17.11.2024, 16:03', `date: ${date}`);
-        assert((await time.getAttribute('datetime')) === '2024-11-17T16:03:00+01:00', 'datetime');
-        assert(errors.length === 0, errors.join('\n'));
-        await page.close();
-      } finally {
-        await dev.close();
-      }
-    },
-  );
+  await suite.check('the demo page (npm start) shows "Lesezeit: 3 min" without console errors', async () => {
+    const dev = await createServer({
+      configFile: resolve(root, 'vite.config.ts'),
+      logLevel: 'silent',
+      server: { port: 0 },
+    });
+    await dev.listen();
+    try {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      const url = dev.resolvedUrls?.local[0] ?? '';
+      await page.goto(url);
+      const label = page.locator('gz-reading-time [part~=label]');
+      await label.waitFor({ timeout: 15_000 });
+      const text = (await label.textContent())?.trim();
+      assert(text === 'Lesezeit: 3 min', `label: ${text}`);
+      // <gz-article-header>: the reference dateline, 17.11.2024, 16:03, inside a <time datetime>.
+      const time = page.locator('gz-article-header time[part~=published]');
+      const date = (await time.locator('[aria-hidden]').textContent())?.trim();
+      assert(date === '17.11.2024, 16:03', `date: ${date}`);
+      assert((await time.getAttribute('datetime')) === '2024-11-17T16:03:00+01:00', 'datetime');
+      assert(errors.length === 0, errors.join('\n'));
+      await page.close();
+    } finally {
+      await dev.close();
+    }
+  });
 } finally {
   await browser.close();
   await server.close();
