@@ -180,6 +180,11 @@ try {
       await label.waitFor({ timeout: 15_000 });
       const text = (await label.textContent())?.trim();
       assert(text === 'Lesezeit: 3 min', `label: ${text}`);
+      // <gz-article-header>: the reference dateline, 17.11.2024, 16:03, inside a <time datetime>.
+      const time = page.locator('gz-article-header time[part~=published]');
+      const date = (await time.locator('[aria-hidden]').textContent())?.trim();
+      assert(date === '17.11.2024, 16:03', `date: ${date}`);
+      assert((await time.getAttribute('datetime')) === '2024-11-17T16:03:00+01:00', 'datetime');
       assert(errors.length === 0, errors.join('\n'));
       await page.close();
     } finally {

@@ -3,3 +3,4 @@ export * from './index.js';
 import './components/reading-time/reading-time.js';
 import './components/author-card/author-card.js';
 import './components/author-list/author-list.js';
+import './components/article-header/article-header.js';

@@ -26,3 +26,9 @@ export {
   type AuthorCardLayout,
 } from './components/author-card/author-card.component.js';
 export { GzAuthorList } from './components/author-list/author-list.component.js';
+export {
+  GzArticleHeader,
+  ARTICLE_HEADER_KICKERS,
+  type ArticleHeaderKicker,
+} from './components/article-header/article-header.component.js';
+export { RelativeTimeController, type RelativeTimeOptions } from './controllers/relative-time.js';

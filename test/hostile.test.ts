@@ -67,6 +67,18 @@ const BASELINES: Record<string, { attributes: Record<string, string>; children?:
     },
     children: '<p>Kurzbiografie.</p>',
   },
+  'gz-article-header': {
+    attributes: {
+      section: 'Politik',
+      'section-href': '/politik',
+      kicker: 'analysis',
+      published: '2024-11-17T16:03:00+01:00',
+      updated: '2024-11-18T09:30:00+01:00',
+      'time-zone': 'Europe/Berlin',
+      'reading-time-for': 'gz-hostile-text',
+    },
+    children: '<h1>Überschrift</h1><p slot="standfirst">Vorspann.</p>',
+  },
   'gz-author-list': {
     attributes: {},
     children:

@@ -117,3 +117,32 @@ export function formatRelative(date: Date, now: Date, lang: string, threshold = 
   if (minutes < 60) return rtf.format(-minutes, 'minute');
   return rtf.format(-Math.floor(minutes / 60), 'hour');
 }
+
+export interface UpdatedRuleOptions {
+  /** IANA zone whose calendar days count as "the same day"; default the reader's. */
+  timeZone?: string;
+  /** An update no later than this many ms after publication is not an update. Default 1 minute. */
+  tolerance?: number;
+  /** An update less than this many ms ago is recent and always shown. Default 10 hours. */
+  recent?: number;
+}
+
+/**
+ * Whether an article's update time is worth showing beside its publication time, after the BBC
+ * News rule: the update must come more than `tolerance` (1 minute) after publication, and then
+ * it shows when it fell on another day than the publication, when both fell on today, or when it
+ * is recent (under 10 hours old). A same-day correction to yesterday's article stays quiet.
+ * Days are calendar days in `timeZone`.
+ */
+export function shouldShowUpdated(
+  published: Date,
+  updated: Date,
+  now: Date,
+  { timeZone, tolerance = 60_000, recent = 10 * 3_600_000 }: UpdatedRuleOptions = {},
+): boolean {
+  if (updated.getTime() - published.getTime() <= tolerance) return false;
+  const updatedDay = dayIn(updated, timeZone);
+  if (dayIn(published, timeZone) !== updatedDay) return true;
+  if (updatedDay === dayIn(now, timeZone)) return true;
+  return now.getTime() - updated.getTime() < recent;
+}

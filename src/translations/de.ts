@@ -16,4 +16,11 @@ export const de = {
   authorProfileLabel: (name, network) => `${name} auf ${network}`,
   authorLinksLabel: (name) => `Links von ${name}`,
   authorUnknown: 'Person ohne Foto',
+
+  // <gz-article-header>
+  articleHeaderPublished: (date) => `Veröffentlicht: ${date}`,
+  articleHeaderUpdated: (date) => `Aktualisiert: ${date}`,
+  articleHeaderKickerLive: 'Live',
+  articleHeaderKickerAnalysis: 'Analyse',
+  articleHeaderKickerOpinion: 'Meinung',
 } satisfies Terms;

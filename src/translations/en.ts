@@ -16,4 +16,11 @@ export const en = {
   authorProfileLabel: (name, network) => `${name} on ${network}`,
   authorLinksLabel: (name) => `Links for ${name}`,
   authorUnknown: 'Person without a photo',
+
+  // <gz-article-header>
+  articleHeaderPublished: (date) => `Published: ${date}`,
+  articleHeaderUpdated: (date) => `Updated: ${date}`,
+  articleHeaderKickerLive: 'Live',
+  articleHeaderKickerAnalysis: 'Analysis',
+  articleHeaderKickerOpinion: 'Opinion',
 } satisfies Terms;

@@ -32,6 +32,15 @@ export interface Terms {
   authorLinksLabel: (name: string) => string;
   /** Accessible name of the generic person glyph shown when a name gives no initials. */
   authorUnknown: string;
+  // <gz-article-header>
+  /** Accessible name of the publication time; `date` is the full date and time. */
+  articleHeaderPublished: (date: string) => string;
+  /** Visible and accessible label of the update time; `date` is formatted. */
+  articleHeaderUpdated: (date: string) => string;
+  /** Kicker labels for `kicker="live"`, `"analysis"`, `"opinion"`. */
+  articleHeaderKickerLive: string;
+  articleHeaderKickerAnalysis: string;
+  articleHeaderKickerOpinion: string;
 }
 
 /** A translation for another language may leave terms out: English fills them in. */

@@ -1,0 +1,379 @@
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { LocalizeController } from '../../controllers/localize.js';
+import { RelativeTimeController } from '../../controllers/relative-time.js';
+import { optionalNumber } from '../../internal/converters.js';
+import {
+  formatAbsolute,
+  formatFull,
+  formatRelative,
+  isValidTimeZone,
+  parseIsoDate,
+  shouldShowUpdated,
+  type ParsedDate,
+} from '../../internal/datetime.js';
+import { GzElement } from '../../internal/gz-element.js';
+import { safeUrl } from '../../internal/url.js';
+import { warnOnce } from '../../internal/warn.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { styles } from './article-header.styles.js';
+
+/** The kicker styles a section label can take. */
+export const ARTICLE_HEADER_KICKERS = ['live', 'analysis', 'opinion'] as const;
+export type ArticleHeaderKicker = (typeof ARTICLE_HEADER_KICKERS)[number];
+
+/** Default hours during which `relative` shows "2 hours ago" instead of the date. */
+const DEFAULT_RELATIVE_HOURS = 24;
+
+/** One date as the dateline shows it. */
+interface DateView {
+  /** The `datetime` attribute: the author's ISO 8601 value. */
+  iso: string;
+  /** The visible text ("17.11.2024, 16:03", "vor 2 Stunden", "Aktualisiert: …"). */
+  visible: string;
+  /** The tooltip: the full date and time in the element's language. */
+  full: string;
+  /** The accessible text ("Veröffentlicht: Sonntag, 17. November 2024 um 16:03"). */
+  long: string;
+  relative: boolean;
+}
+
+/**
+ * The top of an article: section label or kicker, headline, standfirst, dateline and reading time.
+ *
+ * Headline and standfirst stay the publisher's own light-DOM elements, so search engines, reader
+ * mode and the page without JavaScript see them; the element adds no heading of its own and keeps
+ * the heading level it is given (`<h1>` on the article page, `<h2>` in a live blog).
+ *
+ * The dateline is a `<time datetime>` with the short date in the element's language
+ * (`17.11.2024, 16:03`, `17 Nov 2024, 16:03`) and the full date and time as tooltip and accessible
+ * text, in `time-zone` (an IANA name; default the reader's zone). `updated` shows beside it only
+ * when it matters (more than a minute after publication and on another day, or both today, or
+ * under 10 hours old: the BBC News rule). With `relative`, dates younger than `relative-hours`
+ * (24) read "vor 2 Stunden" / "2 hours ago", refreshed once a minute while the header is on
+ * screen; server-rendered HTML always carries the absolute date.
+ *
+ * A `<gz-reading-time>` joins the dateline when the page has a `<gz-article-body>` or
+ * `reading-time-for` names the body's id; `no-reading-time` leaves it out.
+ *
+ * @summary Section, headline, standfirst, dateline and reading time of an article.
+ *
+ * @slot - The headline: the publisher's heading element (`<h1>`, `<h2>`, ...).
+ * @slot standfirst - The standfirst (lead), e.g. `<p slot="standfirst">`.
+ * @slot section - Richer section markup, replacing the `section` attribute's text and link.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart section - The section line: kicker and section label.
+ * @csspart kicker - The kicker label ("Live", "Analyse", "Meinung").
+ * @csspart section-link - The section link made from `section-href`.
+ * @csspart headline - The wrapper around the slotted headline.
+ * @csspart standfirst - The wrapper around the slotted standfirst.
+ * @csspart meta - The dateline and reading time.
+ * @csspart time - Each `<time>` element of the dateline (also `published` or `updated`).
+ * @csspart published - The publication `<time>`.
+ * @csspart updated - The update `<time>`.
+ * @csspart reading-time - The `<gz-reading-time>` element.
+ *
+ * @cssproperty --gz-article-header-gap - Space between the lines. Default `--gz-space-s`.
+ * @cssproperty --gz-article-header-section-color - Section label and outline kicker colour. Default `--gz-color-accent`.
+ * @cssproperty --gz-article-header-section-font-family - Section label font. Default `--gz-font-ui`.
+ * @cssproperty --gz-article-header-section-font-size - Section label size. Default `--gz-font-size-s`.
+ * @cssproperty --gz-article-header-kicker-background - Background of the "live" kicker. Default `--gz-color-accent`.
+ * @cssproperty --gz-article-header-kicker-color - Text of the "live" kicker. Default `--gz-color-on-accent`.
+ * @cssproperty --gz-article-header-headline-font-family - Headline font. Default `--gz-font-heading`.
+ * @cssproperty --gz-article-header-headline-font-size - Headline size. Default `--gz-font-size-3xl`.
+ * @cssproperty --gz-article-header-headline-font-weight - Headline weight. Default `--gz-font-weight-bold`.
+ * @cssproperty --gz-article-header-standfirst-font-size - Standfirst size. Default `--gz-font-size-l`.
+ *
+ * @cssstate updated - The update time is shown.
+ * @cssstate relative - A date is shown in the relative form ("vor 2 Stunden").
+ */
+export class GzArticleHeader extends GzElement {
+  static override styles = [hostStyles, styles];
+
+  /** The section label's text (`Politik`). */
+  @property() section: string | null = null;
+
+  /** A link for the section label (http, https or relative). Other schemes render plain text. */
+  @property({ attribute: 'section-href' }) sectionHref: string | null = null;
+
+  /** A kicker shown before the section: `live`, `analysis` or `opinion`. */
+  @property({ reflect: true, useDefault: true }) kicker: ArticleHeaderKicker | null = null;
+
+  /** Replaces the kicker's default text ("Live", "Analyse", "Meinung"). */
+  @property({ attribute: 'kicker-label' }) kickerLabel: string | null = null;
+
+  /** Publication date and time, ISO 8601 (`2024-11-17T16:03:00+01:00`). */
+  @property() published: string | null = null;
+
+  /**
+   * Last update, ISO 8601: the `updated` attribute. Shown only when it matters (see above); ignored
+   * when before `published`. (The property is not called `updated`: that is Lit's lifecycle hook.)
+   */
+  @property({ attribute: 'updated' }) lastUpdated: string | null = null;
+
+  /** Replaces the update label, with `{date}` where the date goes (`Zuletzt geändert: {date}`). */
+  @property({ attribute: 'updated-label' }) updatedLabel: string | null = null;
+
+  /** IANA time zone the times are shown in (`Europe/Berlin`); default the reader's. */
+  @property({ attribute: 'time-zone' }) timeZone: string | null = null;
+
+  /** Show dates younger than `relative-hours` as "vor 2 Stunden" / "2 hours ago". */
+  @property({ type: Boolean }) relative = false;
+
+  /** Hours during which a date reads in the relative form. Default 24. */
+  @property({ attribute: 'relative-hours', converter: optionalNumber }) relativeHours: number | null = null;
+
+  /** The id of the article body whose reading time is shown. */
+  @property({ attribute: 'reading-time-for' }) readingTimeFor: string | null = null;
+
+  /** Leave the reading time out. */
+  @property({ attribute: 'no-reading-time', type: Boolean }) noReadingTime = false;
+
+  @state() private _slots = { headline: false, standfirst: false, section: false };
+
+  private readonly _localize = new LocalizeController(this);
+  private readonly _clock = new RelativeTimeController(this);
+  private readonly _internals = this.attachInternals();
+  private _lifetime: AbortController | undefined;
+
+  private _published: DateView | undefined;
+  private _updated: DateView | undefined;
+  private _sectionUrl: string | undefined;
+  private _kicker: ArticleHeaderKicker | undefined;
+  private _readingTime = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._readSlots();
+    this._lifetime = new AbortController();
+    // Parsed before the body? Look for a <gz-article-body> again once the document is complete.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.requestUpdate(), {
+        once: true,
+        signal: this._lifetime.signal,
+      });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._lifetime?.abort();
+    this._lifetime = undefined;
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const lang = this._localize.lang;
+    const timeZone = this._zone();
+    const published = this._parsePublished();
+    let updated = this._parseUpdated(published);
+
+    const hours = this._relativeHours();
+    const threshold = hours * 3_600_000;
+    const latest = updated ?? published;
+    // Refresh only while a date can still read in the relative form; server output stays absolute.
+    this._clock.enabled =
+      this.relative && !isServer && latest !== undefined && Date.now() - latest.date.getTime() < threshold;
+    const now = this._clock.now;
+
+    if (published && updated && !shouldShowUpdated(published.date, updated.date, now ?? new Date(), { timeZone }))
+      updated = undefined;
+
+    const view = (parsed: ParsedDate, kind: 'published' | 'updated'): DateView => {
+      const relative =
+        this.relative && now && !parsed.dateOnly ? formatRelative(parsed.date, now, lang, threshold) : undefined;
+      const text = relative ?? formatAbsolute(parsed, lang, { timeZone });
+      const full = formatFull(parsed, lang, { timeZone });
+      const terms = this._localize.terms;
+      const raw = (kind === 'published' ? this.published : this.lastUpdated)!.trim();
+      return {
+        // HTML's datetime takes at most three fraction digits; else give the instant in UTC.
+        iso: /\.\d{4,}/.test(raw) ? parsed.date.toISOString() : raw,
+        visible:
+          kind === 'published'
+            ? text
+            : this.updatedLabel
+              ? this.updatedLabel.replaceAll('{date}', text)
+              : terms.articleHeaderUpdated(text),
+        full,
+        long: kind === 'published' ? terms.articleHeaderPublished(full) : terms.articleHeaderUpdated(full),
+        relative: relative !== undefined,
+      };
+    };
+    this._published = published && view(published, 'published');
+    this._updated = published && updated && view(updated, 'updated');
+
+    this._sectionUrl = this._safeSectionUrl();
+    this._kicker = this._validKicker();
+    this._readingTime =
+      !this.noReadingTime && (!!this.readingTimeFor || (!isServer && !!document.querySelector('gz-article-body')));
+
+    const states = this._internals.states;
+    states.clear();
+    if (this._updated) states.add('updated');
+    if (this._published?.relative || this._updated?.relative) states.add('relative');
+  }
+
+  protected override render() {
+    const kicker = this._kicker;
+    const hasSection = !!(kicker || this.section || this._slots.section);
+    const lang = this._localize.lang;
+    const dir = this._localize.dir;
+    return html`<div part="base" class="base">
+      <div part="section" class="section" ?hidden=${!hasSection}>
+        ${
+          kicker
+            ? html`<span part="kicker" class="kicker ${kicker}" lang=${lang} dir=${dir}
+                >${this._kickerText(kicker)}</span
+              >`
+            : nothing
+        }
+        <span class="section-text"
+          ><slot name="section" @slotchange=${this._readSlots}>${this._sectionContent()}</slot></span
+        >
+      </div>
+      <div part="headline" class="headline" ?hidden=${!this._slots.headline}>
+        <slot @slotchange=${this._readSlots}></slot>
+      </div>
+      <div part="standfirst" class="standfirst" ?hidden=${!this._slots.standfirst}>
+        <slot name="standfirst" @slotchange=${this._readSlots}></slot>
+      </div>
+      ${
+        this._published || this._readingTime
+          ? html`<div part="meta" class="meta">
+              ${
+                this._published
+                  ? html`<div class="dateline">
+                      ${this._time(this._published, 'published')}
+                      ${this._updated ? this._time(this._updated, 'updated') : nothing}
+                    </div>`
+                  : nothing
+              }
+              ${
+                this._readingTime
+                  ? html`<gz-reading-time
+                      part="reading-time"
+                      for=${ifDefined(this.readingTimeFor || undefined)}
+                    ></gz-reading-time>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private _time(view: DateView, kind: 'published' | 'updated'): TemplateResult {
+    const lang = this._localize.lang;
+    const dir = this._localize.dir;
+    // The wrapper keeps the page's direction (for the separator); the <time> speaks the element's.
+    return html`<span class="stamp ${kind}"
+      ><time part="time ${kind}" datetime=${view.iso} title=${view.full} lang=${lang} dir=${dir}
+        ><span aria-hidden="true">${view.visible}</span><span class="visually-hidden">${view.long}</span></time
+      ></span
+    >`;
+  }
+
+  private _sectionContent(): TemplateResult | typeof nothing {
+    if (!this.section) return nothing;
+    return this._sectionUrl
+      ? html`<a part="section-link" href=${this._sectionUrl}>${this.section}</a>`
+      : html`${this.section}`;
+  }
+
+  private _kickerText(kicker: ArticleHeaderKicker): string {
+    if (this.kickerLabel) return this.kickerLabel;
+    const terms = this._localize.terms;
+    return kicker === 'live'
+      ? terms.articleHeaderKickerLive
+      : kicker === 'analysis'
+        ? terms.articleHeaderKickerAnalysis
+        : terms.articleHeaderKickerOpinion;
+  }
+
+  /** Which slots have content, read from the light DOM (also before the first `slotchange`). */
+  private _readSlots(): void {
+    let headline = false;
+    let standfirst = false;
+    let section = false;
+    for (const node of this.childNodes) {
+      if (node instanceof Element) {
+        if (node.slot === 'standfirst') standfirst = true;
+        else if (node.slot === 'section') section = true;
+        else if (!node.slot) headline = true;
+      } else if (node.nodeType === Node.TEXT_NODE && node.textContent!.trim()) {
+        headline = true;
+      }
+    }
+    const slots = this._slots;
+    if (slots.headline !== headline || slots.standfirst !== standfirst || slots.section !== section)
+      this._slots = { headline, standfirst, section };
+  }
+
+  private _zone(): string | undefined {
+    const zone = this.timeZone?.trim();
+    if (!zone) return undefined;
+    if (isValidTimeZone(zone)) return zone;
+    warnOnce(this, `time-zone="${this.timeZone}" is not an IANA time zone; showing times in the reader's zone.`);
+    return undefined;
+  }
+
+  private _parsePublished(): ParsedDate | undefined {
+    if (!this.published?.trim()) {
+      warnOnce(this, 'published is missing; no date is shown. Give an ISO 8601 date-time (2024-11-17T16:03:00+01:00).');
+      return undefined;
+    }
+    const parsed = parseIsoDate(this.published);
+    if (!parsed)
+      warnOnce(
+        this,
+        `published="${this.published}" is not an ISO 8601 date (2024-11-17T16:03:00+01:00); no date is shown.`,
+      );
+    return parsed;
+  }
+
+  private _parseUpdated(published: ParsedDate | undefined): ParsedDate | undefined {
+    if (!this.lastUpdated?.trim()) return undefined;
+    const parsed = parseIsoDate(this.lastUpdated);
+    if (!parsed) {
+      warnOnce(this, `updated="${this.lastUpdated}" is not an ISO 8601 date; it is ignored.`);
+      return undefined;
+    }
+    if (published && parsed.date.getTime() < published.date.getTime()) {
+      warnOnce(this, `updated="${this.lastUpdated}" is earlier than published="${this.published}"; it is ignored.`);
+      return undefined;
+    }
+    return parsed;
+  }
+
+  private _relativeHours(): number {
+    const value = this.relativeHours;
+    if (value === null || value === undefined) return DEFAULT_RELATIVE_HOURS;
+    if (Number.isFinite(value) && value > 0) return value;
+    warnOnce(
+      this,
+      `relative-hours="${this.getAttribute('relative-hours') ?? value}" is not a positive number of hours; using ${DEFAULT_RELATIVE_HOURS}.`,
+    );
+    return DEFAULT_RELATIVE_HOURS;
+  }
+
+  private _safeSectionUrl(): string | undefined {
+    if (!this.sectionHref) return undefined;
+    const url = safeUrl(this.sectionHref);
+    if (!url)
+      warnOnce(
+        this,
+        `section-href="${this.sectionHref}" is not an http(s) or relative URL; the section is shown without a link.`,
+      );
+    return url;
+  }
+
+  private _validKicker(): ArticleHeaderKicker | undefined {
+    const value = this.kicker;
+    if (!value) return undefined;
+    if ((ARTICLE_HEADER_KICKERS as readonly string[]).includes(value)) return value;
+    warnOnce(this, `kicker="${value}" is not one of ${ARTICLE_HEADER_KICKERS.join(', ')}; no kicker is shown.`);
+    return undefined;
+  }
+}

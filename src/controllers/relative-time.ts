@@ -1,0 +1,120 @@
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+
+export interface RelativeTimeOptions {
+  /** Milliseconds between refreshes while the host is visible. Default one minute. */
+  interval?: number;
+}
+
+/**
+ * The clock behind relative dates ("vor 2 Stunden", "2 hours ago"), shared by the elements that
+ * show them (`<gz-article-header>`, `<gz-teaser>`). Format with `now` and the functions of
+ * `internal/datetime.ts`:
+ *
+ * ```ts
+ * private readonly _clock = new RelativeTimeController(this);
+ * willUpdate() {
+ *   const now = this._clock.now; // undefined on the server and before the first connection
+ *   const text = (now && formatRelative(date, now, lang)) ?? formatAbsolute(parsed, lang);
+ *   this._clock.enabled = this.relative && text is relative; // stop once only absolute dates are left
+ * }
+ * ```
+ *
+ * - `now` is set when the host connects in a browser, and stays `undefined` on the server, so
+ *   server-rendered HTML shows absolute dates (no "time ago" baked into cached pages).
+ * - While `enabled`, an `IntersectionObserver` watches the host. Only while the host is visible
+ *   does a timer advance `now` once a minute and ask the host to update; when it comes back into
+ *   view, `now` is refreshed at once. Not enabled, hidden or disconnected: no timer runs.
+ * - Observer and timer are created on connect and released on disconnect.
+ */
+export class RelativeTimeController implements ReactiveController {
+  private _now: Date | undefined;
+  private _enabled = false;
+  private _connected = false;
+  private _visible = false;
+  private _observer: IntersectionObserver | undefined;
+  private _timer: ReturnType<typeof setInterval> | undefined;
+  private readonly _interval: number;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & Element,
+    { interval = 60_000 }: RelativeTimeOptions = {},
+  ) {
+    this._interval = interval;
+    host.addController(this);
+  }
+
+  /** The time relative dates are measured from; `undefined` until the host connects in a browser. */
+  get now(): Date | undefined {
+    return this._now;
+  }
+
+  /**
+   * Whether the host shows a relative date that needs refreshing. Set it in `willUpdate`; setting
+   * it to `false` releases the observer and the timer.
+   */
+  get enabled(): boolean {
+    return this._enabled;
+  }
+
+  set enabled(value: boolean) {
+    if (value === this._enabled) return;
+    this._enabled = value;
+    // Time passed while nothing refreshed: start from the present.
+    if (value && this._connected) this._now = new Date();
+    this._sync();
+  }
+
+  /** Whether the host was on screen at the observer's last report (false while not enabled). */
+  get visible(): boolean {
+    return this._visible;
+  }
+
+  /** Whether the minute timer is running. */
+  get ticking(): boolean {
+    return this._timer !== undefined;
+  }
+
+  hostConnected(): void {
+    if (isServer) return;
+    this._connected = true;
+    this._now = new Date();
+    this._sync();
+  }
+
+  hostDisconnected(): void {
+    this._connected = false;
+    this._sync();
+  }
+
+  /** Advances `now` to the present and asks the host to update. */
+  refresh(): void {
+    this._now = new Date();
+    this.host.requestUpdate();
+  }
+
+  /** Creates or releases the observer and the timer to match enabled, connected and visible. */
+  private _sync(): void {
+    const observe = this._connected && this._enabled && typeof IntersectionObserver !== 'undefined';
+    if (observe && !this._observer) {
+      this._observer = new IntersectionObserver((entries) => {
+        const visible = entries[entries.length - 1]!.isIntersecting;
+        if (visible === this._visible) return;
+        this._visible = visible;
+        if (visible) this.refresh();
+        this._sync();
+      });
+      this._observer.observe(this.host);
+    } else if (!observe && this._observer) {
+      this._observer.disconnect();
+      this._observer = undefined;
+      this._visible = false;
+    }
+    const tick = observe && this._visible;
+    if (tick && this._timer === undefined) {
+      this._timer = setInterval(() => this.refresh(), this._interval);
+    } else if (!tick && this._timer !== undefined) {
+      clearInterval(this._timer);
+      this._timer = undefined;
+    }
+  }
+}
