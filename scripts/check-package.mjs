@@ -45,6 +45,48 @@ await suite.check('every element has a subpath export, sideEffects entries and a
   assert(existsSync(resolve(root, 'dist/index.d.ts')), 'dist/index.d.ts missing');
 });
 
+await suite.check('the manifest is valid, and editors get every tag from vscode.html-custom-data.json', () => {
+  const manifest = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf8'));
+  assert(typeof manifest.schemaVersion === 'string' && Array.isArray(manifest.modules), 'manifest shape');
+  const declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+  for (const d of declarations) {
+    assert(d.summary, `<${d.tagName}> has no @summary`);
+    for (const a of d.attributes ?? []) assert(a.name && !a.name.startsWith('_'), `<${d.tagName}> attribute ${a.name}`);
+  }
+  const vscode = JSON.parse(readFileSync(resolve(root, 'vscode.html-custom-data.json'), 'utf8'));
+  const vscodeTags = vscode.tags.map((t) => t.name).sort();
+  assert(
+    JSON.stringify(vscodeTags) === JSON.stringify(declarations.map((d) => d.tagName).sort()),
+    `vscode tags: ${vscodeTags}`,
+  );
+});
+
+await suite.check('npm pack ships only what a user needs', async () => {
+  const { execSync } = await import('node:child_process');
+  const [pack] = JSON.parse(
+    execSync('npm pack --dry-run --json', { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  );
+  const files = pack.files.map((f) => f.path);
+  const unexpected = files.filter(
+    (f) =>
+      !/^(dist\/|custom-elements\.json$|vscode\.html-custom-data\.json$|package\.json$|README\.md$|LICENSE$)/.test(f),
+  );
+  assert(unexpected.length === 0, `unexpected files in the package: ${unexpected.slice(0, 10).join(', ')}`);
+  for (const needed of [
+    'dist/index.js',
+    'dist/index.d.ts',
+    'dist/cdn/gazette.js',
+    'dist/themes/dark.css',
+    'custom-elements.json',
+  ]) {
+    assert(files.includes(needed), `the package lacks ${needed}`);
+  }
+  assert(
+    !files.some((f) => f.endsWith('.map') && f.startsWith('dist/cdn/') === false && f.includes('test')),
+    'test files shipped',
+  );
+});
+
 await suite.check('npm modules import Lit instead of bundling it', () => {
   const component = readFileSync(resolve(root, 'dist/components/reading-time/reading-time.component.js'), 'utf8');
   assert(/from "lit"/.test(component), 'reading-time.component.js does not import from "lit"');
