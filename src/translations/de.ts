@@ -7,4 +7,9 @@ export const de = {
   $dir: 'ltr',
   readingTimeShort: (minutes) => `Lesezeit: ${minutes} min`,
   readingTimeLong: (duration) => `Lesezeit: ${duration}`,
+  // <gz-article-body>
+  articleBodyToc: 'Inhalt',
+  articleBodyAnchor: 'Link zu diesem Abschnitt',
+  articleBodyTable: 'Tabelle',
+  articleBodySectionId: 'abschnitt',
 } satisfies Terms;

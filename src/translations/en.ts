@@ -7,4 +7,9 @@ export const en = {
   $dir: 'ltr',
   readingTimeShort: (minutes) => `${minutes} min read`,
   readingTimeLong: (duration) => `${duration} read`,
+  // <gz-article-body>
+  articleBodyToc: 'Contents',
+  articleBodyAnchor: 'Link to this section',
+  articleBodyTable: 'Table',
+  articleBodySectionId: 'section',
 } satisfies Terms;
