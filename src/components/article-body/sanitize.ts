@@ -64,6 +64,8 @@ const PURIFY_CONFIG = {
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   KEEP_CONTENT: true,
+  // setHTML drops these with their content; DOMPurify would keep their text.
+  ADD_FORBID_CONTENTS: ['select', 'option', 'optgroup', 'datalist', 'textarea'],
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
 };
 
