@@ -19,3 +19,4 @@ export {
   DEFAULT_WORDS_PER_MINUTE,
   type TextCount,
 } from './components/reading-time/count.js';
+export { GzArticleBody, type ArticleBodyHeading } from './components/article-body/article-body.component.js';

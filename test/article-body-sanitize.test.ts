@@ -25,19 +25,20 @@ const CORPUS: Record<string, string> = {
   script: `<script>window.__gzXss = 1</script>${SAFE}`,
   'img onerror': `<p>Bild <img src="/test/fixtures/article-body/pixel.png" onerror="window.__gzXss = 2" alt="Bild"></p>${SAFE}`,
   'onerror in text': `<p>&lt;img src=x onerror=alert(1)&gt; ist nur Text</p>${SAFE}`,
-  'javascript links': [
-    'javascript:window.__gzXss=3',
-    'JaVaScRiPt:window.__gzXss=3',
-    '  javascript:window.__gzXss=3',
-    'java\tscript:window.__gzXss=3',
-    'java&#x0A;script:window.__gzXss=3',
-    '&#106;avascript:window.__gzXss=3',
-    '\u0001javascript:window.__gzXss=3',
-    'vbscript:msgbox(1)',
-    'data:text/html,<script>window.__gzXss=3</script>',
-  ]
-    .map((href, i) => `<p><a href="${href}">Link ${i}</a></p>`)
-    .join('') + SAFE,
+  'javascript links':
+    [
+      'javascript:window.__gzXss=3',
+      'JaVaScRiPt:window.__gzXss=3',
+      '  javascript:window.__gzXss=3',
+      'java\tscript:window.__gzXss=3',
+      'java&#x0A;script:window.__gzXss=3',
+      '&#106;avascript:window.__gzXss=3',
+      '\u0001javascript:window.__gzXss=3',
+      'vbscript:msgbox(1)',
+      'data:text/html,<script>window.__gzXss=3</script>',
+    ]
+      .map((href, i) => `<p><a href="${href}">Link ${i}</a></p>`)
+      .join('') + SAFE,
   form: `<form action="https://evil.example/"><label>Passwort <input type="password" name="pw"></label><button>Senden</button><select><option>a</option></select><textarea>t</textarea></form>${SAFE}`,
   'iframe srcdoc': `<iframe srcdoc="<script>parent.__gzXss=4</script>"></iframe>${SAFE}`,
   base: `<base href="https://evil.example/">${SAFE}<p><a href="/politik">Politik</a></p>`,
@@ -57,7 +58,9 @@ const FORBIDDEN =
 
 let ids = 0;
 async function body(): Promise<GzArticleBody> {
-  const wrapper = await fixture<HTMLElement>(html`<article lang="de"><gz-article-body id=${`b${++ids}`}></gz-article-body></article>`);
+  const wrapper = await fixture<HTMLElement>(
+    html`<article lang="de"><gz-article-body id=${`b${++ids}`}></gz-article-body></article>`,
+  );
   return wrapper.querySelector('gz-article-body')!;
 }
 
@@ -73,11 +76,14 @@ function expectSafe(el: GzArticleBody): void {
   expect(el.querySelectorAll(FORBIDDEN), 'forbidden elements').to.have.length(0);
   for (const node of el.querySelectorAll('*')) {
     for (const attr of node.attributes) {
-      expect(attr.name, `<${node.localName} ${attr.name}>`).not.to.match(/^on|^style$|^srcdoc$|^slot$|^insert-after$|^id$|^xlink/);
+      expect(attr.name, `<${node.localName} ${attr.name}>`).not.to.match(
+        /^on|^style$|^srcdoc$|^slot$|^insert-after$|^id$|^xlink/,
+      );
     }
   }
   for (const a of el.querySelectorAll('[href]')) {
-    expect(safeUrl(a.getAttribute('href'), { schemes: ['http:', 'https:', 'mailto:'] }), a.getAttribute('href')!).to.exist;
+    expect(safeUrl(a.getAttribute('href'), { schemes: ['http:', 'https:', 'mailto:'] }), a.getAttribute('href')!).to
+      .exist;
   }
   for (const img of el.querySelectorAll('[src]')) {
     expect(safeUrl(img.getAttribute('src')), img.getAttribute('src')!).to.exist;
@@ -134,7 +140,9 @@ function sanitizerSuite(path: SanitizerPath) {
       expectSafe(el);
       const img = el.querySelector('figure img')!;
       expect(img.getAttribute('src')).to.equal('/test/fixtures/article-body/pixel.png');
-      expect(img.getAttribute('srcset')).to.equal('/test/fixtures/article-body/pixel.png?1x 1x, https://cdn.example/b.jpg 2x');
+      expect(img.getAttribute('srcset')).to.equal(
+        '/test/fixtures/article-body/pixel.png?1x 1x, https://cdn.example/b.jpg 2x',
+      );
       expect(img.getAttribute('width')).to.equal('800');
       expect(el.querySelector('small.credit')!.textContent).to.equal('Foto: Gazette');
       expect(el.querySelector('blockquote')!.getAttribute('cite')).to.equal('https://example.com/q');
@@ -161,14 +169,19 @@ function sanitizerSuite(path: SanitizerPath) {
     });
 
     it('renders 300 levels of nesting and malformed HTML without throwing', async () => {
-      const el = await render(`<p>vorher</p>${'<div>'.repeat(300)}<p>tief</p>${'</div>'.repeat(300)}<p>nachher <b>fett <i>kursiv</p><p>zweiter</b>`);
+      const el = await render(
+        `<p>vorher</p>${'<div>'.repeat(300)}<p>tief</p>${'</div>'.repeat(300)}<p>nachher <b>fett <i>kursiv</p><p>zweiter</b>`,
+      );
       expect(el.textContent).to.include('vorher');
       expect(el.textContent).to.include('nachher fett kursiv');
       expect(el.textContent).to.include('zweiter');
     });
 
     it('sanitizes a 50,000-word string and counts it', async () => {
-      const text = Array.from({ length: 500 }, (_, p) => `<p>${Array.from({ length: 100 }, (_, w) => `w${p}x${w}`).join(' ')}</p>`);
+      const text = Array.from(
+        { length: 500 },
+        (_, p) => `<p>${Array.from({ length: 100 }, (_, w) => `w${p}x${w}`).join(' ')}</p>`,
+      );
       const el = await render(text.join(''));
       expect(el.words).to.equal(50_000);
     });
@@ -229,9 +242,12 @@ describe('<gz-article-body> html sanitizing', () => {
   describe('the platform Sanitizer API in this Chromium', () => {
     it('exists: setHTML, Sanitizer and the elements/attributes config shape', () => {
       expect(Element.prototype).to.have.property('setHTML').that.is.a('function');
-      const Sanitizer = (globalThis as unknown as { Sanitizer: new (config: unknown) => { get(): Record<string, unknown> } })
-        .Sanitizer;
-      const config = new Sanitizer(NATIVE_CONFIG).get() as { elements: { name: string; attributes: { name: string }[] }[] };
+      const Sanitizer = (
+        globalThis as unknown as { Sanitizer: new (config: unknown) => { get(): Record<string, unknown> } }
+      ).Sanitizer;
+      const config = new Sanitizer(NATIVE_CONFIG).get() as {
+        elements: { name: string; attributes: { name: string }[] }[];
+      };
       const a = config.elements.find((e) => e.name === 'a')!;
       expect(a.attributes.map((attr) => attr.name)).to.include.members(['href', 'target', 'rel']);
       expect(config).to.have.property('replaceWithChildrenElements');
@@ -266,7 +282,9 @@ describe('<gz-article-body> html sanitizing', () => {
     describe('after the DOMPurify path', () => {
       it('downloaded DOMPurify once the fallback ran (so the check above can fail)', () => {
         expect(isDomPurifyLoaded()).to.be.true;
-        expect(performance.getEntriesByType('resource').filter((e) => /purify/i.test(e.name))).to.have.length.greaterThan(0);
+        expect(
+          performance.getEntriesByType('resource').filter((e) => /purify/i.test(e.name)),
+        ).to.have.length.greaterThan(0);
       });
 
       it('renders the same text on both paths for the whole corpus', async () => {

@@ -1,6 +1,8 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { ContextEvent } from '@lit/context';
 import '../src/components/article-body/article-body.js';
+import { articleBodyContext } from '../src/internal/contexts.js';
 import '../src/components/reading-time/reading-time.js';
 import type { GzArticleBody } from '../src/components/article-body/article-body.component.js';
 import { slugify } from '../src/components/article-body/slug.js';
@@ -94,8 +96,28 @@ describe('<gz-article-body>', () => {
       expect(badge.words).to.equal(1067);
     });
 
+    it('tells subscribed context consumers when its counts change, once per frame', async () => {
+      const el = await body('<p>eins zwei drei</p>');
+      const seen: number[] = [];
+      const consumer = document.createElement('span');
+      el.append(consumer);
+      // A plain element asks as any consumer does: a context-request event that subscribes.
+      consumer.dispatchEvent(
+        new ContextEvent(articleBodyContext, consumer, (value) => seen.push((value as GzArticleBody).words), true),
+      );
+      await frameAndUpdate(el);
+      expect(seen).to.deep.equal([3]);
+      el.querySelector('p')!.append(' vier');
+      el.querySelector('p')!.append(' fünf');
+      await frameAndUpdate(el);
+      expect(seen).to.deep.equal([3, 5]);
+      expect(el.language).to.equal('de');
+    });
+
     it('counts images, and an empty body is empty', async () => {
-      const images = await body('<figure><img alt="Windpark" src="data:,"><figcaption>Foto: A. B.</figcaption></figure><p><img alt="Karte" src="data:,"></p>');
+      const images = await body(
+        '<figure><img alt="Windpark" src="data:,"><figcaption>Foto: A. B.</figcaption></figure><p><img alt="Karte" src="data:,"></p>',
+      );
       expect(images.words).to.equal(0);
       expect(images.images).to.equal(2);
       expect(images.matches(':state(empty)')).to.be.false;
@@ -144,7 +166,9 @@ describe('<gz-article-body>', () => {
     });
 
     it('leaves lowercase joins, code, text across blocks and line breaks alone', async () => {
-      const el = await body('<p>Bundes<em>tag</em></p><p>ein<code>Wert</code></p><p>ende</p><p>Anfang</p><p>zeile<br><b>Neu</b></p>');
+      const el = await body(
+        '<p>Bundes<em>tag</em></p><p>ein<code>Wert</code></p><p>ende</p><p>Anfang</p><p>zeile<br><b>Neu</b></p>',
+      );
       expect(el.textContent).to.equal('BundestageinWertendeAnfangzeileNeu');
     });
 
@@ -251,7 +275,10 @@ describe('<gz-article-body>', () => {
     const toc = (el: GzArticleBody) => el.shadowRoot!.querySelector('nav[part="toc"]');
 
     it('lists the h2 and h3 subheadings, h3 nested, with links to their ids', async () => {
-      const el = await body(`<h2>Eins</h2><p>a</p><h3>Eins A</h3><p>b</p><h4>Nicht gelistet</h4><h2>Zwei</h2><p>c</p>`, 'toc');
+      const el = await body(
+        `<h2>Eins</h2><p>a</p><h3>Eins A</h3><p>b</p><h4>Nicht gelistet</h4><h2>Zwei</h2><p>c</p>`,
+        'toc',
+      );
       const nav = toc(el)!;
       expect(nav.getAttribute('aria-labelledby')).to.equal('toc-title');
       expect(shadowText(el, '.toc-title')).to.equal('Inhalt');
@@ -318,7 +345,16 @@ describe('<gz-article-body>', () => {
       const el = await body(
         `<div insert-after="2" id="b1">B1</div><div insert-after="99" id="z">Z</div><div insert-after="0" id="a">A</div><div insert-after="2" id="b2">B2</div><p>p1</p><p>p2</p><h2>h</h2><p>p3</p>`,
       );
-      expect([...el.children].map((c) => c.id || c.textContent)).to.deep.equal(['a', 'p1', 'p2', 'b1', 'b2', 'h', 'p3', 'z']);
+      expect([...el.children].map((c) => c.id || c.textContent)).to.deep.equal([
+        'a',
+        'p1',
+        'p2',
+        'b1',
+        'b2',
+        'h',
+        'p3',
+        'z',
+      ]);
     });
 
     it('places insertions added or changed later, and warns once about a bad number', async () => {
@@ -349,7 +385,9 @@ describe('<gz-article-body>', () => {
   describe('tables', () => {
     it('wraps a table in a focusable, labelled region that scrolls instead of overflowing', async () => {
       const row = Array.from({ length: 20 }, (_, i) => `<td>Spalte ${i} mit 1.300.000 Euro</td>`).join('');
-      const el = await body(`<p>Vorher.</p><table><caption>Netzentgelte 2024</caption><tr>${row}</tr></table><table><tr><td>x</td></tr></table>`);
+      const el = await body(
+        `<p>Vorher.</p><table><caption>Netzentgelte 2024</caption><tr>${row}</tr></table><table><tr><td>x</td></tr></table>`,
+      );
       el.style.inlineSize = '400px';
       const regions = [...el.querySelectorAll('.gz-table-scroll')] as HTMLElement[];
       expect(regions).to.have.length(2);

@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { LocalizeController } from '../../controllers/localize.js';
+import { canonicalLocale, LocalizeController } from '../../controllers/localize.js';
 import { articleBodyContext } from '../../internal/contexts.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { warnOnce } from '../../internal/warn.js';
@@ -30,14 +30,16 @@ const INSERTION = '[insert-after]';
 const ANCHOR = 'a.gz-anchor';
 
 function sameHeadings(a: readonly ArticleBodyHeading[], b: readonly ArticleBodyHeading[]): boolean {
-  return a.length === b.length && a.every((h, i) => h.id === b[i]!.id && h.text === b[i]!.text && h.level === b[i]!.level);
+  return (
+    a.length === b.length && a.every((h, i) => h.id === b[i]!.id && h.text === b[i]!.text && h.level === b[i]!.level)
+  );
 }
 
 /** Roots (documents, shadow roots) that have adopted the content sheet. */
 const adopted = new WeakSet<Document | ShadowRoot>();
 
 /**
- * The article's text, typeset: a readable measure (65 characters), relaxed leading, hyphenation
+ * The article's text, typeset: a readable measure (about 65 characters), relaxed leading, hyphenation
  * in the content's language, spacing between paragraphs and subheadings, quotes and pull quotes
  * (`class="pullquote"`), figures with captions and credits, lists, and tables that scroll instead
  * of overflowing.
@@ -88,7 +90,7 @@ const adopted = new WeakSet<Document | ShadowRoot>();
  * @csspart progress - The reading-progress track (fixed at the top of the viewport).
  * @csspart progress-bar - The reading-progress bar.
  *
- * @cssproperty --gz-article-body-measure - Maximum line length of text blocks. Default `65ch`.
+ * @cssproperty --gz-article-body-measure - Maximum line length of text, subheadings, quotes and captions, as a length (`38rem`). Default about 65 characters: 32.5 times the font size.
  * @cssproperty --gz-article-body-font-family - Body text font. Default `--gz-font-body`.
  * @cssproperty --gz-article-body-font-size - Body text size. Default `--gz-font-size-l`.
  * @cssproperty --gz-article-body-line-height - Body text leading. Default `--gz-line-height-relaxed`.
@@ -136,6 +138,10 @@ export class GzArticleBody extends GzElement {
   private readonly _internals = this.attachInternals();
   private _observer: MutationObserver | undefined;
   private _count: TextCount | undefined;
+  private readonly _provider: ContextProvider<typeof articleBodyContext>;
+  /** The counts consumers were last told about, and the frame that will tell them next. */
+  private _notified = '';
+  private _frame = 0;
   private _langTypeset: string | undefined;
   /** Ids this element generated, with the text they were made from. */
   private readonly _generated = new WeakMap<Element, { id: string; text: string }>();
@@ -156,7 +162,12 @@ export class GzArticleBody extends GzElement {
 
   constructor() {
     super();
-    new ContextProvider(this, { context: articleBodyContext, initialValue: this });
+    this._provider = new ContextProvider(this, { context: articleBodyContext, initialValue: this });
+  }
+
+  /** The content's language: the nearest `lang` (canonical BCP 47), as words are counted in it. */
+  get language(): string {
+    return canonicalLocale(this.closest('[lang]')?.getAttribute('lang'));
   }
 
   /** Words of the article's text (insertions, captions and code not counted). */
@@ -178,7 +189,13 @@ export class GzArticleBody extends GzElement {
     super.connectedCallback();
     this._adoptContentStyles();
     this._observer = new MutationObserver(() => this._typeset());
-    this._observer.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['insert-after'] });
+    this._observer.observe(this, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['insert-after'],
+    });
     this._typeset();
   }
 
@@ -186,6 +203,8 @@ export class GzArticleBody extends GzElement {
     super.disconnectedCallback();
     this._observer?.disconnect();
     this._observer = undefined;
+    cancelAnimationFrame(this._frame);
+    this._frame = 0;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -213,11 +232,13 @@ export class GzArticleBody extends GzElement {
 
   protected override render() {
     return html`<div part="base" class="base">
-      ${this.progress
-        ? html`<div part="progress" class="progress" aria-hidden="true">
-            <div part="progress-bar" class="progress-bar"></div>
-          </div>`
-        : nothing}
+      ${
+        this.progress
+          ? html`<div part="progress" class="progress" aria-hidden="true">
+              <div part="progress-bar" class="progress-bar"></div>
+            </div>`
+          : nothing
+      }
       ${this.toc ? this._renderToc() : nothing}
       <slot></slot>
     </div>`;
@@ -233,13 +254,28 @@ export class GzArticleBody extends GzElement {
     }
     const item = (h: ArticleBodyHeading, children: TemplateResult | typeof nothing = nothing) =>
       html`<li><a href="#${h.id}" @click=${this._onTocClick}>${h.text}</a>${children}</li>`;
+    const items = entries.map((entry) => {
+      const nested = entry.children.map((child) => item(child));
+      return item(
+        entry,
+        nested.length
+          ? html`<ol>
+              ${nested}
+            </ol>`
+          : nothing,
+      );
+    });
     const title = this.tocLabel || this._localize.terms.articleBodyToc;
-    return html`<nav part="toc" class="toc" aria-labelledby="toc-title" lang=${this._localize.lang} dir=${this._localize.dir}>
+    return html`<nav
+      part="toc"
+      class="toc"
+      aria-labelledby="toc-title"
+      lang=${this._localize.lang}
+      dir=${this._localize.dir}
+    >
       <p part="toc-title" class="toc-title" id="toc-title">${title}</p>
       <ol>
-        ${entries.map((entry) =>
-          item(entry, entry.children.length ? html`<ol>${entry.children.map((child) => item(child))}</ol>` : nothing),
-        )}
+        ${items}
       </ol>
     </nav>`;
   }
@@ -297,14 +333,37 @@ export class GzArticleBody extends GzElement {
     this._placeInsertions();
     this._observer?.takeRecords();
     this._count = undefined;
+    this._scheduleNotify();
     const content = [...this.childNodes].filter((node) => !(node instanceof Element && node.matches(INSERTION)));
-    const empty = !content.some((node) => node.textContent?.trim() || (node instanceof Element && (node.localName === 'img' || node.querySelector('img'))));
+    const empty = !content.some(
+      (node) =>
+        node.textContent?.trim() ||
+        (node instanceof Element && (node.localName === 'img' || node.querySelector('img'))),
+    );
     if (empty) this._internals.states.add('empty');
     else this._internals.states.delete('empty');
   }
 
+  /**
+   * Tells context consumers (reading time, article header) that the counts changed, once per frame
+   * at most: the provider re-sends its value, and subscribed consumers read `words`, `images` and
+   * `language` again.
+   */
+  private _scheduleNotify(): void {
+    if (this._frame) return;
+    this._frame = requestAnimationFrame(() => {
+      this._frame = 0;
+      const { words, images } = this._counted();
+      const key = `${words}|${images}|${this.language}`;
+      if (key === this._notified) return;
+      const first = this._notified === '';
+      this._notified = key;
+      if (!first) this._provider.setValue(this, true);
+    });
+  }
+
   private _counted(): TextCount {
-    return (this._count ??= countNode(this, this._localize.lang));
+    return (this._count ??= countNode(this, this.language));
   }
 
   private _ownContent(selector: string): Element[] {
@@ -400,7 +459,10 @@ export class GzArticleBody extends GzElement {
     const value = el.getAttribute('insert-after')!.trim();
     const n = /^\d+$/.test(value) ? Number(value) : NaN;
     if (Number.isSafeInteger(n)) return Math.min(n, paragraphs + 1);
-    warnOnce(this, `insert-after="${value}" is not a paragraph number (0, 1, 2, ...); the element is placed at the end.`);
+    warnOnce(
+      this,
+      `insert-after="${value}" is not a paragraph number (0, 1, 2, ...); the element is placed at the end.`,
+    );
     return paragraphs + 1;
   }
 }

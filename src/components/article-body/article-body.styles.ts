@@ -12,7 +12,10 @@ export const styles = css`
   .toc {
     margin-block: 0 var(--gz-space-xl);
     padding: var(--gz-space-m) var(--gz-space-l);
-    max-inline-size: var(--gz-article-body-measure, 65ch);
+    max-inline-size: var(
+      --gz-article-body-measure,
+      calc(var(--gz-article-body-font-size, var(--gz-font-size-l)) * 32.5)
+    );
     border-inline-start: 3px solid var(--gz-article-body-accent, var(--gz-color-accent));
     background: var(--gz-article-body-toc-background, var(--gz-color-surface));
     color: var(--gz-color-text);

@@ -16,7 +16,9 @@ import { css } from 'lit';
 export const contentStyles = css`
   @scope (gz-article-body) to ([insert-after]) {
     :scope {
-      --_measure: var(--gz-article-body-measure, 65ch);
+      /* About 65 characters: half an em per character of the text size. A length, not ch, so
+         subheadings, quotes and captions share the paragraphs' line length. */
+      --_measure: var(--gz-article-body-measure, calc(var(--_size) * 32.5));
       --_font: var(--gz-article-body-font-family, var(--gz-font-body));
       --_size: var(--gz-article-body-font-size, var(--gz-font-size-l));
       --_leading: var(--gz-article-body-line-height, var(--gz-line-height-relaxed));
@@ -88,6 +90,13 @@ export const contentStyles = css`
       margin-block-start: 0;
     }
 
+    :scope :is(a, em, strong, b, i, u, s, span, abbr, cite, q, time, mark, dfn, bdi, bdo, data, del, ins) {
+      font-family: inherit;
+      font-size: inherit;
+      line-height: inherit;
+      letter-spacing: inherit;
+      text-transform: inherit;
+    }
     :scope a {
       color: var(--gz-article-body-link-color, var(--gz-color-link));
       text-decoration: underline;
