@@ -247,7 +247,7 @@ export const Dark: Story = {
 /** Arabic, right to left: quotes, lists and the contents' edge sit on the start side, the right. */
 export const RightToLeft: Story = {
   name: 'Right to left',
-  args: { toc: true },
+  args: { toc: true, 'toc-label': 'المحتويات' },
   render: (args) => html`<article lang="ar" dir="rtl">${articleBody(args, RTL_BODY)}</article>`,
 };
 

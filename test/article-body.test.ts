@@ -6,6 +6,7 @@ import { articleBodyContext } from '../src/internal/contexts.js';
 import '../src/components/reading-time/reading-time.js';
 import type { GzArticleBody } from '../src/components/article-body/article-body.component.js';
 import { slugify } from '../src/components/article-body/slug.js';
+import { contentStyles } from '../src/components/article-body/content.styles.js';
 import { bodyHtml } from './fixtures/article-de.js';
 import { captureWarnings, frameAndUpdate, shadowText } from './helpers.js';
 
@@ -259,6 +260,20 @@ describe('<gz-article-body>', () => {
       expect(el.querySelectorAll('a.gz-anchor')).to.have.length(0);
     });
 
+    it('shows the anchors in forced colors, where hover cues are unreliable', async () => {
+      // The test runner cannot emulate forced-colors in Chromium (puppeteer): read the sheet's rule.
+      const el = await body('<h2>Eins</h2><p>Text.</p>', 'anchors');
+      expect(getComputedStyle(el.querySelector('a.gz-anchor')!).opacity).to.equal('0');
+      const scope = [...contentStyles.styleSheet!.cssRules].find((r) => r instanceof CSSScopeRule) as CSSScopeRule;
+      const media = [...scope.cssRules].find(
+        (r) => r instanceof CSSMediaRule && r.conditionText === '(forced-colors: active)',
+      );
+      const rule = [...(media as CSSMediaRule).cssRules].find((r) =>
+        (r as CSSStyleRule).selectorText.includes('.gz-anchor'),
+      );
+      expect((rule as CSSStyleRule).style.opacity).to.equal('1');
+    });
+
     it('speaks English, and follows a language change', async () => {
       const el = await body('<h2>Energy</h2><p>Text.</p>', 'anchors', 'en');
       const anchor = el.querySelector('a.gz-anchor')!;
@@ -305,6 +320,18 @@ describe('<gz-article-body>', () => {
       expect(shadowText(en, '.toc-title')).to.equal('Contents');
       const custom = await body('<h2>Eins</h2>', 'toc toc-label="In diesem Artikel"');
       expect(shadowText(custom, '.toc-title')).to.equal('In diesem Artikel');
+    });
+
+    it('follows the content’s direction; only the default title speaks Gazette’s language', async () => {
+      const el = await body('<h2>لماذا يدفع الشمال أكثر</h2><p>نص.</p>', 'toc dir="rtl"', 'ar');
+      const nav = toc(el)!;
+      expect(getComputedStyle(nav).direction).to.equal('rtl');
+      expect(nav.querySelector('.toc-title')!.getAttribute('lang')).to.equal('en');
+      expect(getComputedStyle(nav).borderRightWidth).to.equal('3px');
+      el.tocLabel = 'المحتويات';
+      await el.updateComplete;
+      expect(nav.querySelector('.toc-title')!.hasAttribute('lang')).to.be.false;
+      await expect(el).to.be.accessible();
     });
 
     it('is reachable by keyboard and Enter goes to the subheading', async () => {

@@ -265,15 +265,15 @@ export class GzArticleBody extends GzElement {
           : nothing,
       );
     });
-    const title = this.tocLabel || this._localize.terms.articleBodyToc;
-    return html`<nav
-      part="toc"
-      class="toc"
-      aria-labelledby="toc-title"
-      lang=${this._localize.lang}
-      dir=${this._localize.dir}
-    >
-      <p part="toc-title" class="toc-title" id="toc-title">${title}</p>
+    // The list is the content's own headings: it follows the content's direction. Only the default
+    // title is Gazette's text, in Gazette's language; a toc-label is the author's, like the content.
+    const title = this.tocLabel
+      ? html`<p part="toc-title" class="toc-title" id="toc-title">${this.tocLabel}</p>`
+      : html`<p part="toc-title" class="toc-title" id="toc-title" lang=${this._localize.lang} dir=${this._localize.dir}>
+          ${this._localize.terms.articleBodyToc}
+        </p>`;
+    return html`<nav part="toc" class="toc" aria-labelledby="toc-title">
+      ${title}
       <ol>
         ${items}
       </ol>
