@@ -90,7 +90,8 @@ function expectSafe(el: GzArticleBody): void {
   }
   for (const a of el.querySelectorAll('a[target]')) {
     expect(a.getAttribute('target')).to.equal('_blank');
-    expect(a.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(a.getAttribute('rel')).to.include('noopener').and.to.include('noreferrer');
+    expect(a.getAttribute('rel')).not.to.match(/(^|\s)opener/);
   }
   expect(el.textContent).to.include('Sicherer Text bleibt.');
 }
@@ -135,7 +136,7 @@ function sanitizerSuite(path: SanitizerPath) {
         <aside class="pullquote"><p>„Jede Kilowattstunde zählt.“</p></aside>
         <ol start="3"><li>drei</li></ol><ul><li><a href="mailto:redaktion@example.com">Mail</a></li></ul>
         <table><caption>Preise</caption><tr><th scope="col" onclick="x()">Jahr</th></tr><tr><td colspan="2">2024</td></tr></table>
-        <p><a href="https://example.com/a" target="_BLANK ">extern</a> <a href="/b" target="_top">intern</a> <img src="data:image/png;base64,AAAA" alt="d"> <img src="/test/fixtures/article-body/pixel.png" srcset="javascript:alert(1) 1x" alt="s"></p>
+        <p><a href="https://example.com/a" target="_BLANK " rel="NoFollow opener sponsored">extern</a> <a href="/b" target="_top" rel="opener">intern</a> <img src="data:image/png;base64,AAAA" alt="d"> <img src="/test/fixtures/article-body/pixel.png" srcset="javascript:alert(1) 1x" alt="s"></p>
         ${SAFE}`);
       expectSafe(el);
       const img = el.querySelector('figure img')!;
@@ -154,7 +155,9 @@ function sanitizerSuite(path: SanitizerPath) {
       expect(el.querySelector('a[href^="mailto:"]')).to.exist;
       const [external, internal] = [...el.querySelectorAll('p a')];
       expect(external!.getAttribute('target')).to.equal('_blank');
+      expect(external!.getAttribute('rel')).to.equal('nofollow sponsored noopener noreferrer');
       expect(internal!.hasAttribute('target')).to.be.false;
+      expect(internal!.hasAttribute('rel')).to.be.false;
       const [dataImage, badSrcset] = [...el.querySelectorAll('p img')];
       expect(dataImage!.hasAttribute('src')).to.be.false;
       expect(badSrcset!.hasAttribute('srcset')).to.be.false;
@@ -204,6 +207,18 @@ function sanitizerSuite(path: SanitizerPath) {
       await el.updateComplete;
       expect(el.words).to.equal(0);
       expect(el.matches(':state(empty)')).to.be.true;
+    });
+
+    it('is in the sanitizing state until the string is in', async () => {
+      const el = await body();
+      el.html = '<p>gleich da</p>';
+      // Run the pending update now: the sanitizer has started and not finished (it is async).
+      (el as unknown as { performUpdate(): void }).performUpdate();
+      expect(el.matches(':state(sanitizing)')).to.be.true;
+      expect(el.textContent).to.equal('');
+      await el.updateComplete;
+      expect(el.matches(':state(sanitizing)')).to.be.false;
+      expect(el.textContent).to.equal('gleich da');
     });
 
     it('keeps only the last of quickly replaced strings', async () => {

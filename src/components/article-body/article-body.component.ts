@@ -72,8 +72,9 @@ const adopted = new WeakSet<Document | ShadowRoot>();
  * **Words run together** at an inline element's border (`sollen<a>Trassen</a>`, a lowercase letter
  * meeting an uppercase one) get their space back, unless `no-repair-spacing` is set.
  *
- * It provides itself to `<gz-reading-time>` (context `articleBodyContext`), which counts its words
- * and images and recounts when the text changes; `words` and `images` give the same counts.
+ * It provides itself to `<gz-reading-time>` and `<gz-article-header>` (context
+ * `articleBodyContext`): consumers read `words`, `images` and `language`, and subscribed consumers
+ * are sent the body again, once per frame at most, when those change.
  *
  * `progress` shows a thin reading-progress bar at the top of the viewport, driven by a
  * scroll-driven animation (no scroll handler); it is hidden under `prefers-reduced-motion` and in
@@ -142,6 +143,8 @@ export class GzArticleBody extends GzElement {
   /** The counts consumers were last told about, and the frame that will tell them next. */
   private _notified = '';
   private _frame = 0;
+  /** Sanitizer runs started; only the latest one ends the `sanitizing` state. */
+  private _runs = 0;
   private _langTypeset: string | undefined;
   /** Ids this element generated, with the text they were made from. */
   private readonly _generated = new WeakMap<Element, { id: string; text: string }>();
@@ -213,7 +216,10 @@ export class GzArticleBody extends GzElement {
         warnOnce(this, `html must be a string of HTML; got ${typeof this.html}. The content was cleared.`);
       }
       this._internals.states.add('sanitizing');
-      void this._content.run([this.html]).finally(() => this._internals.states.delete('sanitizing'));
+      const run = ++this._runs;
+      void this._content.run([this.html]).finally(() => {
+        if (run === this._runs) this._internals.states.delete('sanitizing');
+      });
     }
     if (changed.has('anchors') && this.hasUpdated) this._typeset();
     if (changed.has('noRepairSpacing') && this.hasUpdated) this._typeset();

@@ -119,6 +119,11 @@ export async function sanitizeHtml(input: string): Promise<DocumentFragment> {
 
 const ALLOWED_NAMES = new Set(Object.keys(ELEMENTS));
 
+/** Link relations kept from the CMS (SEO and attribution); `opener` and unknown tokens are dropped. */
+const REL_TOKENS = new Set([
+  'nofollow', 'sponsored', 'ugc', 'noopener', 'noreferrer', 'external', 'author', 'license', 'tag', 'help', 'bookmark',
+]); // prettier-ignore
+
 /** The pass both paths share: elements, per-element attributes, URL schemes, link targets. */
 export function enforcePolicy(root: DocumentFragment | Element): void {
   for (const el of [...root.querySelectorAll('*')]) {
@@ -144,10 +149,16 @@ export function enforcePolicy(root: DocumentFragment | Element): void {
     if (name === 'a') {
       const target = el.getAttribute('target');
       if (target !== null && target.trim().toLowerCase() !== '_blank') el.removeAttribute('target');
+      const rel = (el.getAttribute('rel') ?? '')
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((token) => REL_TOKENS.has(token));
       if (el.hasAttribute('target')) {
         el.setAttribute('target', '_blank');
-        el.setAttribute('rel', 'noopener noreferrer');
+        for (const token of ['noopener', 'noreferrer']) if (!rel.includes(token)) rel.push(token);
       }
+      if (rel.length) el.setAttribute('rel', [...new Set(rel)].join(' '));
+      else el.removeAttribute('rel');
     }
   }
 }
