@@ -176,6 +176,7 @@ function sanitizerSuite(path: SanitizerPath) {
         `<p>vorher</p>${'<div>'.repeat(300)}<p>tief</p>${'</div>'.repeat(300)}<p>nachher <b>fett <i>kursiv</p><p>zweiter</b>`,
       );
       expect(el.textContent).to.include('vorher');
+      expect(el.textContent).to.include('tief');
       expect(el.textContent).to.include('nachher fett kursiv');
       expect(el.textContent).to.include('zweiter');
     });

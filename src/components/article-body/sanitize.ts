@@ -75,8 +75,8 @@ let forcedPath: SanitizerPath | undefined;
 let purifyLoaded = false;
 
 /**
- * Forces one sanitizer path (`undefined` restores feature detection). For tests and for
- * publishers who want identical output across browsers.
+ * Forces one sanitizer path (`undefined` restores feature detection), so tests run the same corpus
+ * through both.
  * @internal
  */
 export function forceSanitizerPath(path: SanitizerPath | undefined): void {
