@@ -103,7 +103,8 @@ export default defineConfig(({ command, mode }) => {
         formats: ['es'],
       },
       rollupOptions: {
-        external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//],
+        // dompurify is a dependency, loaded on demand by <gz-article-body>: consumers resolve it.
+        external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify$/],
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',

@@ -4,3 +4,4 @@ import './components/reading-time/reading-time.js';
 import './components/author-card/author-card.js';
 import './components/author-list/author-list.js';
 import './components/article-header/article-header.js';
+import './components/article-body/article-body.js';

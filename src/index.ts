@@ -32,3 +32,4 @@ export {
   type ArticleHeaderKicker,
 } from './components/article-header/article-header.component.js';
 export { RelativeTimeController, type RelativeTimeOptions } from './controllers/relative-time.js';
+export { GzArticleBody, type ArticleBodyHeading } from './components/article-body/article-body.component.js';

@@ -79,6 +79,11 @@ const BASELINES: Record<string, { attributes: Record<string, string>; children?:
     },
     children: '<h1>Überschrift</h1><p slot="standfirst">Vorspann.</p>',
   },
+  'gz-article-body': {
+    attributes: { toc: '', anchors: '', progress: '' },
+    children:
+      '<h2>Ein Zwischentitel</h2><p>Erster Absatz mit <a href="https://example.org">Link</a>.</p><h3>Unterpunkt</h3><p>Zweiter Absatz.</p>',
+  },
   'gz-author-list': {
     attributes: {},
     children:

@@ -23,4 +23,9 @@ export const de = {
   articleHeaderKickerLive: 'Live',
   articleHeaderKickerAnalysis: 'Analyse',
   articleHeaderKickerOpinion: 'Meinung',
+  // <gz-article-body>
+  articleBodyToc: 'Inhalt',
+  articleBodyAnchor: 'Link zu diesem Abschnitt',
+  articleBodyTable: 'Tabelle',
+  articleBodySectionId: 'abschnitt',
 } satisfies Terms;

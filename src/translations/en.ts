@@ -23,4 +23,9 @@ export const en = {
   articleHeaderKickerLive: 'Live',
   articleHeaderKickerAnalysis: 'Analysis',
   articleHeaderKickerOpinion: 'Opinion',
+  // <gz-article-body>
+  articleBodyToc: 'Contents',
+  articleBodyAnchor: 'Link to this section',
+  articleBodyTable: 'Table',
+  articleBodySectionId: 'section',
 } satisfies Terms;

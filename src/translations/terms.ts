@@ -41,6 +41,15 @@ export interface Terms {
   articleHeaderKickerLive: string;
   articleHeaderKickerAnalysis: string;
   articleHeaderKickerOpinion: string;
+  // <gz-article-body>
+  /** Title of the article body's table of contents. */
+  articleBodyToc: string;
+  /** Accessible name of the link beside a subheading that points to it. */
+  articleBodyAnchor: string;
+  /** Accessible name of the scrolling region around a table without a caption. */
+  articleBodyTable: string;
+  /** Id for a subheading whose text gives no slug (no letters or digits). */
+  articleBodySectionId: string;
 }
 
 /** A translation for another language may leave terms out: English fills them in. */

@@ -50,7 +50,10 @@ export function readableText(root: Node): { text: string; images: number } {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      return SKIPPED.has((node as Element).tagName.toUpperCase()) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      const el = node as Element;
+      // Content a publisher placed at an article body's insertion point is not the article's text.
+      if (SKIPPED.has(el.tagName.toUpperCase()) || el.hasAttribute('insert-after')) return NodeFilter.FILTER_REJECT;
+      return NodeFilter.FILTER_ACCEPT;
     },
   });
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -1,0 +1,474 @@
+import { ContextProvider } from '@lit/context';
+import { Task } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { canonicalLocale, LocalizeController } from '../../controllers/localize.js';
+import { articleBodyContext } from '../../internal/contexts.js';
+import { GzElement } from '../../internal/gz-element.js';
+import { warnOnce } from '../../internal/warn.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { countNode, type TextCount } from '../reading-time/count.js';
+import { styles } from './article-body.styles.js';
+import { contentStyles } from './content.styles.js';
+import { sanitizeHtml } from './sanitize.js';
+import { slugify, uniqueId } from './slug.js';
+import { repairSpacing } from './spacing.js';
+
+/** A subheading listed in the table of contents. */
+export interface ArticleBodyHeading {
+  id: string;
+  text: string;
+  level: 2 | 3;
+}
+
+interface TocEntry extends ArticleBodyHeading {
+  children: ArticleBodyHeading[];
+}
+
+const HEADINGS = 'h2, h3, h4, h5, h6';
+const INSERTION = '[insert-after]';
+const ANCHOR = 'a.gz-anchor';
+
+function sameHeadings(a: readonly ArticleBodyHeading[], b: readonly ArticleBodyHeading[]): boolean {
+  return (
+    a.length === b.length && a.every((h, i) => h.id === b[i]!.id && h.text === b[i]!.text && h.level === b[i]!.level)
+  );
+}
+
+/** Roots (documents, shadow roots) that have adopted the content sheet. */
+const adopted = new WeakSet<Document | ShadowRoot>();
+
+/**
+ * The article's text, typeset: a readable measure (about 65 characters), relaxed leading, hyphenation
+ * in the content's language, spacing between paragraphs and subheadings, quotes and pull quotes
+ * (`class="pullquote"`), figures with captions and credits, lists, and tables that scroll instead
+ * of overflowing.
+ *
+ * **Content stays in light DOM**, as the CMS rendered it: search engines, reader mode, copy and
+ * paste and pages without JavaScript see it, and `document.querySelector` finds it.
+ *
+ * **Styles** reach the light-DOM content through a stylesheet the element adopts into its root
+ * node (the document, or the shadow root it sits in), once per root. Its rules sit in
+ * `@scope (gz-article-body) to ([insert-after])`: they cannot leak to the rest of the page, nor into
+ * content placed at an insertion point. They are unlayered and read `:scope p` (specificity 0,1,1),
+ * and scope proximity breaks ties, so the host page's `p {…}`, `article p {…}`, `.content p {…}` and
+ * `* {…}` do not change the typeset text; an id selector or `!important` does, as a deliberate
+ * override. Theme it with the `--gz-article-body-*` properties.
+ *
+ * **HTML strings** given in the `html` property are sanitized before insertion: the platform's
+ * HTML Sanitizer API (`Element.setHTML`) where it exists, otherwise DOMPurify, loaded on demand
+ * with a dynamic import (pages that never set `html` never download it). No script, style, forms,
+ * SVG, MathML, iframes, event handlers or `style` attributes; links only to http(s), mailto and
+ * relative URLs; `target="_blank"` links get `rel="noopener noreferrer"`. `null` clears the content.
+ *
+ * **Subheadings** get stable ids, slugs of their text (German umlauts as `ae`, `oe`, `ue`, other
+ * languages without diacritics), unique in the page; ids the CMS gave are kept. `anchors` adds a
+ * link to each subheading for sharing; `toc` shows a table of contents of the h2 and h3.
+ *
+ * **Insertion points**: a child with `insert-after="3"` (an ad slot, a teaser list, a newsletter
+ * box) is moved after the third paragraph; `0` puts it first, a number beyond the last paragraph
+ * puts it last. Its text is not counted as the article's.
+ *
+ * **Words run together** at an inline element's border (`sollen<a>Trassen</a>`, a lowercase letter
+ * meeting an uppercase one) get their space back, unless `no-repair-spacing` is set.
+ *
+ * It provides itself to `<gz-reading-time>` and `<gz-article-header>` (context
+ * `articleBodyContext`): consumers read `words`, `images` and `language`, and subscribed consumers
+ * are sent the body again, once per frame at most, when those change.
+ *
+ * `progress` shows a thin reading-progress bar at the top of the viewport, driven by a
+ * scroll-driven animation (no scroll handler); it is hidden under `prefers-reduced-motion` and in
+ * browsers without scroll timelines.
+ *
+ * @summary The article's text in light DOM: typeset, sanitized, with ids, contents and insertion points.
+ *
+ * @slot - The article's content: paragraphs, subheadings, figures, quotes, lists, tables, and
+ *   elements with `insert-after`.
+ *
+ * @csspart base - The wrapper around the table of contents and the content.
+ * @csspart toc - The table of contents (`<nav>`).
+ * @csspart toc-title - The table of contents' title.
+ * @csspart progress - The reading-progress track (fixed at the top of the viewport).
+ * @csspart progress-bar - The reading-progress bar.
+ *
+ * @cssproperty --gz-article-body-measure - Maximum line length of text, subheadings, quotes and captions, as a length (`38rem`). Default about 65 characters: 32.5 times the font size.
+ * @cssproperty --gz-article-body-font-family - Body text font. Default `--gz-font-body`.
+ * @cssproperty --gz-article-body-font-size - Body text size. Default `--gz-font-size-l`.
+ * @cssproperty --gz-article-body-line-height - Body text leading. Default `--gz-line-height-relaxed`.
+ * @cssproperty --gz-article-body-color - Text colour. Default `--gz-color-text`.
+ * @cssproperty --gz-article-body-paragraph-spacing - Space after a paragraph. Default `1em`.
+ * @cssproperty --gz-article-body-heading-font-family - Subheading font. Default `--gz-font-heading`.
+ * @cssproperty --gz-article-body-link-color - Link colour. Default `--gz-color-link`.
+ * @cssproperty --gz-article-body-accent - Quote rules and the table of contents' edge. Default `--gz-color-accent`.
+ * @cssproperty --gz-article-body-scroll-margin - Space kept above a subheading scrolled to. Default `--gz-space-xl`.
+ * @cssproperty --gz-article-body-toc-background - Table of contents background. Default `--gz-color-surface`.
+ * @cssproperty --gz-article-body-progress-color - Progress bar colour. Default `--gz-color-accent`.
+ * @cssproperty --gz-article-body-progress-size - Progress bar thickness. Default `4px`.
+ *
+ * @cssstate empty - The body has no text and no images.
+ * @cssstate sanitizing - An `html` string is being sanitized.
+ */
+export class GzArticleBody extends GzElement {
+  static override styles = [hostStyles, styles];
+
+  /**
+   * Article HTML as a string, for CMS integrations that fetch content. It is sanitized and then
+   * replaces the content (elements with `insert-after` stay). `null` or `undefined` clears it;
+   * when never set, the element's own content is left as it is.
+   */
+  @property({ attribute: false }) html: string | null | undefined;
+
+  /** Shows a table of contents of the h2 and h3 subheadings above the text. */
+  @property({ type: Boolean, reflect: true, useDefault: true }) toc = false;
+
+  /** A title replacing the table of contents' default ("Inhalt", "Contents"). */
+  @property({ attribute: 'toc-label' }) tocLabel: string | null = null;
+
+  /** Adds a link to each subheading, for sharing the section. */
+  @property({ type: Boolean }) anchors = false;
+
+  /** Shows a reading-progress bar at the top of the viewport. */
+  @property({ type: Boolean, reflect: true, useDefault: true }) progress = false;
+
+  /** Leaves words the CMS ran together at inline borders as they are. */
+  @property({ attribute: 'no-repair-spacing', type: Boolean }) noRepairSpacing = false;
+
+  @state() private _headings: ArticleBodyHeading[] = [];
+
+  private readonly _localize = new LocalizeController(this);
+  private readonly _internals = this.attachInternals();
+  private _observer: MutationObserver | undefined;
+  private _count: TextCount | undefined;
+  private readonly _provider: ContextProvider<typeof articleBodyContext>;
+  /** The counts consumers were last told about, and the frame that will tell them next. */
+  private _notified = '';
+  private _frame = 0;
+  /** Sanitizer runs started; only the latest one ends the `sanitizing` state. */
+  private _runs = 0;
+  private _langTypeset: string | undefined;
+  /** Ids this element generated, with the text they were made from. */
+  private readonly _generated = new WeakMap<Element, { id: string; text: string }>();
+
+  private readonly _content = new Task(this, {
+    autoRun: false,
+    task: async ([value]: readonly [string | null | undefined], { signal }) => {
+      const fragment = typeof value === 'string' && value ? await sanitizeHtml(value) : undefined;
+      signal.throwIfAborted();
+      this._replaceContent(fragment);
+    },
+    onError: (error) => {
+      if ((error as Error | undefined)?.name === 'AbortError') return;
+      warnOnce(this, `the html could not be sanitized (${String(error)}); the content was cleared.`);
+      this._replaceContent(undefined);
+    },
+  });
+
+  constructor() {
+    super();
+    this._provider = new ContextProvider(this, { context: articleBodyContext, initialValue: this });
+  }
+
+  /** The content's language: the nearest `lang` (canonical BCP 47), as words are counted in it. */
+  get language(): string {
+    return canonicalLocale(this.closest('[lang]')?.getAttribute('lang'));
+  }
+
+  /** Words of the article's text (insertions, captions and code not counted). */
+  get words(): number {
+    return this._counted().words;
+  }
+
+  /** Images in the article's text. */
+  get images(): number {
+    return this._counted().images;
+  }
+
+  /** The subheadings (h2, h3) with their ids, as the table of contents lists them. */
+  get headings(): readonly ArticleBodyHeading[] {
+    return this._headings;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._adoptContentStyles();
+    this._observer = new MutationObserver(() => this._typeset());
+    this._observer.observe(this, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['insert-after'],
+    });
+    this._typeset();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._observer?.disconnect();
+    this._observer = undefined;
+    cancelAnimationFrame(this._frame);
+    this._frame = 0;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('html')) {
+      if (this.html !== null && this.html !== undefined && typeof this.html !== 'string') {
+        warnOnce(this, `html must be a string of HTML; got ${typeof this.html}. The content was cleared.`);
+      }
+      this._internals.states.add('sanitizing');
+      const run = ++this._runs;
+      void this._content.run([this.html]).finally(() => {
+        if (run === this._runs) this._internals.states.delete('sanitizing');
+      });
+    }
+    if (changed.has('anchors') && this.hasUpdated) this._typeset();
+    if (changed.has('noRepairSpacing') && this.hasUpdated) this._typeset();
+  }
+
+  protected override updated(): void {
+    // The language may have changed (ids, anchor labels): typesetting is idempotent and cheap.
+    if (this._langTypeset !== this._localize.lang) this._typeset();
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await this._content.taskComplete.catch(() => undefined);
+    return result;
+  }
+
+  protected override render() {
+    return html`<div part="base" class="base">
+      ${
+        this.progress
+          ? html`<div part="progress" class="progress" aria-hidden="true">
+              <div part="progress-bar" class="progress-bar"></div>
+            </div>`
+          : nothing
+      }
+      ${this.toc ? this._renderToc() : nothing}
+      <slot></slot>
+    </div>`;
+  }
+
+  private _renderToc(): TemplateResult | typeof nothing {
+    if (this._headings.length === 0) return nothing;
+    const entries: TocEntry[] = [];
+    for (const heading of this._headings) {
+      const parent = entries.at(-1);
+      if (heading.level === 3 && parent) parent.children.push(heading);
+      else entries.push({ ...heading, children: [] });
+    }
+    const item = (h: ArticleBodyHeading, children: TemplateResult | typeof nothing = nothing) =>
+      html`<li><a href="#${h.id}" @click=${this._onTocClick}>${h.text}</a>${children}</li>`;
+    const items = entries.map((entry) => {
+      const nested = entry.children.map((child) => item(child));
+      return item(
+        entry,
+        nested.length
+          ? html`<ol>
+              ${nested}
+            </ol>`
+          : nothing,
+      );
+    });
+    // The list is the content's own headings: it follows the content's direction. Only the default
+    // title is Gazette's text, in Gazette's language; a toc-label is the author's, like the content.
+    const title = this.tocLabel
+      ? html`<p part="toc-title" class="toc-title" id="toc-title">${this.tocLabel}</p>`
+      : html`<p part="toc-title" class="toc-title" id="toc-title" lang=${this._localize.lang} dir=${this._localize.dir}>
+          ${this._localize.terms.articleBodyToc}
+        </p>`;
+    return html`<nav part="toc" class="toc" aria-labelledby="toc-title">
+      ${title}
+      <ol>
+        ${items}
+      </ol>
+    </nav>`;
+  }
+
+  /**
+   * In the document the link's own navigation is right (URL, scroll, focus start). Inside a shadow
+   * root the fragment cannot reach the heading: scroll to it and move focus there.
+   */
+  private _onTocClick(event: MouseEvent): void {
+    const root = this.getRootNode();
+    if (root instanceof Document) return;
+    const id = decodeURIComponent((event.currentTarget as HTMLAnchorElement).hash.slice(1));
+    const heading = (root as ShadowRoot).getElementById(id);
+    if (!heading) return;
+    event.preventDefault();
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  }
+
+  private _adoptContentStyles(): void {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    if (adopted.has(root) || !('adoptedStyleSheets' in root)) return;
+    const sheet = contentStyles.styleSheet;
+    if (!sheet) return;
+    adopted.add(root);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
+  /** Replaces the content with a sanitized fragment (or nothing), keeping insertions. */
+  private _replaceContent(fragment: DocumentFragment | undefined): void {
+    for (const node of [...this.childNodes]) {
+      if (node instanceof Element && node.hasAttribute('insert-after')) continue;
+      node.remove();
+    }
+    if (fragment) this.append(fragment);
+    this._typeset();
+  }
+
+  /**
+   * Everything derived from the light DOM, in one idempotent pass: spacing repairs, table wrappers,
+   * heading ids and anchors, insertion points, the heading list and the counts. Runs on connect and
+   * whenever the content changes; its own changes are taken from the observer's queue so they do
+   * not trigger it again.
+   */
+  private _typeset(): void {
+    if (!this.isConnected) return;
+    const lang = this._localize.lang;
+    this._langTypeset = lang;
+    const outside = (el: Element) => el.matches(INSERTION);
+    if (!this.noRepairSpacing) repairSpacing(this, outside);
+    this._wrapTables();
+    const headings = this._identifyHeadings(lang);
+    if (!sameHeadings(headings, this._headings)) this._headings = headings;
+    this._placeInsertions();
+    this._observer?.takeRecords();
+    this._count = undefined;
+    this._scheduleNotify();
+    const content = [...this.childNodes].filter((node) => !(node instanceof Element && node.matches(INSERTION)));
+    const empty = !content.some(
+      (node) =>
+        node.textContent?.trim() ||
+        (node instanceof Element && (node.localName === 'img' || node.querySelector('img'))),
+    );
+    if (empty) this._internals.states.add('empty');
+    else this._internals.states.delete('empty');
+  }
+
+  /**
+   * Tells context consumers (reading time, article header) that the counts changed, once per frame
+   * at most: the provider re-sends its value, and subscribed consumers read `words`, `images` and
+   * `language` again.
+   */
+  private _scheduleNotify(): void {
+    if (this._frame) return;
+    this._frame = requestAnimationFrame(() => {
+      this._frame = 0;
+      const { words, images } = this._counted();
+      const key = `${words}|${images}|${this.language}`;
+      if (key === this._notified) return;
+      const first = this._notified === '';
+      this._notified = key;
+      if (!first) this._provider.setValue(this, true);
+    });
+  }
+
+  private _counted(): TextCount {
+    return (this._count ??= countNode(this, this.language));
+  }
+
+  private _ownContent(selector: string): Element[] {
+    return [...this.querySelectorAll(selector)].filter((el) => !el.closest(INSERTION));
+  }
+
+  /** Wraps each table in a focusable, labelled region that scrolls sideways. */
+  private _wrapTables(): void {
+    for (const table of this._ownContent('table')) {
+      const parent = table.parentElement;
+      if (parent?.classList.contains('gz-table-scroll')) continue;
+      const region = document.createElement('div');
+      region.className = 'gz-table-scroll';
+      region.setAttribute('role', 'region');
+      region.tabIndex = 0;
+      const caption = table.querySelector('caption')?.textContent?.trim();
+      region.setAttribute('aria-label', caption || this._localize.terms.articleBodyTable);
+      table.before(region);
+      region.append(table);
+    }
+  }
+
+  /** Gives subheadings stable, unique ids and (with `anchors`) a link; returns the h2/h3 list. */
+  private _identifyHeadings(lang: string): ArticleBodyHeading[] {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const list: ArticleBodyHeading[] = [];
+    for (const heading of this._ownContent(HEADINGS)) {
+      const text = (heading.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const generated = this._generated.get(heading);
+      let id = heading.id;
+      if (!id || (generated && generated.id === id && generated.text !== text)) {
+        const base = slugify(text, lang) || this._localize.terms.articleBodySectionId;
+        if (generated?.id === id) heading.removeAttribute('id');
+        id = uniqueId(base, root, heading);
+        heading.id = id;
+        this._generated.set(heading, { id, text });
+      }
+      this._anchor(heading, id);
+      const level = Number(heading.localName[1]);
+      if (text && (level === 2 || level === 3)) list.push({ id, text, level });
+    }
+    return list;
+  }
+
+  private _anchor(heading: Element, id: string): void {
+    const existing = heading.querySelector(`:scope > ${ANCHOR}`);
+    if (!this.anchors) {
+      existing?.remove();
+      return;
+    }
+    const anchor = existing ?? document.createElement('a');
+    const href = `#${encodeURIComponent(id)}`;
+    if (anchor.getAttribute('href') !== href) anchor.setAttribute('href', href);
+    const label = this._localize.terms.articleBodyAnchor;
+    if (anchor.getAttribute('aria-label') !== label) anchor.setAttribute('aria-label', label);
+    if (!existing) {
+      anchor.className = 'gz-anchor';
+      heading.append(anchor);
+    }
+  }
+
+  /** Moves each child with `insert-after="N"` after the N-th top-level paragraph. */
+  private _placeInsertions(): void {
+    const children = [...this.children];
+    const insertions = children.filter((el) => el.matches(INSERTION));
+    if (insertions.length === 0) return;
+    const content = children.filter((el) => !el.matches(INSERTION));
+    const paragraphs = content.filter((el) => el.localName === 'p');
+    const placed = insertions
+      .map((el, order) => ({ el, order, after: this._insertionIndex(el, paragraphs.length) }))
+      .sort((a, b) => a.after - b.after || a.order - b.order);
+    let previous: { after: number; el: Element } | undefined;
+    for (const item of placed) {
+      const reference =
+        previous && previous.after === item.after
+          ? previous.el
+          : item.after === 0
+            ? undefined
+            : item.after > paragraphs.length
+              ? content.at(-1)
+              : paragraphs[item.after - 1];
+      if (reference) {
+        if (item.el.previousElementSibling !== reference) reference.after(item.el);
+      } else {
+        const first = content[0];
+        if (first && item.el.nextElementSibling !== first) first.before(item.el);
+      }
+      previous = item;
+    }
+  }
+
+  private _insertionIndex(el: Element, paragraphs: number): number {
+    const value = el.getAttribute('insert-after')!.trim();
+    const n = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (Number.isSafeInteger(n)) return Math.min(n, paragraphs + 1);
+    warnOnce(
+      this,
+      `insert-after="${value}" is not a paragraph number (0, 1, 2, ...); the element is placed at the end.`,
+    );
+    return paragraphs + 1;
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Sanitizing the HTML strings `<gz-article-body>` receives in its `html` property.
+ *
+ * The platform's HTML Sanitizer API (`Element.setHTML`) runs where it exists; elsewhere DOMPurify
+ * is loaded on demand with a dynamic `import()`, so pages that never set `html` never download it.
+ * Both paths parse into an inert document (no image loads, no script, no layout) and share one
+ * allowlist, then one post-processing pass enforces what neither sanitizer can express: links only
+ * to http(s), mailto and relative URLs, images only from http(s) and relative URLs, per-element
+ * attributes, and `rel="noopener noreferrer"` on `target="_blank"` links.
+ */
+import { safeUrl, type UrlScheme } from '../../internal/url.js';
+
+/** Attributes allowed on every element. */
+const GLOBAL_ATTRIBUTES = ['class', 'lang', 'dir', 'title'];
+
+/** Elements kept, with the attributes each may carry besides the global ones. */
+const ELEMENTS: Record<string, string[]> = {
+  p: [], br: [], hr: [], wbr: [],
+  h1: [], h2: [], h3: [], h4: [], h5: [], h6: [],
+  a: ['href', 'target', 'rel', 'hreflang'],
+  em: [], strong: [], b: [], i: [], u: [], s: [], small: [], mark: [], sub: [], sup: [],
+  cite: [], q: ['cite'], abbr: [], dfn: [], code: [], kbd: [], samp: [], var: [], pre: [],
+  bdi: [], bdo: [], span: [], time: ['datetime'], data: ['value'],
+  del: ['cite', 'datetime'], ins: ['cite', 'datetime'],
+  div: [], section: [], aside: [], blockquote: ['cite'],
+  figure: [], figcaption: [], picture: [],
+  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
+  source: ['srcset', 'sizes', 'media', 'type'],
+  ul: [], ol: ['start', 'reversed', 'type'], li: ['value'], dl: [], dt: [], dd: [],
+  table: [], caption: [], thead: [], tbody: [], tfoot: [], tr: [], colgroup: ['span'], col: ['span'],
+  th: ['colspan', 'rowspan', 'headers', 'scope', 'abbr'], td: ['colspan', 'rowspan', 'headers'],
+  details: [], summary: [],
+}; // prettier-ignore
+
+/**
+ * Wrappers dropped with their content kept (legacy CMS markup, page structure, form wrappers): the
+ * same as DOMPurify's `KEEP_CONTENT`, so both paths keep the same text.
+ */
+const UNWRAPPED = [
+  'font', 'center', 'big', 'tt', 'strike', 'article', 'main', 'header', 'footer', 'nav',
+  'form', 'fieldset', 'legend', 'label', 'button',
+]; // prettier-ignore
+
+/** URL attributes and the schemes each accepts (relative URLs are always accepted). */
+const URL_ATTRIBUTES: Record<string, readonly UrlScheme[]> = {
+  href: ['http:', 'https:', 'mailto:'],
+  src: ['http:', 'https:'],
+  cite: ['http:', 'https:'],
+};
+
+/** The config for `setHTML`, in the shape of the WICG draft Chromium ships (elements/attributes). */
+export const NATIVE_CONFIG = {
+  elements: Object.entries(ELEMENTS).map(([name, attributes]) => ({ name, attributes })),
+  attributes: GLOBAL_ATTRIBUTES,
+  replaceWithChildrenElements: UNWRAPPED,
+  comments: false,
+  dataAttributes: false,
+};
+
+/** The same policy for DOMPurify, which has no per-element attributes: the post-pass enforces them. */
+const PURIFY_CONFIG = {
+  ALLOWED_TAGS: Object.keys(ELEMENTS),
+  ALLOWED_ATTR: [...new Set([...GLOBAL_ATTRIBUTES, ...Object.values(ELEMENTS).flat()])],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  KEEP_CONTENT: true,
+  // setHTML drops these with their content; DOMPurify would keep their text.
+  ADD_FORBID_CONTENTS: ['select', 'option', 'optgroup', 'datalist', 'textarea'],
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+};
+
+export type SanitizerPath = 'native' | 'dompurify';
+
+let forcedPath: SanitizerPath | undefined;
+let purifyLoaded = false;
+
+/**
+ * Forces one sanitizer path (`undefined` restores feature detection), so tests run the same corpus
+ * through both.
+ * @internal
+ */
+export function forceSanitizerPath(path: SanitizerPath | undefined): void {
+  forcedPath = path;
+}
+
+/** Whether DOMPurify has been imported by this module. @internal */
+export function isDomPurifyLoaded(): boolean {
+  return purifyLoaded;
+}
+
+function hasNativeSanitizer(): boolean {
+  return typeof (Element.prototype as { setHTML?: unknown }).setHTML === 'function';
+}
+
+/** The path `sanitizeHtml` takes in this browser. */
+export function sanitizerPath(): SanitizerPath {
+  return forcedPath ?? (hasNativeSanitizer() ? 'native' : 'dompurify');
+}
+
+/** Parses and sanitizes an HTML string into a fragment of an inert document. */
+export async function sanitizeHtml(input: string): Promise<DocumentFragment> {
+  let fragment: DocumentFragment;
+  if (sanitizerPath() === 'native') {
+    const inert = document.implementation.createHTMLDocument('');
+    const container = inert.createElement('div') as HTMLDivElement & {
+      setHTML(html: string, options: { sanitizer: unknown }): void;
+    };
+    container.setHTML(input, { sanitizer: NATIVE_CONFIG });
+    fragment = inert.createDocumentFragment();
+    fragment.append(...container.childNodes);
+  } else {
+    const { default: DOMPurify } = await import('dompurify');
+    purifyLoaded = true;
+    fragment = DOMPurify.sanitize(input, { ...PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
+  }
+  enforcePolicy(fragment);
+  return fragment;
+}
+
+const ALLOWED_NAMES = new Set(Object.keys(ELEMENTS));
+
+/** Link relations kept from the CMS (SEO and attribution); `opener` and unknown tokens are dropped. */
+const REL_TOKENS = new Set([
+  'nofollow', 'sponsored', 'ugc', 'noopener', 'noreferrer', 'external', 'author', 'license', 'tag', 'help', 'bookmark',
+]); // prettier-ignore
+
+/** The pass both paths share: elements, per-element attributes, URL schemes, link targets. */
+export function enforcePolicy(root: DocumentFragment | Element): void {
+  for (const el of [...root.querySelectorAll('*')]) {
+    const name = el.localName;
+    if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml' || !ALLOWED_NAMES.has(name)) {
+      el.remove();
+      continue;
+    }
+    const allowed = ELEMENTS[name]!;
+    for (const attr of [...el.attributes]) {
+      const key = attr.name.toLowerCase();
+      if (!GLOBAL_ATTRIBUTES.includes(key) && !allowed.includes(key)) el.removeAttribute(attr.name);
+    }
+    for (const [attr, schemes] of Object.entries(URL_ATTRIBUTES)) {
+      const value = el.getAttribute(attr);
+      if (value === null) continue;
+      const safe = safeUrl(value, { schemes });
+      if (safe === undefined) el.removeAttribute(attr);
+      else if (safe !== value) el.setAttribute(attr, safe);
+    }
+    const srcset = el.getAttribute('srcset');
+    if (srcset !== null && !safeSrcset(srcset)) el.removeAttribute('srcset');
+    if (name === 'a') {
+      const target = el.getAttribute('target');
+      if (target !== null && target.trim().toLowerCase() !== '_blank') el.removeAttribute('target');
+      const rel = (el.getAttribute('rel') ?? '')
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((token) => REL_TOKENS.has(token));
+      if (el.hasAttribute('target')) {
+        el.setAttribute('target', '_blank');
+        for (const token of ['noopener', 'noreferrer']) if (!rel.includes(token)) rel.push(token);
+      }
+      if (rel.length) el.setAttribute('rel', [...new Set(rel)].join(' '));
+      else el.removeAttribute('rel');
+    }
+  }
+}
+
+/** Every candidate URL of a srcset is http(s) or relative. */
+function safeSrcset(value: string): boolean {
+  return value
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .every((url) => url === '' || safeUrl(url, { schemes: ['http:', 'https:'] }) !== undefined);
+}
