@@ -14,6 +14,24 @@ export interface Terms {
   readingTimeShort: (minutes: string) => string;
   /** Accessible reading-time text; `duration` is a long unit ("3 Minuten", "3 minutes"). */
   readingTimeLong: (duration: string) => string;
+
+  // <gz-teaser-list> and <gz-teaser>
+  /** Default title of a teaser list ("Mehr zum Thema"). */
+  teaserListHeading: string;
+  /** Announced while a feed loads. */
+  teaserListLoading: string;
+  /** Shown when there is nothing to list. */
+  teaserListEmpty: string;
+  /** Shown when a feed could not be loaded. */
+  teaserListError: string;
+  /** The retry button after an error. */
+  teaserListRetry: string;
+  /** Rail control that scrolls back. */
+  teaserListPrevious: string;
+  /** Rail control that scrolls on. */
+  teaserListNext: string;
+  /** Accessible prefix of a teaser's category label ("Rubrik"). */
+  teaserSection: string;
 }
 
 /** A translation for another language may leave terms out: English fills them in. */
