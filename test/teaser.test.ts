@@ -25,20 +25,22 @@ interface TeaserAttrs {
 }
 
 async function teaser(attrs: TeaserAttrs = {}, title = TITLE): Promise<GzTeaser> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${attrs.lang ?? 'de'}>
-    <gz-teaser
-      href=${ifDefined(attrs.href ?? '/finanzen/bayer')}
-      brand="DWN"
-      section="Finanzen"
-      date=${ifDefined(attrs.date ?? '2026-02-17')}
-      image=${ifDefined(attrs.image)}
-      srcset=${ifDefined(attrs.srcset)}
-      image-alt="Das Bayer-Kreuz in Leverkusen"
-      heading-level=${ifDefined(attrs.level)}
-      ?relative=${attrs.relative ?? false}
-      ><span slot="title">${title}</span>${EXCERPT}</gz-teaser
-    >
-  </div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang=${attrs.lang ?? 'de'}>
+      <gz-teaser
+        href=${ifDefined(attrs.href ?? '/finanzen/bayer')}
+        brand="DWN"
+        section="Finanzen"
+        date=${ifDefined(attrs.date ?? '2026-02-17')}
+        image=${ifDefined(attrs.image)}
+        srcset=${ifDefined(attrs.srcset)}
+        image-alt="Das Bayer-Kreuz in Leverkusen"
+        heading-level=${ifDefined(attrs.level)}
+        ?relative=${attrs.relative ?? false}
+        ><span slot="title">${title}</span>${EXCERPT}</gz-teaser
+      >
+    </div>`,
+  );
   const el = wrapper.querySelector('gz-teaser')!;
   await el.updateComplete;
   return el;
@@ -211,12 +213,14 @@ describe('<gz-teaser>', () => {
   });
 
   it('takes exactly one Tab to pass a teaser', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="de">
-      <button id="before">vorher</button>
-      <gz-teaser href="/a"><span slot="title">${TITLE}</span></gz-teaser>
-      <gz-teaser href="/b"><span slot="title">${TITLE}</span></gz-teaser>
-      <button id="after">nachher</button>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="de">
+        <button id="before">vorher</button>
+        <gz-teaser href="/a"><span slot="title">${TITLE}</span></gz-teaser>
+        <gz-teaser href="/b"><span slot="title">${TITLE}</span></gz-teaser>
+        <button id="after">nachher</button>
+      </div>`,
+    );
     const [first, second] = wrapper.querySelectorAll('gz-teaser');
     await first!.updateComplete;
     await second!.updateComplete;
@@ -230,7 +234,10 @@ describe('<gz-teaser>', () => {
   });
 
   it('renders a lazy, async image with a reserved aspect ratio and safe srcset', async () => {
-    const el = await teaser({ image: '/test/fixtures/teaser/bild.svg', srcset: '/test/fixtures/teaser/bild.svg 1x, javascript:alert(1) 2x' });
+    const el = await teaser({
+      image: '/test/fixtures/teaser/bild.svg',
+      srcset: '/test/fixtures/teaser/bild.svg 1x, javascript:alert(1) 2x',
+    });
     const img = part(el, 'image') as HTMLImageElement;
     expect(img.getAttribute('loading')).to.equal('lazy');
     expect(img.getAttribute('decoding')).to.equal('async');
@@ -248,7 +255,13 @@ describe('<gz-teaser>', () => {
     expect(getComputedStyle(part(el, 'excerpt')!).webkitLineClamp).to.equal('2');
   });
 
-  for (const href of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)']) {
+  for (const href of [
+    'javascript:alert(1)',
+    ' JAVASCRIPT:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+  ]) {
     it(`drops the unsafe href ${JSON.stringify(href)}: no link, one warning`, async () => {
       const warnings = captureWarnings();
       try {
@@ -272,10 +285,12 @@ describe('<gz-teaser>', () => {
   });
 
   it('fires gz-teaser-select with id, href and position on click', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="de">
-      <gz-teaser href="/a"><span slot="title">Eins</span></gz-teaser>
-      <gz-teaser href="/b" article-id="dwn-2"><span slot="title">Zwei</span></gz-teaser>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="de">
+        <gz-teaser href="/a"><span slot="title">Eins</span></gz-teaser>
+        <gz-teaser href="/b" article-id="dwn-2"><span slot="title">Zwei</span></gz-teaser>
+      </div>`,
+    );
     const second = wrapper.querySelectorAll('gz-teaser')[1]!;
     await second.updateComplete;
     const link = part(second, 'link')!;
@@ -287,10 +302,12 @@ describe('<gz-teaser>', () => {
   });
 
   it('fires gz-teaser-impression once, when at least half visible', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="de" style="block-size: 100px; overflow: auto">
-      <div style="block-size: 400px"></div>
-      <gz-teaser href="/a" style="block-size: 100px"><span slot="title">Eins</span></gz-teaser>
-    </div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="de" style="block-size: 100px; overflow: auto">
+        <div style="block-size: 400px"></div>
+        <gz-teaser href="/a" style="block-size: 100px"><span slot="title">Eins</span></gz-teaser>
+      </div>`,
+    );
     const el = wrapper.querySelector('gz-teaser')!;
     await el.updateComplete;
     const events: GzTeaserImpressionEvent[] = [];

@@ -35,74 +35,112 @@ function hugeRss(/** @type {number} */ total) {
   });
 }
 
-/** @returns {import('@web/dev-server-core').Plugin} */
+/**
+ * Answers one request under PREFIX; returns false for paths it does not know.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
+async function answer(req, res) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const name = url.pathname.slice(PREFIX.length);
+  const send = (/** @type {number} */ status, /** @type {string} */ type, /** @type {string} */ body) => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(body);
+  };
+  switch (name) {
+    case 'slow': {
+      // Answers after `ms` (default 60 s), or never if the client gives up first.
+      const ms = Number(url.searchParams.get('ms') ?? 60_000);
+      const done = await new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(true), ms);
+        res.once('close', () => {
+          clearTimeout(timer);
+          resolve(false);
+        });
+      });
+      if (done)
+        send(200, 'application/rss+xml', `<?xml version="1.0"?><rss version="2.0"><channel>${item(1)}</channel></rss>`);
+      return true;
+    }
+    case 'huge':
+    case 'huge-declared': {
+      // 50 MB, generated while it is read. Without a Content-Length only reading the stream can
+      // tell it is too big; with one, the client can refuse before reading.
+      const headers = /** @type {Record<string, string | number>} */ ({ 'content-type': 'application/rss+xml' });
+      if (name === 'huge-declared') headers['content-length'] = 50 * MB;
+      res.writeHead(200, headers);
+      const stream = hugeRss(50 * MB);
+      res.once('close', () => stream.destroy());
+      stream.pipe(res);
+      return true;
+    }
+    case 'many': {
+      const n = Number(url.searchParams.get('n') ?? 1000);
+      const items = Array.from({ length: n }, (_, i) => item(i + 1)).join('');
+      send(
+        200,
+        'application/rss+xml',
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Viele</title>${items}</channel></rss>`,
+      );
+      return true;
+    }
+    case 'wrong-type':
+      send(200, 'text/plain', `<?xml version="1.0"?><rss version="2.0"><channel>${item(1)}</channel></rss>`);
+      return true;
+    case 'html':
+      send(
+        200,
+        'text/html',
+        '<!doctype html><html><body><h1>Fehler</h1><img src=x onerror="window.__gzPwned = true"></body></html>',
+      );
+      return true;
+    case 'html-as-xml':
+      // An HTML error page a misconfigured server labels as XML.
+      send(
+        200,
+        'application/xml',
+        '<html><body><p>Wartung</p><img src="x" onerror="window.__gzPwned = true"/></body></html>',
+      );
+      return true;
+    case 'broken-json':
+      send(200, 'application/feed+json', '{"version": "https://jsonfeed.org/version/1.1", "items": [');
+      return true;
+    case 'error':
+      send(500, 'text/plain', 'Interner Fehler');
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * A web-test-runner plugin. The server's own middleware is composed before plugins start, so
+ * this answers its paths in front of it, on the HTTP server's `request` event, and passes every
+ * other request on untouched. Raw Node responses keep the 50 MB body a real stream (the dev
+ * server's middleware would buffer it).
+ * @returns {import('@web/dev-server-core').Plugin}
+ */
 export function testFeeds() {
   return {
     name: 'gz-test-feeds',
-    serverStart({ app }) {
-      app.use(async (ctx, next) => {
-        if (!ctx.path.startsWith(PREFIX)) return next();
-        const name = ctx.path.slice(PREFIX.length);
-        const n = Number(ctx.query['n'] ?? 0);
-        switch (name) {
-          case 'slow': {
-            // Answers after `ms` (default 60 s), or never if the client gives up first.
-            const ms = Number(ctx.query['ms'] ?? 60_000);
-            await new Promise((resolve) => {
-              const timer = setTimeout(resolve, ms);
-              ctx.req.once('close', () => {
-                clearTimeout(timer);
-                resolve(undefined);
-              });
-            });
-            if (ctx.req.destroyed) return;
-            ctx.type = 'application/rss+xml';
-            ctx.body = `<?xml version="1.0"?><rss version="2.0"><channel>${item(1)}</channel></rss>`;
-            return;
-          }
-          case 'huge':
-            // 50 MB without a Content-Length: only reading the stream can tell it is too big.
-            ctx.type = 'application/rss+xml';
-            ctx.body = hugeRss(50 * MB);
-            return;
-          case 'huge-declared':
-            ctx.type = 'application/rss+xml';
-            ctx.length = 50 * MB;
-            ctx.body = hugeRss(50 * MB);
-            return;
-          case 'many':
-            ctx.type = 'application/rss+xml';
-            ctx.body = `<?xml version="1.0"?><rss version="2.0"><channel><title>Viele</title>${Array.from(
-              { length: n || 1000 },
-              (_, i) => item(i + 1),
-            ).join('')}</channel></rss>`;
-            return;
-          case 'wrong-type':
-            ctx.type = 'text/plain';
-            ctx.body = `<?xml version="1.0"?><rss version="2.0"><channel>${item(1)}</channel></rss>`;
-            return;
-          case 'html':
-            ctx.type = 'text/html';
-            ctx.body = '<!doctype html><html><body><h1>Fehler</h1><img src=x onerror="window.__gzPwned = true"></body></html>';
-            return;
-          case 'html-as-xml':
-            // An HTML error page a misconfigured server labels as XML.
-            ctx.type = 'application/xml';
-            ctx.body = '<html><body><p>Wartung<br></p><img src=x onerror="window.__gzPwned = true"></body></html>';
-            return;
-          case 'broken-json':
-            ctx.type = 'application/feed+json';
-            ctx.body = '{"version": "https://jsonfeed.org/version/1.1", "items": [';
-            return;
-          case 'error':
-            ctx.status = 500;
-            ctx.type = 'text/plain';
-            ctx.body = 'Interner Fehler';
-            return;
-          default:
-            return next();
+    serverStart({ server }) {
+      if (!server) return;
+      const others = server.listeners('request');
+      server.removeAllListeners('request');
+      server.on('request', (req, res) => {
+        if (req.url?.startsWith(PREFIX)) {
+          void answer(req, res).then((handled) => {
+            if (!handled) send404(res);
+          });
+          return;
         }
+        for (const listener of others) listener.call(server, req, res);
       });
     },
   };
+}
+
+function send404(/** @type {import('node:http').ServerResponse} */ res) {
+  res.writeHead(404, { 'content-type': 'text/plain' });
+  res.end('Not found');
 }

@@ -153,7 +153,12 @@ export function parseJsonFeed(body: string): RawFeedItem[] {
     throw new FeedError('parse', 'the feed is not valid JSON');
   }
   const f = feed as { version?: unknown; items?: unknown } | null;
-  if (!f || typeof f !== 'object' || !str(f.version)?.startsWith('https://jsonfeed.org/version/') || !Array.isArray(f.items))
+  if (
+    !f ||
+    typeof f !== 'object' ||
+    !str(f.version)?.startsWith('https://jsonfeed.org/version/') ||
+    !Array.isArray(f.items)
+  )
     throw new FeedError('parse', 'the JSON is not a JSON Feed (no "version" or "items")');
   return f.items.map((raw: unknown): RawFeedItem => {
     const item = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
@@ -178,7 +183,8 @@ const ATOM_NS = 'http://www.w3.org/2005/Atom';
 /** RSS 2.0 or Atom 1.0 items. */
 export function parseXmlFeed(body: string): RawFeedItem[] {
   // A DOCTYPE is the only place entities are declared: refuse it rather than let the parser expand.
-  if (/<!DOCTYPE/iu.test(body)) throw new FeedError('doctype', 'the feed declares a DOCTYPE; refused (no entity expansion)');
+  if (/<!DOCTYPE/iu.test(body))
+    throw new FeedError('doctype', 'the feed declares a DOCTYPE; refused (no entity expansion)');
   const doc = new DOMParser().parseFromString(body, 'application/xml');
   if (doc.getElementsByTagName('parsererror').length > 0)
     throw new FeedError('parse', 'the feed is not well-formed XML');

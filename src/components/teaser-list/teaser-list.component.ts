@@ -127,7 +127,8 @@ export class GzTeaserList extends GzElement {
   private _items: TeaserItem[] = [];
   private _src: string | undefined;
   private _requested: string | undefined;
-  private _retries = 0;
+  @state() private _retries = 0;
+  private _resizeObserver: ResizeObserver | undefined;
   private _abortedByDisconnect = false;
 
   private readonly _task = new Task(this, {
@@ -150,6 +151,7 @@ export class GzTeaserList extends GzElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this._list) this._resizeObserver?.observe(this._list);
     if (this._abortedByDisconnect) {
       this._abortedByDisconnect = false;
       void this._task.run();
@@ -158,6 +160,7 @@ export class GzTeaserList extends GzElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this._resizeObserver?.disconnect();
     if (this._task.status === TaskStatus.PENDING) {
       this._abortedByDisconnect = true;
       this._task.abort();
@@ -177,7 +180,8 @@ export class GzTeaserList extends GzElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) {
       const src = this.src?.trim() ? safeUrl(this.src) : undefined;
-      if (this.src?.trim() && !src) warnOnce(this, `src="${this.src}" is not an http(s) or relative URL; nothing loaded.`);
+      if (this.src?.trim() && !src)
+        warnOnce(this, `src="${this.src}" is not an http(s) or relative URL; nothing loaded.`);
       this._requested = src;
     }
     // Items given as data take precedence: the feed is then not fetched at all.
@@ -185,6 +189,14 @@ export class GzTeaserList extends GzElement {
     if (changed.has('layout') && !(TEASER_LAYOUTS as readonly string[]).includes(this.layout)) {
       warnOnce(this, `layout="${this.layout}" is not one of ${TEASER_LAYOUTS.join(', ')}; using list.`);
     }
+  }
+
+  /**
+   * Items and states are derived here rather than in `willUpdate`: the task starts in its
+   * controller's `hostUpdate`, which runs after `willUpdate`, and a new `src` must already read
+   * as loading in the same render (no empty flash).
+   */
+  protected override update(changed: PropertyValues<this>): void {
     this._items = this._computeItems();
     const status = this._task.status;
     const states = this._internals.states;
@@ -192,10 +204,13 @@ export class GzTeaserList extends GzElement {
     if (status === TaskStatus.PENDING) states.add('loading');
     else if (this._hasError()) states.add('error');
     else if (this._items.length === 0 && this._slotted === 0) states.add('empty');
+    super.update(changed);
   }
 
-  protected override updated(): void {
-    if (this._layout() === 'rail') this._updateEnds();
+  protected override firstUpdated(): void {
+    // The rail's ends change with its size and content, not with a property.
+    this._resizeObserver = new ResizeObserver(() => this._layout() === 'rail' && this._updateEnds());
+    this._resizeObserver.observe(this._list!);
   }
 
   private _layout(): TeaserLayout {
@@ -238,8 +253,7 @@ export class GzTeaserList extends GzElement {
     }
     if (!raw) return [];
     const { items, report } = normalizeItems(raw);
-    if (report.missing)
-      warnOnce(this, `${report.missing} item(s) without a title or a link were dropped.`);
+    if (report.missing) warnOnce(this, `${report.missing} item(s) without a title or a link were dropped.`);
     if (report.unsafe)
       warnOnce(this, `${report.unsafe} item(s) with a link that is not http(s) or relative were dropped.`);
     const excluded = this.exclude ? comparableUrl(this.exclude) : undefined;
@@ -276,32 +290,34 @@ export class GzTeaserList extends GzElement {
         <div part="heading" class="heading" role="heading" aria-level=${level} id="${this._id}-heading">
           <slot name="heading">${this.heading ?? terms.teaserListHeading}</slot>
         </div>
-        ${layout === 'rail' && listed
-          ? html`<div part="controls" class="controls">
-              <button
-                part="previous"
-                class="control"
-                type="button"
-                aria-controls="${this._id}-list"
-                aria-disabled=${this._atStart ? 'true' : 'false'}
-                aria-label=${terms.teaserListPrevious}
-                @click=${() => this._scroll(-1)}
-              >
-                <span aria-hidden="true" class="arrow">‹</span>
-              </button>
-              <button
-                part="next"
-                class="control"
-                type="button"
-                aria-controls="${this._id}-list"
-                aria-disabled=${this._atEnd ? 'true' : 'false'}
-                aria-label=${terms.teaserListNext}
-                @click=${() => this._scroll(1)}
-              >
-                <span aria-hidden="true" class="arrow">›</span>
-              </button>
-            </div>`
-          : nothing}
+        ${
+          layout === 'rail' && listed
+            ? html`<div part="controls" class="controls">
+                <button
+                  part="previous"
+                  class="control"
+                  type="button"
+                  aria-controls="${this._id}-list"
+                  aria-disabled=${this._atStart ? 'true' : 'false'}
+                  aria-label=${terms.teaserListPrevious}
+                  @click=${() => this._scroll(-1)}
+                >
+                  <span aria-hidden="true" class="arrow">‹</span>
+                </button>
+                <button
+                  part="next"
+                  class="control"
+                  type="button"
+                  aria-controls="${this._id}-list"
+                  aria-disabled=${this._atEnd ? 'true' : 'false'}
+                  aria-label=${terms.teaserListNext}
+                  @click=${() => this._scroll(1)}
+                >
+                  <span aria-hidden="true" class="arrow">›</span>
+                </button>
+              </div>`
+            : nothing
+        }
       </div>
       <div class="status visually-hidden" role="status">${pending ? terms.teaserListLoading : ''}</div>
       <div
@@ -313,61 +329,69 @@ export class GzTeaserList extends GzElement {
         @scroll=${layout === 'rail' ? this._updateEnds : nothing}
       >
         <slot @slotchange=${this._onSlotChange}></slot>
-        ${pending
-          ? Array.from(
-              { length: Math.min(this.max !== null && this.max > 0 ? Math.floor(this.max) : DEFAULT_SKELETONS, 8) },
-              () => html`<div part="skeleton" class="skeleton" aria-hidden="true">
-                <span class="bone short"></span><span class="bone"></span><span class="bone"></span
-                ><span class="bone medium"></span>
-              </div>`,
-            )
-          : repeat(
-              this._items,
-              (item) => item.id ?? item.href,
-              (item, index) =>
-                html`<div part="item" class="item" role="listitem">
-                  <gz-teaser
-                    part="teaser"
-                    exportparts="base:teaser-base, media:teaser-media, image:teaser-image, meta:teaser-meta, brand:teaser-brand, section:teaser-section, heading:teaser-heading, link:teaser-link, date:teaser-date, excerpt:teaser-excerpt"
-                    href=${item.href}
-                    article-id=${item.id ?? item.href}
-                    .position=${offset + index + 1}
-                    .brand=${item.brand ?? this.brand}
-                    .section=${item.section ?? null}
-                    .date=${item.date ?? null}
-                    .image=${item.image ?? null}
-                    .imageAlt=${item.imageAlt ?? null}
-                    .srcset=${item.srcset ?? null}
-                    .headingLevel=${teaserLevel}
-                    .excerptLines=${this.excerptLines}
-                    ?relative=${this.relativeDates}
-                    ><span slot="title">${item.title}</span>${item.excerpt
-                      ? truncate(item.excerpt, maxChars, lang)
-                      : nothing}</gz-teaser
-                  >
-                </div>`,
-            )}
+        ${
+          pending
+            ? Array.from(
+                { length: Math.min(this.max !== null && this.max > 0 ? Math.floor(this.max) : DEFAULT_SKELETONS, 8) },
+                () =>
+                  html`<div part="skeleton" class="skeleton" aria-hidden="true">
+                    <span class="bone short"></span><span class="bone"></span><span class="bone"></span
+                    ><span class="bone medium"></span>
+                  </div>`,
+              )
+            : repeat(
+                this._items,
+                (item) => item.id ?? item.href,
+                (item, index) =>
+                  html`<div part="item" class="item" role="listitem">
+                    <gz-teaser
+                      part="teaser"
+                      exportparts="base:teaser-base, media:teaser-media, image:teaser-image, meta:teaser-meta, brand:teaser-brand, section:teaser-section, heading:teaser-heading, link:teaser-link, date:teaser-date, excerpt:teaser-excerpt"
+                      href=${item.href}
+                      article-id=${item.id ?? item.href}
+                      .position=${offset + index + 1}
+                      .brand=${item.brand ?? this.brand}
+                      .section=${item.section ?? null}
+                      .date=${item.date ?? null}
+                      .image=${item.image ?? null}
+                      .imageAlt=${item.imageAlt ?? null}
+                      .srcset=${item.srcset ?? null}
+                      .headingLevel=${teaserLevel}
+                      .excerptLines=${this.excerptLines}
+                      ?relative=${this.relativeDates}
+                      ><span slot="title">${item.title}</span>${
+                        item.excerpt ? truncate(item.excerpt, maxChars, lang) : nothing
+                      }</gz-teaser
+                    >
+                  </div>`,
+              )
+        }
       </div>
-      ${error
-        ? html`<div part="message" class="message error">
-            <p>${terms.teaserListError}</p>
-            <button part="retry" class="retry" type="button" @click=${this.retry}>${terms.teaserListRetry}</button>
-          </div>`
-        : !pending && !hasItems
-          ? html`<p part="message" class="message empty">${terms.teaserListEmpty}</p>`
-          : nothing}
+      ${
+        error
+          ? html`<div part="message" class="message error">
+              <p>${terms.teaserListError}</p>
+              <button part="retry" class="retry" type="button" @click=${this.retry}>${terms.teaserListRetry}</button>
+            </div>`
+          : !pending && !hasItems
+            ? html`<p part="message" class="message empty">${terms.teaserListEmpty}</p>`
+            : nothing
+      }
     </section>`;
   }
 
   private _onSlotChange(event: Event): void {
-    const teasers = (event.target as HTMLSlotElement)
-      .assignedElements()
-      .filter((el) => el.localName === 'gz-teaser');
+    const teasers = (event.target as HTMLSlotElement).assignedElements().filter((el) => el.localName === 'gz-teaser');
     for (const teaser of teasers) {
-      const level = this._level(this.teaserHeadingLevel, 'teaser-heading-level', Math.min(this._level(this.headingLevel, 'heading-level', 2) + 1, 6));
+      const level = this._level(
+        this.teaserHeadingLevel,
+        'teaser-heading-level',
+        Math.min(this._level(this.headingLevel, 'heading-level', 2) + 1, 6),
+      );
       // A slotted teaser is a list item of this list; an author's own role wins.
       if (!teaser.hasAttribute('role')) teaser.setAttribute('role', 'listitem');
-      if (!teaser.hasAttribute('heading-level')) (teaser as HTMLElement & { headingLevel: number | null }).headingLevel = level;
+      if (!teaser.hasAttribute('heading-level'))
+        (teaser as HTMLElement & { headingLevel: number | null }).headingLevel = level;
     }
     this._slotted = teasers.length;
   }

@@ -155,24 +155,34 @@ export class GzTeaser extends GzElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('href')) {
       this._href = safeUrl(this.href);
-      if (this.href && !this._href) warnOnce(this, `href="${this.href}" is not an http(s) or relative URL; the teaser is not linked.`);
+      if (this.href && !this._href)
+        warnOnce(this, `href="${this.href}" is not an http(s) or relative URL; the teaser is not linked.`);
       if (!this.href) this._href = undefined;
     }
     if (changed.has('image') || changed.has('srcset')) {
       this._image = safeUrl(this.image);
-      if (this.image && !this._image) warnOnce(this, `image="${this.image}" is not an http(s) or relative URL; no image shown.`);
+      if (this.image && !this._image)
+        warnOnce(this, `image="${this.image}" is not an http(s) or relative URL; no image shown.`);
       this._srcset = this._image ? safeSrcset(this.srcset) : undefined;
     }
     if (changed.has('headingLevel')) {
       const level = this.headingLevel;
       const valid = level !== null && Number.isInteger(level) && level >= 1 && level <= 6;
-      if (level !== null && !valid) warnOnce(this, `heading-level="${this.getAttribute('heading-level') ?? level}" is not 1–6; using ${DEFAULT_HEADING_LEVEL}.`);
+      if (level !== null && !valid)
+        warnOnce(
+          this,
+          `heading-level="${this.getAttribute('heading-level') ?? level}" is not 1–6; using ${DEFAULT_HEADING_LEVEL}.`,
+        );
       this._level = valid ? level : DEFAULT_HEADING_LEVEL;
     }
     if (changed.has('excerptLines')) {
       const lines = this.excerptLines;
       const valid = lines !== null && Number.isInteger(lines) && lines >= 1;
-      if (lines !== null && !valid) warnOnce(this, `excerpt-lines="${this.getAttribute('excerpt-lines') ?? lines}" is not a positive whole number; using ${DEFAULT_EXCERPT_LINES}.`);
+      if (lines !== null && !valid)
+        warnOnce(
+          this,
+          `excerpt-lines="${this.getAttribute('excerpt-lines') ?? lines}" is not a positive whole number; using ${DEFAULT_EXCERPT_LINES}.`,
+        );
       this._lines = valid ? lines : DEFAULT_EXCERPT_LINES;
     }
     this._computeDate();
@@ -209,38 +219,51 @@ export class GzTeaser extends GzElement {
       dir=${this._localize.dir}
       style=${styleMap({ '--_lines': String(this._lines) })}
     >
-      ${this._image
-        ? html`<div part="media" class="media">
-            <img
-              part="image"
-              src=${this._image}
-              srcset=${ifDefined(this._srcset)}
-              sizes=${ifDefined(this._srcset && this.sizes ? this.sizes : undefined)}
-              alt=${this.imageAlt?.trim() ?? ''}
-              loading="lazy"
-              decoding="async"
-            />
-          </div>`
-        : nothing}
+      ${
+        this._image
+          ? html`<div part="media" class="media">
+              <img
+                part="image"
+                src=${this._image}
+                srcset=${ifDefined(this._srcset)}
+                sizes=${ifDefined(this._srcset && this.sizes ? this.sizes : undefined)}
+                alt=${this.imageAlt?.trim() ?? ''}
+                loading="lazy"
+                decoding="async"
+              />
+            </div>`
+          : nothing
+      }
       <div class="content">
-        ${this.brand || this.section
-          ? html`<p part="meta" class="meta">
-              ${this.brand ? html`<span part="brand" class="brand">${this.brand}</span>` : nothing}
-              ${this.section
-                ? html`<span part="section" class="section"
-                    ><span class="visually-hidden">${this._localize.terms.teaserSection}: </span>${this.section}</span
-                  >`
-                : nothing}
-            </p>`
-          : nothing}
+        ${
+          this.brand || this.section
+            ? html`<p part="meta" class="meta">
+                ${this.brand ? html`<span part="brand" class="brand">${this.brand}</span>` : nothing}
+                ${
+                  this.section
+                    ? html`<span part="section" class="section"
+                        ><span class="visually-hidden">${this._localize.terms.teaserSection}: </span
+                        >${this.section}</span
+                      >`
+                    : nothing
+                }
+              </p>`
+            : nothing
+        }
         <div part="heading" class="heading" role="heading" aria-level=${level}>
           ${this._href ? html`<a part="link" class="link" href=${this._href} @click=${this._onClick}>${title}</a>` : title}
         </div>
-        ${this._dateText
-          ? html`<time part="date" class="date" datetime=${ifDefined(this._dateIso)} title=${ifDefined(this._dateFull)}
-              >${this._dateText}</time
-            >`
-          : nothing}
+        ${
+          this._dateText
+            ? html`<time
+                part="date"
+                class="date"
+                datetime=${ifDefined(this._dateIso)}
+                title=${ifDefined(this._dateFull)}
+                >${this._dateText}</time
+              >`
+            : nothing
+        }
         <div part="excerpt" class="excerpt"><slot></slot></div>
       </div>
     </div>`;

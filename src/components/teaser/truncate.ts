@@ -24,7 +24,7 @@ function segmenter(cache: Map<string, Intl.Segmenter>, lang: string, granularity
 /** The number of user-perceived characters (grapheme clusters) in a text. */
 export function graphemeLength(text: string, lang = 'en'): number {
   // Fast path: without surrogates, combining marks or joiners every code unit is a grapheme.
-  if (!/[\u0300-\u036f\u0900-\u0dff\u1ab0-\u1aff\u200c\u200d\ud800-\udfff\ufe00-\ufe0f]/.test(text)) return text.length;
+  if (!/\p{M}|\u200c|\u200d|\r|[\u1100-\u11ff]|[\u{10000}-\u{10ffff}]/u.test(text)) return text.length;
   let n = 0;
   for (const _ of segmenter(graphemeSegmenters, lang, 'grapheme').segment(text)) n++;
   return n;
