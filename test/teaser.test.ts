@@ -140,7 +140,7 @@ describe('<gz-teaser>', () => {
     const link = part(el, 'link') as HTMLAnchorElement;
     expect(link.getAttribute('href')).to.equal('/finanzen/bayer');
     // The title is not glued to the category: the link holds only the title slot.
-    expect(link.querySelector('slot[name="title"]')!.assignedNodes()[0]!.textContent).to.equal(TITLE);
+    expect(link.querySelector<HTMLSlotElement>('slot[name="title"]')!.assignedNodes()[0]!.textContent).to.equal(TITLE);
     expect(part(el, 'section')!.contains(link)).to.equal(false);
     const time = part(el, 'date')!;
     expect(time.textContent!.trim()).to.equal('17.02.2026');
