@@ -1,3 +1,5 @@
 /** Registers every Gazette element. This is the CDN bundle's entry. */
 export * from './index.js';
 import './components/reading-time/reading-time.js';
+import './components/teaser/teaser.js';
+import './components/teaser-list/teaser-list.js';

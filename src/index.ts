@@ -19,3 +19,10 @@ export {
   DEFAULT_WORDS_PER_MINUTE,
   type TextCount,
 } from './components/reading-time/count.js';
+
+export { GzTeaser } from './components/teaser/teaser.component.js';
+export { GzTeaserList, TEASER_LAYOUTS, type TeaserLayout } from './components/teaser-list/teaser-list.component.js';
+export type { TeaserItem } from './components/teaser-list/items.js';
+export { truncate } from './components/teaser/truncate.js';
+export { GzTeaserSelectEvent, type TeaserDetail } from './events/teaser-select.js';
+export { GzTeaserImpressionEvent } from './events/teaser-impression.js';
