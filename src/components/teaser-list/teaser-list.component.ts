@@ -88,10 +88,10 @@ export class GzTeaserList extends GzElement {
   /** URL of a JSON Feed, RSS or Atom feed (http, https or relative). */
   @property() src: string | null = null;
 
-  /** At most this many data items. */
+  /** At most this many data items (slotted teasers are the author's choice and always shown). */
   @property({ converter: optionalNumber }) max: number | null = null;
 
-  /** The URL of an article to leave out (usually the current page's). */
+  /** The URL of an article to leave out of the data items (usually the current page's); the fragment and a trailing slash are ignored. */
   @property() exclude: string | null = null;
 
   /** Characters at most of a data item's excerpt, the `…` included. Default 140. */
