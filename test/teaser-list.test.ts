@@ -334,6 +334,17 @@ describe('<gz-teaser-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('renders data items in the first update, with no loading flash', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div lang="de"></div>`);
+      const el = document.createElement('gz-teaser-list');
+      el.items = ITEMS;
+      host.append(el);
+      await el.updateComplete;
+      expect(teasers(el)).to.have.length(2);
+      expect(el.shadowRoot!.querySelector('[part~=skeleton]')).to.equal(null);
+      expect(states(el)).to.deep.equal([]);
+    });
+
     it('reads a JSON items attribute', async () => {
       const el = await list({ items: JSON.stringify(ITEMS) });
       expect(teasers(el)).to.have.length(2);

@@ -198,10 +198,9 @@ export class GzTeaserList extends GzElement {
    */
   protected override update(changed: PropertyValues<this>): void {
     this._items = this._computeItems();
-    const status = this._task.status;
     const states = this._internals.states;
     states.clear();
-    if (status === TaskStatus.PENDING) states.add('loading');
+    if (this._loading()) states.add('loading');
     else if (this._hasError()) states.add('error');
     else if (this._items.length === 0 && this._slotted === 0) states.add('empty');
     super.update(changed);
@@ -215,6 +214,11 @@ export class GzTeaserList extends GzElement {
 
   private _layout(): TeaserLayout {
     return (TEASER_LAYOUTS as readonly string[]).includes(this.layout) ? this.layout : 'list';
+  }
+
+  /** A feed is loading. Without `src` the task still runs once (to nothing): that is not loading. */
+  private _loading(): boolean {
+    return this._src !== undefined && this._task.status === TaskStatus.PENDING;
   }
 
   private _hasError(): boolean {
@@ -271,7 +275,7 @@ export class GzTeaserList extends GzElement {
     const layout = this._layout();
     const level = this._level(this.headingLevel, 'heading-level', 2);
     const teaserLevel = this._level(this.teaserHeadingLevel, 'teaser-heading-level', Math.min(level + 1, 6));
-    const pending = this._task.status === TaskStatus.PENDING;
+    const pending = this._loading();
     const error = !pending && this._hasError();
     // While loading, data items are not rendered (`_items` is empty) but slotted teasers stay.
     const hasItems = this._items.length > 0 || this._slotted > 0;
