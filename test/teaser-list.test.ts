@@ -123,6 +123,16 @@ describe('<gz-teaser-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('decodes the encoding an XML feed declares and resolves its links against the feed', async () => {
+      const el = await loaded({ src: `${API}latin1.xml` });
+      const [teaser] = teasers(el);
+      expect(teaser!.querySelector('[slot=title]')!.textContent).to.contain(
+        'Wirtschaftsprüfer schlagen Alarm: Größere',
+      );
+      expect(teaser!.href).to.equal(new URL(`${API}artikel/wirtschaftspruefer-alarm`, location.href).href);
+      expect(teaser!.image).to.equal(new URL(`${API}bild.svg`, location.href).href);
+    });
+
     it('applies max and exclude', async () => {
       const el = await loaded({
         src: `${FIXTURES}feed.json`,

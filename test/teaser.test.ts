@@ -301,6 +301,21 @@ describe('<gz-teaser>', () => {
     expect(event.composed).to.equal(true);
   });
 
+  it('fires gz-teaser-select when the link is followed with the keyboard', async () => {
+    const el = await teaser();
+    const link = part(el, 'link')!;
+    link.addEventListener('click', (e) => e.preventDefault());
+    link.focus();
+    const selected = oneEvent(el, 'gz-teaser-select');
+    await sendKeys({ press: 'Enter' });
+    const event = (await selected) as GzTeaserSelectEvent;
+    expect(event.detail).to.deep.equal({
+      id: new URL('/finanzen/bayer', location.href).href,
+      href: new URL('/finanzen/bayer', location.href).href,
+      position: 1,
+    });
+  });
+
   it('fires gz-teaser-impression once, when at least half visible', async () => {
     const wrapper = await fixture<HTMLDivElement>(
       html`<div lang="de" style="block-size: 100px; overflow: auto">

@@ -4,6 +4,7 @@
  * static files cannot (slow, huge, mislabelled, failing). Mounted under `/api/test-feeds/` by
  * web-test-runner.config.mjs. The 50 MB response is generated while it is read, never stored.
  */
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 
 const PREFIX = '/api/test-feeds/';
@@ -82,6 +83,14 @@ async function answer(req, res) {
         'application/rss+xml',
         `<?xml version="1.0"?><rss version="2.0"><channel><title>Viele</title>${items}</channel></rss>`,
       );
+      return true;
+    }
+    case 'latin1.xml': {
+      // The dev server re-encodes static text files as UTF-8; this one is sent byte for byte, its
+      // encoding named only in its XML declaration, and its relative links resolve against here.
+      const bytes = await readFile(new URL('../fixtures/teaser/latin1.xml', import.meta.url));
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(bytes);
       return true;
     }
     case 'wrong-type':

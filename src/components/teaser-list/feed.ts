@@ -85,13 +85,15 @@ export async function fetchFeed(
       void response.body?.cancel().catch(() => {});
       throw new FeedError('too-large', `the feed is larger than ${maxBytes} bytes`);
     }
-    let body: string;
+    let bytes: Uint8Array;
     try {
-      body = await readCapped(response, maxBytes, charset(response.headers.get('content-type')));
+      bytes = await readCapped(response, maxBytes);
     } catch (error) {
       throw rethrow(error, signal, timedOut, timeout);
     }
-    return isJson ? parseJsonFeed(body) : parseXmlFeed(body);
+    const body = decode(bytes, response.headers.get('content-type'), !isJson);
+    const items = isJson ? parseJsonFeed(body) : parseXmlFeed(body);
+    return resolveUrls(items, response.url || new URL(url, document.baseURI).href);
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', abort);
@@ -105,23 +107,29 @@ function rethrow(error: unknown, signal: AbortSignal, timedOut: boolean, timeout
   return new FeedError('network', error instanceof Error ? error.message : String(error));
 }
 
-function charset(contentType: string | null): string {
-  const match = /charset\s*=\s*"?([\w-]+)/iu.exec(contentType ?? '');
-  return match?.[1] ?? 'utf-8';
+/**
+ * Decodes a body: the charset of the Content-Type, else (for XML) the encoding its declaration
+ * names, else UTF-8. A UTF-8 byte order mark wins over both.
+ */
+function decode(bytes: Uint8Array, contentType: string | null, xml: boolean): string {
+  let label = /charset\s*=\s*"?([\w.:-]+)/iu.exec(contentType ?? '')?.[1];
+  if (!label && xml) {
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+    label = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/u.exec(head)?.[1];
+  }
+  try {
+    return new TextDecoder(label ?? 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder().decode(bytes);
+  }
 }
 
-/** Reads a body as text, cancelling the stream as soon as it passes `maxBytes`. */
-async function readCapped(response: Response, maxBytes: number, encoding: string): Promise<string> {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(encoding);
-  } catch {
-    decoder = new TextDecoder();
-  }
-  if (!response.body) return '';
+/** Reads a body, cancelling the stream as soon as it passes `maxBytes`. */
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array();
   const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
   let received = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -130,9 +138,28 @@ async function readCapped(response: Response, maxBytes: number, encoding: string
       await reader.cancel().catch(() => {});
       throw new FeedError('too-large', `the feed is larger than ${maxBytes} bytes`);
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Relative links and images in a feed are relative to the feed, not to the page showing it. */
+function resolveUrls(items: RawFeedItem[], base: string): RawFeedItem[] {
+  const resolve = (value: string | undefined) => {
+    if (value === undefined || !value.trim()) return undefined;
+    try {
+      return new URL(value.trim(), base).href;
+    } catch {
+      return value;
+    }
+  };
+  return items.map((item) => ({ ...item, url: resolve(item.url), image: resolve(item.image) }));
 }
 
 /** The text of an HTML fragment, read in an inert document. */
