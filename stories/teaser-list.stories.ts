@@ -132,9 +132,10 @@ type Story = StoryObj<TeaserListArgs>;
 /**
  * The reference page's closing region: eight of the site's latest articles, each with the brand
  * `DWN`, a category, a 75–116 character title, the date `17.02.2026` and an excerpt cut at a word
- * boundary around 140 characters with `…`.
+ * boundary around 140 characters with `…`. German whatever the toolbar says, as on the reference page.
  */
 export const Latest: Story = {
+  render: (args) => html`<div lang="de" style="max-inline-size: 44rem">${teaserList(args, LATEST)}</div>`,
   play: async ({ canvasElement }) => {
     const [el] = await lists(canvasElement);
     await expect(el!.shownItems.length).toBe(8);

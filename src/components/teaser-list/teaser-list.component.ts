@@ -130,6 +130,7 @@ export class GzTeaserList extends GzElement {
   @state() private _retries = 0;
   private _resizeObserver: ResizeObserver | undefined;
   private _abortedByDisconnect = false;
+  private _inputs: unknown[] | undefined;
 
   private readonly _task = new Task(this, {
     args: () => [this._src, this._retries, this.timeout, this.maxBytes] as const,
@@ -197,7 +198,13 @@ export class GzTeaserList extends GzElement {
    * as loading in the same render (no empty flash).
    */
   protected override update(changed: PropertyValues<this>): void {
-    this._items = this._computeItems();
+    // Normalising 1,000 items is not free: only redo it when an input changed (a rail's scroll
+    // position re-renders the list too).
+    const inputs = [this.items, this.itemsJson, this._src, this.exclude, this.max, this._task.status, this._task.value];
+    if (!this._inputs || inputs.some((value, i) => value !== this._inputs![i])) {
+      this._inputs = inputs;
+      this._items = this._computeItems();
+    }
     const states = this._internals.states;
     states.clear();
     if (this._loading()) states.add('loading');
