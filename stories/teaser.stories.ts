@@ -40,8 +40,9 @@ const meta = {
     'excerpt-lines': { control: 'number' },
   },
   args: { href: 'https://dwn.example/finanzen/bayer', brand: 'DWN', section: 'Finanzen', date: '2026-02-17' },
+  // The sample teaser is German content: it stays German whatever the toolbar's language.
   render: (args) =>
-    html`<div style="max-inline-size: 24rem">
+    html`<div lang="de" style="max-inline-size: 24rem">
       <gz-teaser
         href=${ifDefined(args.href)}
         brand=${ifDefined(args.brand)}
