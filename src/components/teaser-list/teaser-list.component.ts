@@ -215,6 +215,7 @@ export class GzTeaserList extends GzElement {
 
   protected override firstUpdated(): void {
     // The rail's ends change with its size and content, not with a property.
+    if (typeof ResizeObserver !== 'function') return;
     this._resizeObserver = new ResizeObserver(() => this._layout() === 'rail' && this._updateEnds());
     this._resizeObserver.observe(this._list!);
   }

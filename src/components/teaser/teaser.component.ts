@@ -130,7 +130,8 @@ export class GzTeaser extends GzElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this._impressed) impressions().observe(this);
+    // Without IntersectionObserver (very old engines) there are no impression events, and no error.
+    if (!this._impressed && typeof IntersectionObserver === 'function') impressions().observe(this);
   }
 
   override disconnectedCallback(): void {
