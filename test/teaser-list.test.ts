@@ -156,6 +156,15 @@ describe('<gz-teaser-list>', () => {
         const el = await loaded({ src: `${API}huge` });
         expect(states(el)).to.deep.equal(['error']);
         expect(warnings.messages().join()).to.contain('larger than 2097152 bytes');
+        // The client cancelled the stream: the server stopped long before 50 MB.
+        let stats = { sent: 0, closed: false };
+        for (;;) {
+          stats = await (await fetch(`${API}huge-stats`)).json();
+          if (stats.closed) break;
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        expect(stats.sent).to.be.above(2 * 1024 * 1024);
+        expect(stats.sent).to.be.below(20 * 1024 * 1024);
         const declared = await loaded({ src: `${API}huge-declared` });
         expect(states(declared)).to.deep.equal(['error']);
       } finally {

@@ -16,6 +16,9 @@ const item = (/** @type {number} */ i) =>
   `<link>https://dwn.example/artikel/${i}</link><guid>gen-${i}</guid><category>Wirtschaft</category>` +
   `<pubDate>Tue, 17 Feb 2026 09:30:00 +0100</pubDate><description>Kurzer Anrisstext für Artikel ${i}.</description></item>`;
 
+/** What the last huge response sent before its client went away: proof that reading stopped. */
+const huge = { sent: 0, closed: false };
+
 /** A stream of `total` bytes of a valid-looking RSS document, produced chunk by chunk. */
 function hugeRss(/** @type {number} */ total) {
   const head = '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Riesig</title>';
@@ -31,6 +34,7 @@ function hugeRss(/** @type {number} */ total) {
       let chunk = sent === 0 ? head : '';
       while (chunk.length < 64 * 1024) chunk += item(i++);
       sent += Buffer.byteLength(chunk);
+      huge.sent = sent;
       this.push(chunk);
     },
   });
@@ -71,7 +75,12 @@ async function answer(req, res) {
       if (name === 'huge-declared') headers['content-length'] = 50 * MB;
       res.writeHead(200, headers);
       const stream = hugeRss(50 * MB);
-      res.once('close', () => stream.destroy());
+      huge.sent = 0;
+      huge.closed = false;
+      res.once('close', () => {
+        huge.closed = true;
+        stream.destroy();
+      });
       stream.pipe(res);
       return true;
     }
@@ -93,6 +102,9 @@ async function answer(req, res) {
       res.end(bytes);
       return true;
     }
+    case 'huge-stats':
+      send(200, 'application/json', JSON.stringify(huge));
+      return true;
     case 'wrong-type':
       send(200, 'text/plain', `<?xml version="1.0"?><rss version="2.0"><channel>${item(1)}</channel></rss>`);
       return true;
