@@ -5,3 +5,5 @@ import './components/author-card/author-card.js';
 import './components/author-list/author-list.js';
 import './components/article-header/article-header.js';
 import './components/article-body/article-body.js';
+import './components/teaser/teaser.js';
+import './components/teaser-list/teaser-list.js';

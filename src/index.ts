@@ -33,3 +33,9 @@ export {
 } from './components/article-header/article-header.component.js';
 export { RelativeTimeController, type RelativeTimeOptions } from './controllers/relative-time.js';
 export { GzArticleBody, type ArticleBodyHeading } from './components/article-body/article-body.component.js';
+export { GzTeaser } from './components/teaser/teaser.component.js';
+export { GzTeaserList, TEASER_LAYOUTS, type TeaserLayout } from './components/teaser-list/teaser-list.component.js';
+export type { TeaserItem } from './components/teaser-list/items.js';
+export { truncate } from './components/teaser/truncate.js';
+export { GzTeaserSelectEvent, type TeaserDetail } from './events/teaser-select.js';
+export { GzTeaserImpressionEvent } from './events/teaser-impression.js';

@@ -84,6 +84,37 @@ const BASELINES: Record<string, { attributes: Record<string, string>; children?:
     children:
       '<h2>Ein Zwischentitel</h2><p>Erster Absatz mit <a href="https://example.org">Link</a>.</p><h3>Unterpunkt</h3><p>Zweiter Absatz.</p>',
   },
+  'gz-teaser': {
+    attributes: {
+      href: '/finanzen/bayer-aktie',
+      section: 'Finanzen',
+      brand: 'DWN',
+      date: '2026-02-17',
+      relative: '',
+      image: '/test/fixtures/teaser/bild.svg',
+      'image-alt': 'Ein Diagramm',
+      srcset: '/test/fixtures/teaser/bild.svg 1x',
+      'heading-level': '3',
+    },
+    children: '<span slot="title">Bayer-Aktie: Was Anleger jetzt wissen müssen</span>Ein kurzer Auszug.',
+  },
+  'gz-teaser-list': {
+    // Data items take precedence over src, so hostile src values are never fetched.
+    attributes: {
+      heading: 'Mehr zum Thema',
+      layout: 'rail',
+      items: JSON.stringify([
+        {
+          href: '/a',
+          title: 'Erster Artikel',
+          section: 'Politik',
+          date: '2026-02-17',
+          image: '/test/fixtures/teaser/bild.svg',
+        },
+        { href: 'https://example.org/b', title: 'Zweiter Artikel', excerpt: 'Auszug', brand: 'DWN' },
+      ]),
+    },
+  },
   'gz-author-list': {
     attributes: {},
     children:

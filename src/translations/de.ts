@@ -28,4 +28,13 @@ export const de = {
   articleBodyAnchor: 'Link zu diesem Abschnitt',
   articleBodyTable: 'Tabelle',
   articleBodySectionId: 'abschnitt',
+  // <gz-teaser-list> and <gz-teaser>
+  teaserListHeading: 'Mehr zum Thema',
+  teaserListLoading: 'Artikel werden geladen …',
+  teaserListEmpty: 'Zurzeit gibt es hier keine Artikel.',
+  teaserListError: 'Die Artikel konnten nicht geladen werden.',
+  teaserListRetry: 'Erneut versuchen',
+  teaserListPrevious: 'Vorherige Artikel',
+  teaserListNext: 'Nächste Artikel',
+  teaserSection: 'Rubrik',
 } satisfies Terms;

@@ -28,4 +28,13 @@ export const en = {
   articleBodyAnchor: 'Link to this section',
   articleBodyTable: 'Table',
   articleBodySectionId: 'section',
+  // <gz-teaser-list> and <gz-teaser>
+  teaserListHeading: 'More on this topic',
+  teaserListLoading: 'Loading articles …',
+  teaserListEmpty: 'There are no articles here right now.',
+  teaserListError: 'The articles could not be loaded.',
+  teaserListRetry: 'Try again',
+  teaserListPrevious: 'Previous articles',
+  teaserListNext: 'Next articles',
+  teaserSection: 'Section',
 } satisfies Terms;

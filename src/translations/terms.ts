@@ -50,6 +50,23 @@ export interface Terms {
   articleBodyTable: string;
   /** Id for a subheading whose text gives no slug (no letters or digits). */
   articleBodySectionId: string;
+  // <gz-teaser-list> and <gz-teaser>
+  /** Default title of a teaser list ("Mehr zum Thema"). */
+  teaserListHeading: string;
+  /** Announced while a feed loads. */
+  teaserListLoading: string;
+  /** Shown when there is nothing to list. */
+  teaserListEmpty: string;
+  /** Shown when a feed could not be loaded. */
+  teaserListError: string;
+  /** The retry button after an error. */
+  teaserListRetry: string;
+  /** Rail control that scrolls back. */
+  teaserListPrevious: string;
+  /** Rail control that scrolls on. */
+  teaserListNext: string;
+  /** Accessible prefix of a teaser's category label ("Rubrik"). */
+  teaserSection: string;
 }
 
 /** A translation for another language may leave terms out: English fills them in. */

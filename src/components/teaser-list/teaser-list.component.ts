@@ -1,0 +1,429 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { LocalizeController } from '../../controllers/localize.js';
+import { optionalNumber } from '../../internal/converters.js';
+import { GzElement } from '../../internal/gz-element.js';
+import { safeUrl } from '../../internal/url.js';
+import { warnOnce } from '../../internal/warn.js';
+import { hostStyles } from '../../styles/host.styles.js';
+import { truncate } from '../teaser/truncate.js';
+import { fetchFeed, FeedError, type RawFeedItem } from './feed.js';
+import { comparableUrl, normalizeItems, type TeaserItem } from './items.js';
+import { styles } from './teaser-list.styles.js';
+
+export const TEASER_LAYOUTS = ['list', 'grid', 'rail'] as const;
+export type TeaserLayout = (typeof TEASER_LAYOUTS)[number];
+
+const DEFAULT_MAX_CHARS = 140;
+const DEFAULT_TIMEOUT = 10_000;
+const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+const DEFAULT_SKELETONS = 4;
+
+let lists = 0;
+
+/**
+ * A titled list of article teasers ("Mehr zum Thema" / "More on this topic"): the latest or
+ * related articles that give a reader the next click.
+ *
+ * Items come from slotted `<gz-teaser>` children, from the `items` property (or a JSON `items`
+ * attribute), or from `src`: a JSON Feed 1.1, RSS 2.0 or Atom 1.0 feed the publisher already
+ * has. A feed is fetched with a timeout, a size cap read from the stream and a content-type check;
+ * while it loads the list shows skeletons of the teasers' height, then the teasers, an empty
+ * message, or an error with a retry button. Excerpts from data are cut at `max-chars` at a word
+ * boundary with `…`.
+ *
+ * @summary Related or latest articles as a list, grid or rail, from children, data or a feed.
+ *
+ * @slot - `<gz-teaser>` elements, listed before the data items.
+ * @slot heading - Replaces the title.
+ *
+ * @csspart base - The section.
+ * @csspart header - The title row (with the rail's controls).
+ * @csspart heading - The title.
+ * @csspart list - The list (the scroller in the rail layout).
+ * @csspart item - Each data item's list item.
+ * @csspart teaser - Each data item's `<gz-teaser>` (its own parts are exported as `teaser-…`).
+ * @csspart skeleton - A placeholder while loading.
+ * @csspart message - The empty or error message.
+ * @csspart retry - The retry button.
+ * @csspart controls - The rail's controls.
+ * @csspart previous - The rail's "previous" button.
+ * @csspart next - The rail's "next" button.
+ *
+ * @cssproperty --gz-teaser-list-columns - Minimum column width in the grid. Default `16rem`.
+ * @cssproperty --gz-teaser-list-rail-item-size - Width of a teaser in the rail. Default `min(80%, 18rem)`.
+ * @cssproperty --gz-teaser-list-gap - Space between teasers. Default `--gz-space-l`.
+ * @cssproperty --gz-teaser-min-block-size - Height reserved for a teaser and its skeleton. Default `12rem` in the skeleton.
+ *
+ * @cssstate loading - A feed is loading.
+ * @cssstate empty - There is nothing to list.
+ * @cssstate error - The feed could not be loaded.
+ *
+ * @event {GzTeaserSelectEvent} gz-teaser-select - From a teaser: the reader clicked it.
+ * @event {GzTeaserImpressionEvent} gz-teaser-impression - From a teaser: it was half visible, once.
+ */
+export class GzTeaserList extends GzElement {
+  static override styles = [hostStyles, styles];
+
+  /** The title; default "Mehr zum Thema" / "More on this topic". */
+  @property() heading: string | null = null;
+
+  /** Heading level of the title, 1–6. Default 2. */
+  @property({ attribute: 'heading-level', converter: optionalNumber }) headingLevel: number | null = null;
+
+  /** Heading level of the teasers' titles, 1–6. Default one below the list's title. */
+  @property({ attribute: 'teaser-heading-level', converter: optionalNumber }) teaserHeadingLevel: number | null = null;
+
+  /** `list`, `grid` or `rail` (one row, scrolled with snap points and previous/next buttons). */
+  @property({ reflect: true, useDefault: true }) layout: TeaserLayout = 'list';
+
+  /** Articles as data; takes precedence over the `items` attribute and `src`. */
+  @property({ attribute: false }) items: TeaserItem[] | null = null;
+
+  /** Articles as a JSON array in the `items` attribute (for CMS templates). */
+  @property({ attribute: 'items' }) itemsJson: string | null = null;
+
+  /** URL of a JSON Feed, RSS or Atom feed (http, https or relative). */
+  @property() src: string | null = null;
+
+  /** At most this many data items (slotted teasers are the author's choice and always shown). */
+  @property({ converter: optionalNumber }) max: number | null = null;
+
+  /** The URL of an article to leave out of the data items (usually the current page's); the fragment and a trailing slash are ignored. */
+  @property() exclude: string | null = null;
+
+  /** Characters at most of a data item's excerpt, the `…` included. Default 140. */
+  @property({ attribute: 'max-chars', converter: optionalNumber }) maxChars: number | null = null;
+
+  /** Lines of excerpt shown before CSS cuts them. Default 3. */
+  @property({ attribute: 'excerpt-lines', converter: optionalNumber }) excerptLines: number | null = null;
+
+  /** The site's short name for data items that give none (`DWN`). */
+  @property() brand: string | null = null;
+
+  /** Show dates of the last 24 hours relatively ("vor 2 Stunden"). */
+  @property({ attribute: 'relative-dates', type: Boolean }) relativeDates = false;
+
+  /** Milliseconds before a feed request is given up. Default 10,000. */
+  @property({ converter: optionalNumber }) timeout: number | null = null;
+
+  /** Bytes read at most from a feed. Default 2 MiB. */
+  @property({ attribute: 'max-bytes', converter: optionalNumber }) maxBytes: number | null = null;
+
+  /** The fetch used for `src` (default the global `fetch`): for credentials, headers or caching. */
+  @property({ attribute: false }) fetcher: typeof fetch | undefined = undefined;
+
+  @state() private _slotted = 0;
+  @state() private _atStart = true;
+  @state() private _atEnd = false;
+
+  @query('.list') private _list!: HTMLElement | null;
+
+  private readonly _localize = new LocalizeController(this);
+  private readonly _internals = this.attachInternals();
+  private readonly _id = `gz-teaser-list-${++lists}`;
+  private _items: TeaserItem[] = [];
+  private _src: string | undefined;
+  private _requested: string | undefined;
+  @state() private _retries = 0;
+  private _resizeObserver: ResizeObserver | undefined;
+  private _abortedByDisconnect = false;
+  private _inputs: unknown[] | undefined;
+
+  private readonly _task = new Task(this, {
+    args: () => [this._src, this._retries, this.timeout, this.maxBytes] as const,
+    task: async ([src], { signal }) => {
+      if (!src) return initialState;
+      return fetchFeed(src, {
+        signal,
+        timeout: this._positive(this.timeout, 'timeout', DEFAULT_TIMEOUT),
+        maxBytes: this._positive(this.maxBytes, 'max-bytes', DEFAULT_MAX_BYTES),
+        fetcher: this.fetcher,
+      });
+    },
+    onError: (error) => {
+      if (error instanceof FeedError) warnOnce(this, `src="${this.src}" could not be read: ${error.message}.`);
+      else if (!(error instanceof DOMException && error.name === 'AbortError') && !this._abortedByDisconnect)
+        warnOnce(this, `src="${this.src}" could not be read: ${String(error)}.`);
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._list) this._resizeObserver?.observe(this._list);
+    if (this._abortedByDisconnect) {
+      this._abortedByDisconnect = false;
+      void this._task.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._resizeObserver?.disconnect();
+    if (this._task.status === TaskStatus.PENDING) {
+      this._abortedByDisconnect = true;
+      this._task.abort();
+    }
+  }
+
+  /** The data items shown (after normalising, `exclude` and `max`). */
+  get shownItems(): readonly TeaserItem[] {
+    return this._items;
+  }
+
+  /** Loads the feed again (what the error state's button does). */
+  retry(): void {
+    this._retries++;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) {
+      const src = this.src?.trim() ? safeUrl(this.src) : undefined;
+      if (this.src?.trim() && !src)
+        warnOnce(this, `src="${this.src}" is not an http(s) or relative URL; nothing loaded.`);
+      this._requested = src;
+    }
+    // Items given as data take precedence: the feed is then not fetched at all.
+    this._src = this.items === null && !this.itemsJson?.trim() ? this._requested : undefined;
+    if (changed.has('layout') && !(TEASER_LAYOUTS as readonly string[]).includes(this.layout)) {
+      warnOnce(this, `layout="${this.layout}" is not one of ${TEASER_LAYOUTS.join(', ')}; using list.`);
+    }
+  }
+
+  /**
+   * Items and states are derived here rather than in `willUpdate`: the task starts in its
+   * controller's `hostUpdate`, which runs after `willUpdate`, and a new `src` must already read
+   * as loading in the same render (no empty flash).
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    // Normalising 1,000 items is not free: only redo it when an input changed (a rail's scroll
+    // position re-renders the list too).
+    const inputs = [this.items, this.itemsJson, this._src, this.exclude, this.max, this._task.status, this._task.value];
+    if (!this._inputs || inputs.some((value, i) => value !== this._inputs![i])) {
+      this._inputs = inputs;
+      this._items = this._computeItems();
+    }
+    const states = this._internals.states;
+    states.clear();
+    if (this._loading()) states.add('loading');
+    else if (this._hasError()) states.add('error');
+    else if (this._items.length === 0 && this._slotted === 0) states.add('empty');
+    super.update(changed);
+  }
+
+  protected override firstUpdated(): void {
+    // The rail's ends change with its size and content, not with a property.
+    if (typeof ResizeObserver !== 'function') return;
+    this._resizeObserver = new ResizeObserver(() => this._layout() === 'rail' && this._updateEnds());
+    this._resizeObserver.observe(this._list!);
+  }
+
+  private _layout(): TeaserLayout {
+    return (TEASER_LAYOUTS as readonly string[]).includes(this.layout) ? this.layout : 'list';
+  }
+
+  /** A feed is loading. Without `src` the task still runs once (to nothing): that is not loading. */
+  private _loading(): boolean {
+    return this._src !== undefined && this._task.status === TaskStatus.PENDING;
+  }
+
+  private _hasError(): boolean {
+    return this._src !== undefined && this._task.status === TaskStatus.ERROR && !this._abortedByDisconnect;
+  }
+
+  private _positive(value: number | null, name: string, fallback: number): number {
+    if (value === null) return fallback;
+    if (Number.isFinite(value) && value > 0) return value;
+    warnOnce(this, `${name}="${this.getAttribute(name) ?? value}" is not a positive number; using ${fallback}.`);
+    return fallback;
+  }
+
+  private _level(value: number | null, name: string, fallback: number): number {
+    if (value === null) return fallback;
+    if (Number.isInteger(value) && value >= 1 && value <= 6) return value;
+    warnOnce(this, `${name}="${this.getAttribute(name) ?? value}" is not 1–6; using ${fallback}.`);
+    return fallback;
+  }
+
+  private _computeItems(): TeaserItem[] {
+    let raw: unknown[] | undefined;
+    if (this.items !== null && this.items !== undefined) {
+      if (Array.isArray(this.items)) raw = this.items;
+      else warnOnce(this, 'items is not an array; nothing listed.');
+    } else if (this.itemsJson?.trim()) {
+      try {
+        const parsed: unknown = JSON.parse(this.itemsJson);
+        if (Array.isArray(parsed)) raw = parsed;
+        else warnOnce(this, 'the items attribute is not a JSON array; nothing listed.');
+      } catch {
+        warnOnce(this, 'the items attribute is not valid JSON; nothing listed.');
+      }
+    } else if (this._src !== undefined && this._task.status === TaskStatus.COMPLETE) {
+      raw = (this._task.value as RawFeedItem[] | undefined) ?? [];
+    }
+    if (!raw) return [];
+    const { items, report } = normalizeItems(raw);
+    if (report.missing) warnOnce(this, `${report.missing} item(s) without a title or a link were dropped.`);
+    if (report.unsafe)
+      warnOnce(this, `${report.unsafe} item(s) with a link that is not http(s) or relative were dropped.`);
+    const excluded = this.exclude ? comparableUrl(this.exclude) : undefined;
+    let kept = excluded ? items.filter((item) => comparableUrl(item.href) !== excluded) : items;
+    const max = this.max;
+    if (max !== null) {
+      if (Number.isFinite(max) && max >= 0) kept = kept.slice(0, Math.floor(max));
+      else warnOnce(this, `max="${this.getAttribute('max') ?? max}" is not a number of items; showing all.`);
+    }
+    return kept;
+  }
+
+  protected override render() {
+    const terms = this._localize.terms;
+    const layout = this._layout();
+    const level = this._level(this.headingLevel, 'heading-level', 2);
+    const teaserLevel = this._level(this.teaserHeadingLevel, 'teaser-heading-level', Math.min(level + 1, 6));
+    const pending = this._loading();
+    const error = !pending && this._hasError();
+    // While loading, data items are not rendered (`_items` is empty) but slotted teasers stay.
+    const hasItems = this._items.length > 0 || this._slotted > 0;
+    const maxChars = this._positive(this.maxChars, 'max-chars', DEFAULT_MAX_CHARS);
+    const lang = this._localize.lang;
+    const offset = this._slotted;
+    const listed = hasItems;
+    return html`<section
+      part="base"
+      class="base layout-${layout}"
+      lang=${lang}
+      dir=${this._localize.dir}
+      aria-labelledby="${this._id}-heading"
+    >
+      <div part="header" class="header">
+        <div part="heading" class="heading" role="heading" aria-level=${level} id="${this._id}-heading">
+          <slot name="heading">${this.heading ?? terms.teaserListHeading}</slot>
+        </div>
+        ${
+          layout === 'rail' && listed
+            ? html`<div part="controls" class="controls">
+                <button
+                  part="previous"
+                  class="control"
+                  type="button"
+                  aria-controls="${this._id}-list"
+                  aria-disabled=${this._atStart ? 'true' : 'false'}
+                  aria-label=${terms.teaserListPrevious}
+                  @click=${() => this._scroll(-1)}
+                >
+                  <span aria-hidden="true" class="arrow">‹</span>
+                </button>
+                <button
+                  part="next"
+                  class="control"
+                  type="button"
+                  aria-controls="${this._id}-list"
+                  aria-disabled=${this._atEnd ? 'true' : 'false'}
+                  aria-label=${terms.teaserListNext}
+                  @click=${() => this._scroll(1)}
+                >
+                  <span aria-hidden="true" class="arrow">›</span>
+                </button>
+              </div>`
+            : nothing
+        }
+      </div>
+      <div class="status visually-hidden" role="status">${pending ? terms.teaserListLoading : ''}</div>
+      <div
+        part="list"
+        class="list"
+        id="${this._id}-list"
+        role=${listed ? 'list' : 'none'}
+        aria-labelledby=${listed ? `${this._id}-heading` : nothing}
+        @scroll=${layout === 'rail' ? this._updateEnds : nothing}
+      >
+        <slot @slotchange=${this._onSlotChange}></slot>
+        ${
+          pending
+            ? Array.from(
+                { length: Math.min(this.max !== null && this.max > 0 ? Math.floor(this.max) : DEFAULT_SKELETONS, 8) },
+                () =>
+                  html`<div part="skeleton" class="skeleton" aria-hidden="true">
+                    <span class="bone short"></span><span class="bone"></span><span class="bone"></span
+                    ><span class="bone medium"></span>
+                  </div>`,
+              )
+            : repeat(
+                this._items,
+                (item) => item.id ?? item.href,
+                (item, index) =>
+                  html`<div part="item" class="item" role="listitem">
+                    <gz-teaser
+                      part="teaser"
+                      exportparts="base:teaser-base, media:teaser-media, image:teaser-image, meta:teaser-meta, brand:teaser-brand, section:teaser-section, heading:teaser-heading, link:teaser-link, date:teaser-date, excerpt:teaser-excerpt"
+                      href=${item.href}
+                      article-id=${item.id ?? item.href}
+                      .position=${offset + index + 1}
+                      .brand=${item.brand ?? this.brand}
+                      .section=${item.section ?? null}
+                      .date=${item.date ?? null}
+                      .image=${item.image ?? null}
+                      .imageAlt=${item.imageAlt ?? null}
+                      .srcset=${item.srcset ?? null}
+                      .headingLevel=${teaserLevel}
+                      .excerptLines=${this.excerptLines}
+                      ?relative=${this.relativeDates}
+                      ><span slot="title">${item.title}</span>${
+                        item.excerpt ? truncate(item.excerpt, maxChars, lang) : nothing
+                      }</gz-teaser
+                    >
+                  </div>`,
+              )
+        }
+      </div>
+      ${
+        error
+          ? html`<div part="message" class="message error">
+              <p>${terms.teaserListError}</p>
+              <button part="retry" class="retry" type="button" @click=${this.retry}>${terms.teaserListRetry}</button>
+            </div>`
+          : !pending && !hasItems
+            ? html`<p part="message" class="message empty">${terms.teaserListEmpty}</p>`
+            : nothing
+      }
+    </section>`;
+  }
+
+  private _onSlotChange(event: Event): void {
+    const teasers = (event.target as HTMLSlotElement).assignedElements().filter((el) => el.localName === 'gz-teaser');
+    for (const teaser of teasers) {
+      const level = this._level(
+        this.teaserHeadingLevel,
+        'teaser-heading-level',
+        Math.min(this._level(this.headingLevel, 'heading-level', 2) + 1, 6),
+      );
+      // A slotted teaser is a list item of this list; an author's own role wins.
+      if (!teaser.hasAttribute('role')) teaser.setAttribute('role', 'listitem');
+      if (!teaser.hasAttribute('heading-level'))
+        (teaser as HTMLElement & { headingLevel: number | null }).headingLevel = level;
+    }
+    this._slotted = teasers.length;
+  }
+
+  private _updateEnds(): void {
+    const list = this._list;
+    if (!list) return;
+    const max = list.scrollWidth - list.clientWidth;
+    const position = Math.abs(list.scrollLeft);
+    this._atStart = position <= 1;
+    this._atEnd = position >= max - 1;
+  }
+
+  /** Scrolls the rail by about one view, forwards (1) or backwards (-1) in reading direction. */
+  private _scroll(direction: 1 | -1): void {
+    const list = this._list;
+    if (!list) return;
+    if ((direction < 0 && this._atStart) || (direction > 0 && this._atEnd)) return;
+    const sign = this._localize.dir === 'rtl' ? -1 : 1;
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    list.scrollBy({ left: direction * sign * list.clientWidth * 0.9, behavior: reduced ? 'auto' : 'smooth' });
+  }
+}

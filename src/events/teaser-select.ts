@@ -1,0 +1,22 @@
+/** What analytics learn about a teaser: which article, where it links, where it stands. */
+export interface TeaserDetail {
+  /** The teaser's `article-id`, else its link. */
+  id: string;
+  /** The link, as resolved by the browser. */
+  href: string;
+  /** 1-based position in its list (1 for a teaser on its own). */
+  position: number;
+}
+
+/** A reader clicked a teaser (`gz-teaser-select`). For analytics; not cancelable. */
+export class GzTeaserSelectEvent extends Event {
+  constructor(readonly detail: TeaserDetail) {
+    super('gz-teaser-select', { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'gz-teaser-select': GzTeaserSelectEvent;
+  }
+}
