@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
+import { offlineCommandPlugin, subscriptionsTestPlugin } from './test/server/subscriptions.mjs';
 
 /**
  * Debian's Chromium on CI and this machine; a publisher's laptop can point CHROME_PATH at its own
@@ -34,7 +35,13 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
-  plugins: [inlineCss(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [
+    inlineCss(),
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    // <gz-subscribe-button>'s tests talk to a real endpoint with scripted faults.
+    subscriptionsTestPlugin(),
+    offlineCommandPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       // Each test file gets a window of its own: a second tab in one window is a background page,
