@@ -5,7 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
-import { offlineCommandPlugin, subscriptionsTestPlugin } from './test/server/subscriptions.mjs';
+import { subscriptionsTestPlugin } from './test/server/subscriptions.mjs';
 
 /**
  * Debian's Chromium on CI and this machine; a publisher's laptop can point CHROME_PATH at its own
@@ -40,7 +40,6 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     // <gz-subscribe-button>'s tests talk to a real endpoint with scripted faults.
     subscriptionsTestPlugin(),
-    offlineCommandPlugin(),
   ],
   browsers: [
     chromeLauncher({

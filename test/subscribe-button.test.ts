@@ -27,18 +27,20 @@ let topics = 0;
 const freshTopic = () => `thema-${++topics}-${crypto.randomUUID().slice(0, 8)}`;
 
 async function make(attrs: Attrs = {}): Promise<GzSubscribeButton> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${attrs.lang ?? 'de'}>
-    <gz-subscribe-button
-      topic=${ifDefined(attrs.topic)}
-      topic-label=${ifDefined(attrs.label)}
-      action=${ifDefined(attrs.action)}
-      email=${ifDefined(attrs.email)}
-      unsubscribe-method=${ifDefined(attrs.unsubscribeMethod)}
-      ?compact=${!!attrs.compact}
-      ?subscribed=${!!attrs.subscribed}
-      ?no-remember=${!!attrs.noRemember}
-    ></gz-subscribe-button>
-  </div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang=${attrs.lang ?? 'de'}>
+      <gz-subscribe-button
+        topic=${ifDefined(attrs.topic)}
+        topic-label=${ifDefined(attrs.label)}
+        action=${ifDefined(attrs.action)}
+        email=${ifDefined(attrs.email)}
+        unsubscribe-method=${ifDefined(attrs.unsubscribeMethod)}
+        ?compact=${!!attrs.compact}
+        ?subscribed=${!!attrs.subscribed}
+        ?no-remember=${!!attrs.noRemember}
+      ></gz-subscribe-button>
+    </div>`,
+  );
   const el = wrapper.querySelector('gz-subscribe-button')!;
   await el.updateComplete;
   return el;
@@ -149,7 +151,9 @@ describe('<gz-subscribe-button>', () => {
       const [sent] = await ep.log();
       expect(sent!.method).to.equal('POST');
       expect(sent!.headers['content-type']).to.equal('application/json');
-      expect(sent!.headers['idempotency-key']).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(sent!.headers['idempotency-key']).to.match(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
       expect(bodyOf(sent!)).to.deep.equal({ topic: el.topic, email: 'leser@example.de', locale: 'de' });
       expect(await ep.records()).to.have.length(1);
       await expect(el).to.be.accessible();
@@ -260,7 +264,9 @@ describe('<gz-subscribe-button>', () => {
       expect(field.required).to.be.true;
       expect(field.labels![0]!.textContent).to.equal('E-Mail-Adresse');
       expect(el.shadowRoot!.activeElement).to.equal(field);
-      expect(part(el, 'form')!.getAttribute('aria-label')).to.equal('E-Mail bei neuen Artikeln zum Thema „Energiewende“');
+      expect(part(el, 'form')!.getAttribute('aria-label')).to.equal(
+        'E-Mail bei neuen Artikeln zum Thema „Energiewende“',
+      );
       expect(states(el)).to.deep.equal(['idle', 'open']);
       expect(await ep.log()).to.have.length(0);
       await expect(el).to.be.accessible();
@@ -358,11 +364,13 @@ describe('<gz-subscribe-button>', () => {
     });
 
     it('shows slotted consent text in the form, described by the field', async () => {
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="de">
-        <gz-subscribe-button topic=${freshTopic()} action=${ep.url}>
-          <p slot="consent">Mit dem Abo akzeptieren Sie unsere <a href="/datenschutz">Datenschutzerklärung</a>.</p>
-        </gz-subscribe-button>
-      </div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="de">
+          <gz-subscribe-button topic=${freshTopic()} action=${ep.url}>
+            <p slot="consent">Mit dem Abo akzeptieren Sie unsere <a href="/datenschutz">Datenschutzerklärung</a>.</p>
+          </gz-subscribe-button>
+        </div>`,
+      );
       const el = wrapper.querySelector('gz-subscribe-button')!;
       toggle(el).click();
       await el.updateComplete;
@@ -422,11 +430,13 @@ describe('<gz-subscribe-button>', () => {
   describe('one state per topic', () => {
     it('every button for the topic on the page shows the same state; only topics are stored', async () => {
       const topic = freshTopic();
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="de">
-        <gz-subscribe-button topic=${topic} action=${ep.url} email="leser@example.de"></gz-subscribe-button>
-        <gz-subscribe-button topic=${topic} action=${ep.url} compact></gz-subscribe-button>
-        <gz-subscribe-button topic=${freshTopic()} action=${ep.url}></gz-subscribe-button>
-      </div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="de">
+          <gz-subscribe-button topic=${topic} action=${ep.url} email="leser@example.de"></gz-subscribe-button>
+          <gz-subscribe-button topic=${topic} action=${ep.url} compact></gz-subscribe-button>
+          <gz-subscribe-button topic=${freshTopic()} action=${ep.url}></gz-subscribe-button>
+        </div>`,
+      );
       const [a, b, other] = [...wrapper.querySelectorAll('gz-subscribe-button')];
       toggle(a!).click();
       await oneEvent(a!, 'gz-subscribe-success');
@@ -558,15 +568,17 @@ describe('<gz-subscribe-button>', () => {
   describe('without JavaScript', () => {
     it('upgrades a light-DOM form: takes its action and hides it behind its own controls', async () => {
       const topic = freshTopic();
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="de">
-        <gz-subscribe-button topic=${topic} topic-label="Energiewende" email="leser@example.de">
-          <form method="post" action=${ep.url}>
-            <input type="hidden" name="topic" value=${topic} />
-            <label>E-Mail <input type="email" name="email" required /></label>
-            <button>Thema folgen</button>
-          </form>
-        </gz-subscribe-button>
-      </div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="de">
+          <gz-subscribe-button topic=${topic} topic-label="Energiewende" email="leser@example.de">
+            <form method="post" action=${ep.url}>
+              <input type="hidden" name="topic" .value=${topic} />
+              <label>E-Mail <input type="email" name="email" required /></label>
+              <button>Thema folgen</button>
+            </form>
+          </gz-subscribe-button>
+        </div>`,
+      );
       const el = wrapper.querySelector('gz-subscribe-button')!;
       await el.updateComplete;
       expect(el.querySelector('form')!.getClientRects().length).to.equal(0);

@@ -132,7 +132,11 @@ const RETRYABLE = (status: number) => status === 408 || status === 429 || (statu
 export async function classify(intent: SubscribeIntent, response: Response): Promise<Outcome> {
   const http = response.status;
   if (response.type === 'opaqueredirect') {
-    return { kind: 'fatal', reason: 'rejected', warning: 'the endpoint answered with a redirect; it must answer itself.' };
+    return {
+      kind: 'fatal',
+      reason: 'rejected',
+      warning: 'the endpoint answered with a redirect; it must answer itself.',
+    };
   }
   if (RETRYABLE(http)) {
     void response.body?.cancel().catch(() => {});
@@ -143,7 +147,8 @@ export async function classify(intent: SubscribeIntent, response: Response): Pro
   const status = body?.['status'];
   if (intent.kind === 'unsubscribe') {
     // Gone already (404/410) is what the reader wanted.
-    if ((http >= 200 && http < 300) || http === 404 || http === 410) return { kind: 'ok', status: 'unsubscribed', http };
+    if ((http >= 200 && http < 300) || http === 404 || http === 410)
+      return { kind: 'ok', status: 'unsubscribed', http };
   } else {
     if (http === 409) return { kind: 'ok', status: status === 'pending' ? 'pending' : 'subscribed', http };
     if (http >= 200 && http < 300) {

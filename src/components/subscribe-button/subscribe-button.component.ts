@@ -13,7 +13,15 @@ import { GzSubscribeErrorEvent, type SubscribeErrorReason } from '../../events/s
 import { GzSubscribeRetryEvent } from '../../events/subscribe-retry.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import type { Terms } from '../../translations/terms.js';
-import { attempt, newKey, sleep, type Intent, type Outcome, type RequestConfig, type SubscribeIntent } from './request.js';
+import {
+  attempt,
+  newKey,
+  sleep,
+  type Intent,
+  type Outcome,
+  type RequestConfig,
+  type SubscribeIntent,
+} from './request.js';
 import { announce, join, leave, rememberedState, type FollowState, type SyncedButton } from './sync.js';
 import { styles } from './subscribe-button.styles.js';
 
@@ -256,7 +264,10 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   complete(result: SubscribeResult): void {
     const intent = this._current;
     if (!intent || !this._waitingForHost) {
-      warnOnce(this, `complete("${String(result)}") was called, but no cancelled gz-subscribe is waiting for a result.`);
+      warnOnce(
+        this,
+        `complete("${String(result)}") was called, but no cancelled gz-subscribe is waiting for a result.`,
+      );
       return;
     }
     this._waitingForHost = false;
@@ -328,16 +339,20 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
           @keydown=${this._ignoreRepeat}
         >
           <span part="icon" class="icon" aria-hidden="true">${this._following ? '✓' : '+'}</span>
-          ${this.compact
-            ? html`<span class="visually-hidden">${t.subscribeFollowTopic(label)}</span>`
-            : html`<span part="label">${t.subscribeFollow}</span><span class="visually-hidden">: ${label}</span>`}
+          ${
+            this.compact
+              ? html`<span class="visually-hidden">${t.subscribeFollowTopic(label)}</span>`
+              : html`<span part="label">${t.subscribeFollow}</span><span class="visually-hidden">: ${label}</span>`
+          }
         </button>
       </span>
       ${this._open ? this._renderForm(t, label, busy) : nothing}
       <p part="status" class="status" role="status">${message}</p>
-      ${this._status === 'error' && this._failed
-        ? html`<button part="retry" class="retry" type="button" @click=${this._onRetry}>${t.subscribeRetry}</button>`
-        : nothing}
+      ${
+        this._status === 'error' && this._failed
+          ? html`<button part="retry" class="retry" type="button" @click=${this._onRetry}>${t.subscribeRetry}</button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -425,7 +440,8 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     if (!url) return undefined;
     let credentials: RequestCredentials = 'same-origin';
     if (this.credentials !== null) {
-      if ((CREDENTIALS as readonly string[]).includes(this.credentials)) credentials = this.credentials as RequestCredentials;
+      if ((CREDENTIALS as readonly string[]).includes(this.credentials))
+        credentials = this.credentials as RequestCredentials;
       else warnOnce(this, `credentials="${this.credentials}" is not omit, same-origin or include; using same-origin.`);
     }
     let header = 'X-CSRF-Token';
@@ -455,7 +471,10 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     const value = this.timeout;
     if (value === null || value === undefined) return DEFAULT_TIMEOUT;
     if (Number.isFinite(value) && value > 0) return value;
-    warnOnce(this, `timeout="${this.getAttribute('timeout') ?? value}" is not a positive number of milliseconds; using ${DEFAULT_TIMEOUT}.`);
+    warnOnce(
+      this,
+      `timeout="${this.getAttribute('timeout') ?? value}" is not a positive number of milliseconds; using ${DEFAULT_TIMEOUT}.`,
+    );
     return DEFAULT_TIMEOUT;
   }
 
@@ -463,7 +482,10 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     const value = this.maxRetries;
     if (value === null || value === undefined) return DEFAULT_RETRIES;
     if (Number.isInteger(value) && value >= 0 && value <= 10) return value;
-    warnOnce(this, `max-retries="${this.getAttribute('max-retries') ?? value}" is not a whole number from 0 to 10; using ${DEFAULT_RETRIES}.`);
+    warnOnce(
+      this,
+      `max-retries="${this.getAttribute('max-retries') ?? value}" is not a whole number from 0 to 10; using ${DEFAULT_RETRIES}.`,
+    );
     return DEFAULT_RETRIES;
   }
 
@@ -635,8 +657,10 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     if (outcome.kind === 'ok') {
       this._knownEmail = intent.email;
       this._following = outcome.status !== 'unsubscribed';
-      this._status = outcome.status === 'subscribed' ? 'subscribed' : outcome.status === 'pending' ? 'confirming' : 'idle';
-      this._message = outcome.status === 'subscribed' ? 'subscribed' : outcome.status === 'pending' ? 'confirm' : 'unsubscribed';
+      this._status =
+        outcome.status === 'subscribed' ? 'subscribed' : outcome.status === 'pending' ? 'confirming' : 'idle';
+      this._message =
+        outcome.status === 'subscribed' ? 'subscribed' : outcome.status === 'pending' ? 'confirm' : 'unsubscribed';
       if (this._open) void this._closeForm(false);
       announce(this, outcome.status, !this.noRemember);
       this.dispatchEvent(new GzSubscribeSuccessEvent({ ...base, status: outcome.status }));
