@@ -10,12 +10,20 @@ import '../src/components/subscribe-button/subscribe-button.js';
 import type { GzSubscribeButton } from '../src/components/subscribe-button/subscribe-button.component.js';
 import { forgetFollowedTopics } from '../src/components/subscribe-button/sync.js';
 import type { GzSubscribeErrorEvent } from '../src/events/subscribe-error.js';
+import type { GzSubscribeSuccessEvent } from '../src/events/subscribe-success.js';
 import type { GzSubscribeRetryEvent } from '../src/events/subscribe-retry.js';
-import { bodyOf, endpoint, requestsArrived, type ScriptStep } from './fixtures/subscribe-button/endpoint.js';
+import {
+  bodyOf,
+  endpoint,
+  requestsArrived,
+  type ScriptStep,
+  type StoredSubscription,
+} from './fixtures/subscribe-button/endpoint.js';
 import { captureWarnings } from './helpers.js';
 
 interface Attrs {
   action: string;
+  topic?: string;
   email?: string;
   retries?: string;
   timeout?: string;
@@ -26,7 +34,7 @@ async function make(attrs: Attrs): Promise<GzSubscribeButton> {
   const wrapper = await fixture<HTMLDivElement>(
     html`<div lang=${attrs.lang ?? 'de'}>
       <gz-subscribe-button
-        topic=${`netz-${crypto.randomUUID().slice(0, 8)}`}
+        topic=${attrs.topic ?? `netz-${crypto.randomUUID().slice(0, 8)}`}
         topic-label="Energiewende"
         action=${attrs.action}
         email=${ifDefined(attrs.email)}
@@ -359,6 +367,27 @@ describe('<gz-subscribe-button> network', () => {
     expect(log).to.have.length(2);
     expect(keys(log)[0]).to.equal(keys(log)[1]);
     expect(bodyOf(log[1]!)['email']).to.equal('leser@example.de');
+    expect(await ep.records()).to.have.length(1);
+  });
+
+  it('double opt-in: the confirmation link confirms the stored subscription', async () => {
+    const ep = await endpoint({ doubleOptIn: true });
+    const el = await make({ action: ep.url, email: 'leser@example.de' });
+    toggle(el).click();
+    await oneEvent(el, 'gz-subscribe-success');
+    const [record] = (await ep.records()) as (StoredSubscription & { token: string })[];
+    expect(record!.status).to.equal('pending');
+    const page = await fetch(`${ep.url}/confirm?token=${record!.token}`);
+    expect(await page.text()).to.contain('Bestätigt');
+    expect((await ep.records())[0]!.status).to.equal('subscribed');
+    // The reader follows again from another browser (nothing remembered there): a 409, a success.
+    el.remove();
+    forgetFollowedTopics();
+    const again = await make({ action: ep.url, email: 'LESER@example.de', topic: el.topic });
+    toggle(again).click();
+    const success = (await oneEvent(again, 'gz-subscribe-success')) as GzSubscribeSuccessEvent;
+    expect(success.detail.status).to.equal('subscribed');
+    expect((await ep.log()).filter((r) => r.method === 'POST')).to.have.length(2);
     expect(await ep.records()).to.have.length(1);
   });
 

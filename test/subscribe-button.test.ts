@@ -463,6 +463,7 @@ describe('<gz-subscribe-button>', () => {
     it("follows the reader's other tabs (BroadcastChannel)", async () => {
       const topic = freshTopic();
       const el = await make({ topic, action: ep.url });
+      const witness = await make({ topic, action: ep.url });
       const otherTab = new BroadcastChannel('gazette:subscribe-button');
       otherTab.postMessage({ topic, state: 'subscribed' });
       await new Promise<void>((resolve) => {
@@ -476,7 +477,27 @@ describe('<gz-subscribe-button>', () => {
       otherTab.postMessage(null);
       await aTimeout(0);
       expect(el.following).to.be.true;
+      // A removed button no longer listens; a connected one for the same topic still does.
+      expect(witness.following).to.be.true;
+      el.remove();
+      otherTab.postMessage({ topic, state: 'unsubscribed' });
+      await new Promise<void>((resolve) => {
+        const check = () => (!witness.following ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      expect(el.following).to.be.true;
       otherTab.close();
+    });
+
+    it('an owner setting subscribed later changes the state; clicking then unfollows', async () => {
+      const el = await make({ topic: freshTopic(), action: ep.url, email: 'leser@example.de' });
+      el.subscribed = true;
+      await el.updateComplete;
+      expect(el.status).to.equal('subscribed');
+      expect(toggle(el).getAttribute('aria-pressed')).to.equal('true');
+      toggle(el).click();
+      await oneEvent(el, 'gz-subscribe-success');
+      expect((await ep.log())[0]!.method).to.equal('DELETE');
     });
   });
 

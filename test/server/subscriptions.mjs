@@ -10,7 +10,7 @@
  *   (already subscribed), 422 `{error: {field: "email", code}}` (invalid e-mail or topic), 400 (bad
  *   JSON), 403 (CSRF token missing or wrong when one is configured), 415 (other content types).
  * - `DELETE {mount}` with the same body, or `POST` with `"intent": "unsubscribe"` → 200
- *   `{status: "unsubscribed"}`, 404 `{status: "unsubscribed"}` when there was nothing to remove.
+ *   `{status: "unsubscribed"}`, also when there was nothing to remove.
  * - `Idempotency-Key` header: the first response to a key is stored and replayed for every repeat
  *   of the same request (`Idempotent-Replayed: true`); the same key with another body is a 400.
  *   Subscriptions are also unique by (topic, e-mail), e-mail compared case-insensitively.
@@ -208,7 +208,7 @@ export function createSubscriptionHandler(options = {}) {
     }
     store.save();
     if (isForm) {
-      const ok = status < 300 || status === 409 || (unsubscribe && status === 404);
+      const ok = status < 300 || status === 409;
       const title = !ok ? 'Das hat nicht geklappt' : unsubscribe ? 'Abbestellt' : 'Danke';
       const text = !ok
         ? 'Bitte prüfen Sie die E-Mail-Adresse und versuchen Sie es erneut.'
@@ -240,7 +240,8 @@ export function createSubscriptionHandler(options = {}) {
     const k = SubscriptionStore.key(topic, email.trim());
     const existing = store.subscriptions.get(k);
     if (unsubscribe) {
-      if (!existing) return [404, { status: 'unsubscribed' }];
+      // Nothing to remove is what the reader wanted: 200 as well (the element also takes 404/410).
+      if (!existing) return [200, { status: 'unsubscribed' }];
       store.subscriptions.delete(k);
       return [200, { status: 'unsubscribed' }];
     }

@@ -133,13 +133,16 @@ export const styles = css`
     color: var(--gz-color-danger);
     font-weight: var(--gz-font-weight-medium);
   }
-  .field-error:empty,
-  .status:empty {
+  .field-error:empty {
     display: none;
   }
+  /* The live region stays rendered while empty: regions that appear with their text are not
+     reliably announced. */
   .status {
-    margin-block-start: var(--gz-space-xs);
     color: var(--gz-color-text-muted);
+  }
+  .status:not(:empty) {
+    margin-block-start: var(--gz-space-xs);
   }
   :host(:state(error)) .status {
     color: var(--gz-color-danger);
