@@ -116,11 +116,28 @@ function sendJson(res, status, body, headers = {}) {
 
 const escapeHtml = (/** @type {string} */ s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** @param {Res} res @param {number} status @param {string} title @param {string} text */
-function sendHtml(res, status, title, text) {
-  const page = `<!doctype html><html lang="de"><meta charset="utf-8"><title>${escapeHtml(title)}</title><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p><p><a href="javascript:history.back()">Zurück</a></p></body></html>`;
+/**
+ * A small page for form posts and confirmation links, with a link back to `back` when given.
+ * @param {Res} res @param {number} status @param {string} title @param {string} text @param {string} [back]
+ */
+function sendHtml(res, status, title, text, back) {
+  const link = back ? `<p><a href="${escapeHtml(back)}">Zurück zum Artikel</a></p>` : '';
+  const page = `<!doctype html><html lang="de"><meta charset="utf-8"><title>${escapeHtml(title)}</title><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>${link}</body></html>`;
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.end(page);
+}
+
+/** The page a form was posted from, when it is an http(s) page of this host; else undefined. */
+function backLink(/** @type {Req} */ req) {
+  try {
+    const referer = new URL(String(req.headers.referer ?? ''));
+    if ((referer.protocol === 'http:' || referer.protocol === 'https:') && referer.host === req.headers.host) {
+      return referer.href;
+    }
+  } catch {
+    // no or an unparsable Referer: no link
+  }
+  return undefined;
 }
 
 /**
@@ -217,7 +234,7 @@ export function createSubscriptionHandler(options = {}) {
           : /** @type {any} */ (answer).status === 'pending'
             ? 'Bitte bestätigen Sie das Abonnement über den Link in der E-Mail, die wir Ihnen geschickt haben.'
             : 'Sie erhalten eine E-Mail, sobald wir einen neuen Artikel zu diesem Thema veröffentlichen.';
-      return sendHtml(res, ok ? 200 : status, title, text);
+      return sendHtml(res, ok ? 200 : status, title, text, backLink(req));
     }
     return sendJson(res, status, answer);
   }
@@ -444,4 +461,29 @@ export function subscriptionsTestPlugin() {
       return undefined;
     },
   };
+}
+
+// `node test/server/subscriptions.mjs [port]`: the endpoint alone on Node's http server, at
+// http://127.0.0.1:8787/api/subscriptions, for a publisher trying the contract with curl.
+if (process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href) {
+  const { createServer } = await import('node:http');
+  const port = Number(process.argv[2] ?? 8787);
+  const mount = '/api/subscriptions';
+  const file = process.env['GZ_SUBSCRIPTIONS_FILE'] ?? 'node_modules/.cache/gazette/subscriptions.json';
+  const { handle } = createSubscriptionHandler({
+    store: new SubscriptionStore({ file }),
+    doubleOptIn: process.env['GZ_DOUBLE_OPT_IN'] === '1',
+    log: console.log,
+  });
+  createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== mount && !path.startsWith(`${mount}/`)) return sendJson(res, 404, { error: { code: 'not-found' } });
+    req.headers['x-gz-mount'] = mount;
+    handle(req, res, path.slice(mount.length)).catch((error) => {
+      console.error(error);
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal' } });
+    });
+  }).listen(port, '127.0.0.1', () =>
+    console.log(`gazette: subscribe endpoint at http://127.0.0.1:${port}${mount} (${file})`),
+  );
 }
