@@ -320,6 +320,35 @@ describe('<gz-subscribe-button>', () => {
       expect(bodyOf((await ep.log())[1]!)['email']).to.equal('leser@example.de');
     });
 
+    it('ten rapid submits send exactly one request', async () => {
+      const el = await make({ topic: freshTopic(), action: ep.url });
+      toggle(el).click();
+      await el.updateComplete;
+      input(el)!.value = 'leser@example.de';
+      const done = oneEvent(el, 'gz-subscribe-success');
+      for (let i = 0; i < 10; i++) (part(el, 'submit') as HTMLButtonElement).click();
+      await done;
+      expect(await ep.log()).to.have.length(1);
+      expect(await ep.records()).to.have.length(1);
+    });
+
+    it('Enter held down in the field sends exactly one request, also after focus moves to the button', async () => {
+      const el = await make({ topic: freshTopic(), action: ep.url });
+      toggle(el).click();
+      await el.updateComplete;
+      input(el)!.value = 'leser@example.de';
+      input(el)!.focus();
+      const done = oneEvent(el, 'gz-subscribe-success');
+      for (let i = 0; i < 10; i++) await sendKeys({ down: 'Enter' });
+      await done;
+      await el.updateComplete;
+      // Still held: the repeats now reach the toggle, which must not unfollow.
+      for (let i = 0; i < 5; i++) await sendKeys({ down: 'Enter' });
+      await sendKeys({ up: 'Enter' });
+      expect(await ep.log()).to.have.length(1);
+      expect(el.following).to.be.true;
+    });
+
     it('Escape and Cancel close the form and return focus to the button', async () => {
       const el = await make({ topic: freshTopic(), action: ep.url });
       toggle(el).click();
@@ -559,6 +588,19 @@ describe('<gz-subscribe-button>', () => {
       expect(bodyOf((await ep.log())[0]!)['topic']).to.equal(topic);
       expect((await ep.records())[0]!.topic).to.equal(topic);
       expect(statusText(el)).to.contain(`„${topic}“`);
+    });
+
+    it('a hostile address is sent as data and shown only as a field value', async () => {
+      const email = '"><img src=x onerror=alert(1)>@example.de';
+      const el = await make({ topic: freshTopic(), action: ep.url, email });
+      const failed = oneEvent(el, 'gz-subscribe-error');
+      toggle(el).click();
+      expect(((await failed) as GzSubscribeErrorEvent).detail.reason).to.equal('invalid-email');
+      await el.updateComplete;
+      expect(bodyOf((await ep.log())[0]!)['email']).to.equal(email);
+      expect(input(el)!.value).to.equal(email);
+      expect(el.shadowRoot!.querySelector('img')).to.be.null;
+      expect(await ep.records()).to.have.length(0);
     });
 
     it('bad numbers and names in the configuration warn once and use the defaults', async () => {
