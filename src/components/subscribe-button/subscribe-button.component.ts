@@ -280,7 +280,10 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     this._settle(intent, outcome);
   }
 
-  /** Called by the sync registry when another button or tab changed this topic's state. */
+  /**
+   * Called by the sync registry when another button or tab changed this topic's state.
+   * @internal
+   */
   syncFollowState(state: FollowState): void {
     if (this._status === 'pending') return;
     this._following = state !== 'unsubscribed';
@@ -583,8 +586,11 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     this._fieldError = '';
     if (dispatch) {
       const detail: SubscribeRequestDetail = { topic: intent.topic, email: intent.email, locale: intent.locale };
-      const event = intent.kind === 'subscribe' ? new GzSubscribeEvent(detail) : new GzUnsubscribeEvent(detail);
-      if (!this.dispatchEvent(event)) {
+      const allowed =
+        intent.kind === 'subscribe'
+          ? this.dispatchEvent(new GzSubscribeEvent(detail))
+          : this.dispatchEvent(new GzUnsubscribeEvent(detail));
+      if (!allowed) {
         this._waitingForHost = true;
         return;
       }
