@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import sinon from 'sinon';
 import '../src/components/subscribe-button/subscribe-button.js';
@@ -118,6 +118,17 @@ describe('<gz-subscribe-button>', () => {
       expect(nameOf(toggle(el))).to.equal('Thema folgen: Energiewende');
       expect(getComputedStyle(el).display).to.equal('inline-block');
       await expect(el).to.be.accessible();
+    });
+
+    it('the check mark pops in, except for readers who prefer reduced motion', async () => {
+      const el = await make({ topic: freshTopic(), action: ep.url, subscribed: true });
+      expect(getComputedStyle(part(el, 'icon')!).animationName).to.equal('gz-subscribe-pop');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        expect(getComputedStyle(part(el, 'icon')!).animationName).to.equal('none');
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
     });
 
     it('starts pressed when the publisher says the reader follows (subscribed)', async () => {
@@ -444,6 +455,18 @@ describe('<gz-subscribe-button>', () => {
       await el.updateComplete;
       expect(el.status).to.equal('error');
       expect(part(el, 'retry')).to.exist;
+    });
+
+    it('complete() with an unknown result warns and shows an error', async () => {
+      const el = await make({ topic: freshTopic(), action: ep.url, email: 'leser@example.de' });
+      el.addEventListener('gz-subscribe', (e) => e.preventDefault());
+      toggle(el).click();
+      const warnings = captureWarnings();
+      el.complete('<b>ok</b>' as never);
+      warnings.restore();
+      expect(warnings.messages()[0]).to.contain('is not a known result');
+      expect(el.status).to.equal('error');
+      expect(el.following).to.be.false;
     });
 
     it('complete() with nothing waiting warns and changes nothing', async () => {

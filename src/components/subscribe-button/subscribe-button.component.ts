@@ -270,6 +270,9 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
       );
       return;
     }
+    if (!(['subscribed', 'pending', 'unsubscribed', 'invalid-email', 'error'] as unknown[]).includes(result)) {
+      warnOnce(this, `complete(${JSON.stringify(result)}) is not a known result; showing it as an error.`);
+    }
     this._waitingForHost = false;
     const outcome: Outcome =
       result === 'subscribed' || result === 'pending' || result === 'unsubscribed'
