@@ -56,5 +56,22 @@ export default {
         }
       },
     },
+    {
+      // The analyzer also guesses events from `dispatchEvent(new GzXEvent(detail))`, naming them
+      // after the constructor's first argument ("detail", or nothing). Gazette's event classes hold
+      // their names themselves and `@event` documents them: drop the guesses for documented types.
+      name: 'gz-documented-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules ?? []) {
+          for (const decl of mod.declarations ?? []) {
+            if (!decl.events) continue;
+            const documented = new Set(
+              decl.events.filter((/** @type {any} */ e) => e.description).map((/** @type {any} */ e) => e.type?.text),
+            );
+            decl.events = decl.events.filter((/** @type {any} */ e) => e.description || !documented.has(e.type?.text));
+          }
+        }
+      },
+    },
   ],
 };

@@ -2,9 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import * as article from './test/fixtures/article-de.js';
+import { subscriptionsVitePlugin } from './test/server/subscriptions.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const root = (path: string) => resolve(import.meta.dirname, path);
+
+/** The demo page's CSRF token (its `<meta name="csrf-token">`); the dev endpoint requires it. */
+const DEMO_CSRF_TOKEN = 'gazette-demo-token';
 
 /** Every element, by folder: `src/components/<name>/<name>.ts` registers it (`gazette/<name>.js`). */
 const elements = readdirSync(root('src/components'));
@@ -58,7 +62,17 @@ export default defineConfig(({ command, mode }) => {
     return {
       root: 'demo',
       define,
-      plugins: [demoContent()],
+      plugins: [
+        demoContent(),
+        // <gz-subscribe-button>'s reference endpoint: POST/DELETE /api/subscriptions, kept in a JSON
+        // file across restarts. GZ_DOUBLE_OPT_IN=1 logs confirmation links instead of subscribing.
+        subscriptionsVitePlugin({
+          mount: '/api/subscriptions',
+          file: process.env['GZ_SUBSCRIPTIONS_FILE'] ?? root('node_modules/.cache/gazette/subscriptions.json'),
+          doubleOptIn: process.env['GZ_DOUBLE_OPT_IN'] === '1',
+          csrfToken: DEMO_CSRF_TOKEN,
+        }),
+      ],
       server: { host: '127.0.0.1', port: 5173, fs: { allow: [root('.')] } },
     };
   }

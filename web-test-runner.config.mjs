@@ -8,6 +8,7 @@ import { defaultReporter } from '@web/test-runner';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { stall } from './test/fixtures/author-card/stall.mjs';
 import { testFeeds } from './test/server/feeds.mjs';
+import { subscriptionsTestPlugin } from './test/server/subscriptions.mjs';
 
 /**
  * Debian's Chromium on CI and this machine; a publisher's laptop can point CHROME_PATH at its own
@@ -80,6 +81,8 @@ export default {
     hostileSummary(),
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     testFeeds(),
+    // <gz-subscribe-button>'s tests talk to a real endpoint with scripted faults.
+    subscriptionsTestPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -7,3 +7,4 @@ import './components/article-header/article-header.js';
 import './components/article-body/article-body.js';
 import './components/teaser/teaser.js';
 import './components/teaser-list/teaser-list.js';
+import './components/subscribe-button/subscribe-button.js';

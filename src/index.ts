@@ -39,3 +39,20 @@ export type { TeaserItem } from './components/teaser-list/items.js';
 export { truncate } from './components/teaser/truncate.js';
 export { GzTeaserSelectEvent, type TeaserDetail } from './events/teaser-select.js';
 export { GzTeaserImpressionEvent } from './events/teaser-impression.js';
+export {
+  GzSubscribeButton,
+  SUBSCRIBE_STATUSES,
+  type SubscribeStatus,
+  type SubscribeResult,
+} from './components/subscribe-button/subscribe-button.component.js';
+export { forgetFollowedTopics } from './components/subscribe-button/sync.js';
+export { GzSubscribeEvent, type SubscribeRequestDetail } from './events/subscribe.js';
+export { GzUnsubscribeEvent } from './events/unsubscribe.js';
+export { GzSubscribeSuccessEvent, type SubscribeSuccessDetail } from './events/subscribe-success.js';
+export {
+  GzSubscribeErrorEvent,
+  SUBSCRIBE_ERROR_REASONS,
+  type SubscribeErrorDetail,
+  type SubscribeErrorReason,
+} from './events/subscribe-error.js';
+export { GzSubscribeRetryEvent, type SubscribeRetryDetail } from './events/subscribe-retry.js';

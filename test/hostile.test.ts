@@ -115,6 +115,15 @@ const BASELINES: Record<string, { attributes: Record<string, string>; children?:
       ]),
     },
   },
+  'gz-subscribe-button': {
+    attributes: {
+      topic: 'energiewende',
+      'topic-label': 'Energiewende',
+      action: '/api/test-subscriptions/hostile/',
+      email: 'leserin@example.org',
+      'no-remember': '',
+    },
+  },
   'gz-author-list': {
     attributes: {},
     children:

@@ -67,6 +67,51 @@ export interface Terms {
   teaserListNext: string;
   /** Accessible prefix of a teaser's category label ("Rubrik"). */
   teaserSection: string;
+  // <gz-subscribe-button>
+  /** Visible text of the follow button ("Thema folgen"). The topic's name follows it for screen readers. */
+  subscribeFollow: string;
+  /** Accessible name of the compact `[+]` button, with the topic's display name. */
+  subscribeFollowTopic: (topic: string) => string;
+  /** Accessible name of the inline form. */
+  subscribeFormLabel: (topic: string) => string;
+  /** Label of the e-mail field. */
+  subscribeEmailLabel: string;
+  /** Submit button of the form when following. */
+  subscribeSubmit: string;
+  /** Submit button of the form when unfollowing (the reader's address was not known). */
+  subscribeUnsubscribeSubmit: string;
+  /** Closes the form. */
+  subscribeCancel: string;
+  /** The e-mail field is empty. */
+  subscribeEmailMissing: string;
+  /** The e-mail field does not hold an e-mail address. */
+  subscribeEmailInvalid: string;
+  /** The endpoint refused the address (400/422). */
+  subscribeEmailRejected: string;
+  /** Announced while the request is on its way. */
+  subscribeSending: (topic: string) => string;
+  /** Announced while an unfollow request is on its way. */
+  subscribeUnsubscribing: (topic: string) => string;
+  /** Announced after following. */
+  subscribeSubscribed: (topic: string) => string;
+  /** Announced after a double opt-in subscription: check your inbox. */
+  subscribeConfirm: (topic: string) => string;
+  /** Announced after unfollowing. */
+  subscribeUnsubscribed: (topic: string) => string;
+  /** Announced while waiting to try again after a failure. */
+  subscribeRetrying: string;
+  /** The reader is offline; the request waits for the connection. */
+  subscribeOffline: string;
+  /** The endpoint could not be reached. */
+  subscribeErrorNetwork: string;
+  /** The endpoint did not answer in time. */
+  subscribeErrorTimeout: string;
+  /** The endpoint failed (5xx, 429, an unreadable answer). */
+  subscribeErrorServer: string;
+  /** The endpoint refused the request (401, 403, other 4xx). */
+  subscribeErrorRejected: string;
+  /** The retry button in the error state. */
+  subscribeRetry: string;
 }
 
 /** A translation for another language may leave terms out: English fills them in. */

