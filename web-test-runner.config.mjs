@@ -75,7 +75,7 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
-  middleware: [quietMissingImages, stall],
+  middleware: [stall, quietMissingImages],
   plugins: [
     inlineCss(),
     hostileSummary(),
