@@ -212,6 +212,105 @@ describe('hostile inputs', function () {
     });
   }
 
+  /** Escapes a string for XML text and attributes, as a feed generator would. */
+  // XML 1.0 cannot carry these characters at all, escaped or not.
+  // eslint-disable-next-line no-control-regex
+  const notXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+  const xml = (value: string) => value.replace(notXml, '').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+  const feeds: [format: string, type: string, make: (v: string) => string][] = [
+    [
+      'JSON Feed',
+      'application/feed+json',
+      (v) =>
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: v,
+          items: [{ id: v, url: v, title: v, summary: v, content_html: v, image: v, date_published: v, tags: [v] }],
+        }),
+    ],
+    [
+      'RSS',
+      'application/rss+xml',
+      (v) =>
+        `<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>${xml(v)}</title><item><title>${xml(v)}</title><link>${xml(v)}</link><description>${xml(v)}</description><category>${xml(v)}</category><pubDate>${xml(v)}</pubDate><enclosure url="${xml(v)}" type="image/jpeg"/><media:content url="${xml(v)}" medium="image"/></item></channel></rss>`,
+    ],
+    [
+      'Atom',
+      'application/atom+xml',
+      (v) =>
+        `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>${xml(v)}</title><entry><title type="html">${xml(v)}</title><link href="${xml(v)}"/><summary type="html">${xml(v)}</summary><updated>${xml(v)}</updated><category term="${xml(v)}"/></entry></feed>`,
+    ],
+  ];
+
+  for (const [format, type, make] of feeds) {
+    it(`<gz-teaser-list>: every field of a ${format} feed survives the corpus`, async () => {
+      const list = document.createElement('gz-teaser-list') as HTMLElement & Record<string, unknown>;
+      list.setAttribute('lang', 'de');
+      document.body.append(list);
+      const findings: Finding[] = [];
+      let i = 0;
+      let rendered = 0;
+      for (const value of corpus) {
+        totals.tried++;
+        const body = make(value);
+        list.fetcher = (async () => new Response(body, { headers: { 'content-type': type } })) as typeof fetch;
+        list.setAttribute('src', `/feeds/hostile-${format}-${i++}.xml`);
+        // The feed task: request, parse, render.
+        for (let wait = 0; wait < 4; wait++) await settle(list);
+        for (const finding of inspect(list)) findings.push({ ...finding, detail: `${format}: ${finding.detail}` });
+        for (const teaser of list.shadowRoot?.querySelectorAll('gz-teaser') ?? []) {
+          rendered++;
+          for (const finding of inspect(teaser))
+            findings.push({ ...finding, detail: `${format} teaser: ${finding.detail}` });
+        }
+      }
+      list.remove();
+      totals.findings += findings.length;
+      expect(findings.slice(0, 5), `${findings.length} findings`).to.deep.equal([]);
+      // The values did reach the teasers: most corpus strings are a usable title and relative link.
+      expect(rendered, 'teasers rendered from hostile feeds').to.be.greaterThan(corpus.length / 4);
+    });
+  }
+
+  it('<gz-subscribe-button>: the endpoint’s answers survive the corpus, as bodies and statuses', async () => {
+    const realFetch = window.fetch;
+    const findings: Finding[] = [];
+    const statuses = [200, 201, 400, 409, 422];
+    try {
+      let n = 0;
+      for (const value of corpus) {
+        const status = statuses[n++ % statuses.length]!;
+        totals.tried++;
+        const bodies = [value, JSON.stringify({ status: value, message: value, errors: { email: value } })];
+        window.fetch = (async () =>
+          new Response(bodies[n % 2], { status, headers: { 'content-type': 'application/json' } })) as typeof fetch;
+        const button = document.createElement('gz-subscribe-button');
+        for (const [name, attr] of Object.entries({
+          topic: `hostile-${n}`,
+          'topic-label': 'Energiewende',
+          action: '/api/hostile-subscriptions',
+          email: 'leserin@example.org',
+          'no-remember': '',
+          'max-retries': '0',
+        })) {
+          button.setAttribute(name, attr);
+        }
+        document.body.append(button);
+        await settle(button);
+        button.shadowRoot?.querySelector('button')?.click();
+        for (let wait = 0; wait < 4; wait++) await settle(button);
+        for (const finding of inspect(button))
+          findings.push({ ...finding, detail: `HTTP ${status}: ${finding.detail}` });
+        button.remove();
+      }
+    } finally {
+      window.fetch = realFetch;
+    }
+    totals.findings += findings.length;
+    expect(findings.slice(0, 5), `${findings.length} findings`).to.deep.equal([]);
+  });
+
   it('executed nothing and threw nothing, over the whole run', async () => {
     await new Promise((r) => setTimeout(r, 300));
     totals.executed = tripwire.calls() + documentWatch.added().length;

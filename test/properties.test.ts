@@ -8,6 +8,10 @@ import { countText, readingMinutes } from '../src/components/reading-time/count.
 import { canonicalLocale } from '../src/controllers/localize.js';
 import { formatAbsolute, parseIsoDate } from '../src/internal/datetime.js';
 import { safeUrl } from '../src/internal/url.js';
+import { slugify } from '../src/components/article-body/slug.js';
+import { ELLIPSIS, truncate } from '../src/components/teaser/truncate.js';
+import { normalizeItems } from '../src/components/teaser-list/items.js';
+import { parseJsonFeed } from '../src/components/teaser-list/feed.js';
 
 const runs = { numRuns: 300 };
 const count = fc.record({
@@ -116,5 +120,84 @@ describe('properties', function () {
       runs,
     );
     expect(canonicalLocale('de-de')).to.equal('de-DE');
+  });
+
+  const graphemes = (text: string) => [...new Intl.Segmenter('de', { granularity: 'grapheme' }).segment(text)].length;
+  const germanish = fc.array(
+    fc.oneof(
+      fc.constantFrom(
+        'Donaudampfschifffahrt',
+        '1,3',
+        '13.000',
+        'Bayer-Aktie',
+        '„Zitat“',
+        '👨‍👩‍👧',
+        'e\u0301',
+        '日本語',
+        'Straße',
+      ),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }),
+    ),
+    { maxLength: 40 },
+  );
+
+  it('a truncated excerpt is never longer than the limit, and never cuts a word or a grapheme', () => {
+    fc.assert(
+      fc.property(germanish, fc.integer({ min: 2, max: 200 }), (words, max) => {
+        const text = words
+          .join(' ')
+          .replace(/\s+/gu, ' ')
+          .trim()
+          .replace(/(\.\.\.|…)$/u, '');
+        const cut = truncate(text, max, 'de');
+        expect(graphemes(cut)).to.be.at.most(max);
+        if (cut === text) return true;
+        expect(cut.endsWith(ELLIPSIS)).to.be.true;
+        const kept = cut.slice(0, -ELLIPSIS.length);
+        expect(text.startsWith(kept)).to.be.true;
+        // No lone surrogate and no broken grapheme at the cut.
+        expect(/[\ud800-\udbff]$/.test(kept)).to.be.false;
+        expect(graphemes(kept) + graphemes(text.slice(kept.length))).to.equal(graphemes(text));
+        // The cut falls before a space, unless the first word alone is longer than the limit
+        // (then it is cut between graphemes, as documented).
+        const next = text.slice(kept.length);
+        const firstWordTooLong = graphemes(text.split(' ')[0]!) > max - 1;
+        const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text);
+        expect(kept === '' || /^\s/u.test(next) || /^[\p{P}\s]/u.test(next) || firstWordTooLong || unspaced).to.be.true;
+        return true;
+      }),
+      runs,
+    );
+  });
+
+  it('slugs are stable, URL-safe and non-empty for any text with a letter or digit', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), fc.constantFrom('de', 'en', 'fr'), (text, lang) => {
+        const slug = slugify(text, lang);
+        expect(slugify(text, lang)).to.equal(slug);
+        expect(slug).to.match(/^[\p{Ll}\p{Lo}\p{Lm}\p{N}-]*$/u);
+        expect(slug.length).to.be.at.most(64);
+        expect(slug.startsWith('-') || slug.endsWith('-')).to.be.false;
+        if (/[\p{L}\p{N}]/u.test(text)) expect(slug.length).to.be.greaterThan(0);
+        return true;
+      }),
+      runs,
+    );
+  });
+
+  it('items and JSON feeds from any JSON never throw outside the documented FeedError', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        normalizeItems(value);
+        normalizeItems([value, value]);
+        try {
+          parseJsonFeed(JSON.stringify(value));
+        } catch (error) {
+          expect((error as Error).name).to.equal('FeedError');
+        }
+        return true;
+      }),
+      runs,
+    );
   });
 });
