@@ -6,7 +6,7 @@ import '../src/components/article-header/article-header.js';
 import type { GzArticleHeader } from '../src/components/article-header/article-header.component.js';
 import type { GzReadingTime } from '../src/components/reading-time/reading-time.component.js';
 import { bodyHtml, headline, published, standfirst } from './fixtures/article-de.js';
-import { captureWarnings, frameAndUpdate, shadowText } from './helpers.js';
+import { captureWarnings, frameAndUpdate, shadowText, part } from './helpers.js';
 
 interface HeaderAttrs {
   lang?: string;
@@ -52,7 +52,6 @@ async function header(attrs: HeaderAttrs = {}): Promise<GzArticleHeader> {
   return el;
 }
 
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const timeOf = (el: Element, kind: 'published' | 'updated' = 'published') =>
   el.shadowRoot!.querySelector<HTMLTimeElement>(`time[part~="${kind}"]`);
 /** The visible text of a `<time>` (its aria-hidden span). */

@@ -4,7 +4,7 @@ import sinon from 'sinon';
 import '../src/components/author-card/author-card.js';
 import { PHOTO_TIMEOUT_MS, type GzAuthorCard } from '../src/components/author-card/author-card.component.js';
 import { colorFor } from '../src/components/author-card/initials.js';
-import { captureWarnings, frameAndUpdate } from './helpers.js';
+import { captureWarnings, frameAndUpdate, part } from './helpers.js';
 
 const PORTRAIT = '/test/fixtures/author-card/portrait.png';
 /**
@@ -19,7 +19,6 @@ const stalled = () => `/__stall/photo-${++stalls}.png`;
 
 const BIO = 'Virgil Zólyom, geboren 1979 in Flensburg, schreibt seit zwölf Jahren über Energie und Landespolitik.';
 
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** Renders one card inside a wrapper with a language (German by default). */

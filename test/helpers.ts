@@ -26,3 +26,8 @@ export function shadowText(el: Element, selector = '[part~="label"]'): string {
   const node = el.shadowRoot?.querySelector(selector);
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** The first element in an element's shadow root that carries the CSS part `name`. */
+export function part(el: Element, name: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+}

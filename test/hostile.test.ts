@@ -245,7 +245,7 @@ describe('hostile inputs', function () {
 
   for (const [format, type, make] of feeds) {
     it(`<gz-teaser-list>: every field of a ${format} feed survives the corpus`, async () => {
-      const list = document.createElement('gz-teaser-list') as HTMLElement & Record<string, unknown>;
+      const list = document.createElement('gz-teaser-list');
       list.setAttribute('lang', 'de');
       document.body.append(list);
       const findings: Finding[] = [];

@@ -19,7 +19,7 @@ import {
   type ScriptStep,
   type StoredSubscription,
 } from './fixtures/subscribe-button/endpoint.js';
-import { captureWarnings } from './helpers.js';
+import { captureWarnings, part } from './helpers.js';
 
 interface Attrs {
   action: string;
@@ -48,7 +48,6 @@ async function make(attrs: Attrs): Promise<GzSubscribeButton> {
   return el;
 }
 
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const toggle = (el: Element) => part(el, 'button') as HTMLButtonElement;
 const statusText = (el: Element) => (part(el, 'status')?.textContent ?? '').trim();
 const keys = (log: { headers: Record<string, string> }[]) => log.map((r) => r.headers['idempotency-key']);

@@ -8,7 +8,7 @@ import { forgetFollowedTopics } from '../src/components/subscribe-button/sync.js
 import type { GzSubscribeErrorEvent } from '../src/events/subscribe-error.js';
 import type { GzSubscribeSuccessEvent } from '../src/events/subscribe-success.js';
 import { bodyOf, endpoint, nextOutcome, type Endpoint } from './fixtures/subscribe-button/endpoint.js';
-import { captureWarnings } from './helpers.js';
+import { captureWarnings, part } from './helpers.js';
 
 interface Attrs {
   topic?: string;
@@ -46,7 +46,6 @@ async function make(attrs: Attrs = {}): Promise<GzSubscribeButton> {
   return el;
 }
 
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const toggle = (el: Element) => part(el, 'button') as HTMLButtonElement;
 const input = (el: Element) => part(el, 'email') as HTMLInputElement | null;
 const statusText = (el: Element) => (part(el, 'status')?.textContent ?? '').replace(/\s+/g, ' ').trim();

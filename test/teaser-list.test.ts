@@ -9,7 +9,7 @@ import { graphemeLength } from '../src/components/teaser/truncate.js';
 import { rfc822ToIso } from '../src/components/teaser-list/feed.js';
 import type { TeaserItem } from '../src/components/teaser-list/items.js';
 import type { GzTeaserSelectEvent } from '../src/events/teaser-select.js';
-import { captureWarnings } from './helpers.js';
+import { captureWarnings, part } from './helpers.js';
 
 const FIXTURES = '/test/fixtures/teaser/';
 const API = '/api/test-feeds/';
@@ -54,7 +54,6 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 const teasers = (el: GzTeaserList) => [...el.shadowRoot!.querySelectorAll<GzTeaser>('gz-teaser')];
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const states = (el: GzTeaserList) => ['loading', 'empty', 'error'].filter((s) => el.matches(`:state(${s})`));
 
 /** Waits until the feed has settled into teasers, an empty or an error state. */

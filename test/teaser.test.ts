@@ -8,7 +8,7 @@ import { ELLIPSIS, graphemeLength, truncate } from '../src/components/teaser/tru
 import { safeSrcset } from '../src/components/teaser/srcset.js';
 import type { GzTeaserImpressionEvent } from '../src/events/teaser-impression.js';
 import type { GzTeaserSelectEvent } from '../src/events/teaser-select.js';
-import { captureWarnings } from './helpers.js';
+import { captureWarnings, part } from './helpers.js';
 
 const TITLE = 'Bayer-Aktie springt nach Glyphosat-Vergleich um 13 Prozent: Anleger hoffen auf das Ende der Klagewelle';
 const EXCERPT =
@@ -46,7 +46,6 @@ async function teaser(attrs: TeaserAttrs = {}, title = TITLE): Promise<GzTeaser>
   return el;
 }
 
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const focusables = (root: ShadowRoot) =>
   [...root.querySelectorAll<HTMLElement>('a[href], button, [tabindex]')].filter((e) => e.tabIndex >= 0);
 
