@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * `npm test`: lint, type-check, build, the size budgets, the browser test suite, the package checks and the story
+ * `npm test`: lint, type-check, build, the size budgets, the memory check, the browser test suite, the package checks and the story
  * smoke check, in that order. Every step runs even when an earlier one failed, so one run shows
  * every problem; the exit code is non-zero when any failed. The last line sums every test.
  */
@@ -21,6 +21,7 @@ const steps = [
     'size-logic',
   ],
   ['size budgets', 'node scripts/size-budget.mjs', 'size'],
+  ['memory check', 'node scripts/memory-check.mjs', 'memory'],
   ['browser tests', 'npx web-test-runner', 'unit'],
   ['package checks', 'node scripts/check-package.mjs', 'package'],
   ['publint and attw', 'npm run --silent lint:package', 'package-lint'],
