@@ -272,5 +272,8 @@ lines.push('');
 const caveat = readFileSync(resolve(here, 'caveat.md'), 'utf8').trim();
 if (caveat) lines.push(caveat, '');
 mkdirSync(here, { recursive: true });
-writeFileSync(resolve(here, 'results.md'), lines.join('\n'));
+// Formatted as `npm run lint` (prettier --check) expects it.
+const prettier = await import('prettier');
+const markdown = await prettier.format(lines.join('\n'), { parser: 'markdown', filepath: resolve(here, 'results.md') });
+writeFileSync(resolve(here, 'results.md'), markdown);
 console.log(`\n${lines.join('\n')}\n\nwritten to bench/results.md`);
