@@ -7,7 +7,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'storybook-static/', 'custom-elements.json', '.test-results/', 'node_modules/', 'coverage/'],
+    ignores: [
+      'dist/',
+      'bench/dist/',
+      'storybook-static/',
+      'custom-elements.json',
+      '.test-results/',
+      'node_modules/',
+      'coverage/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

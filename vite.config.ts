@@ -55,6 +55,8 @@ function demoContent(): Plugin {
  * - `vite build --mode cdn`: one minified, self-contained ES module and one IIFE (`Gazette`) with
  *   Lit inlined and every element registered, in `dist/cdn/`.
  * - `vite` (dev): the demo article page in `demo/`, with the development endpoints.
+ * - `vite build --mode demo`: the demo page built for production into `bench/dist/demo/`
+ *   (`npm run lighthouse` audits it).
  */
 export default defineConfig(({ command, mode }) => {
   const define = { __GZ_VERSION__: JSON.stringify(pkg.version) };
@@ -74,6 +76,15 @@ export default defineConfig(({ command, mode }) => {
         }),
       ],
       server: { host: '127.0.0.1', port: 5173, fs: { allow: [root('.')] } },
+    };
+  }
+  if (mode === 'demo') {
+    return {
+      root: 'demo',
+      base: './',
+      define,
+      plugins: [demoContent()],
+      build: { outDir: root('bench/dist/demo'), emptyOutDir: true, target: 'es2022' },
     };
   }
   if (mode === 'cdn') {

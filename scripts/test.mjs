@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * `npm test`: lint, type-check, build, the browser test suite, the package checks and the story
+ * `npm test`: lint, type-check, build, the size budgets, the memory check, the browser test suite, the package checks and the story
  * smoke check, in that order. Every step runs even when an earlier one failed, so one run shows
  * every problem; the exit code is non-zero when any failed. The last line sums every test.
  */
@@ -13,6 +13,15 @@ const steps = [
   ['lint', 'npm run --silent lint', 'lint'],
   ['type-check', 'npm run --silent typecheck', 'typecheck'],
   ['build', 'npm run --silent build', 'build'],
+  [
+    'size budget logic',
+    'node --test --test-reporter=spec --test-reporter-destination=stdout ' +
+      '--test-reporter=./scripts/lib/node-test-counts.mjs --test-reporter-destination=.test-results/size-logic.json ' +
+      'scripts/size-budget.test.mjs',
+    'size-logic',
+  ],
+  ['size budgets', 'node scripts/size-budget.mjs', 'size'],
+  ['memory check', 'node scripts/memory-check.mjs', 'memory'],
   ['browser tests', 'npx web-test-runner', 'unit'],
   ['package checks', 'node scripts/check-package.mjs', 'package'],
   ['publint and attw', 'npm run --silent lint:package', 'package-lint'],

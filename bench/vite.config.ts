@@ -1,0 +1,74 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import * as article from '../test/fixtures/article-de.js';
+import { teaserDate, teasers } from './data.js';
+import { BIO, PHOTO } from './shared.js';
+
+/**
+ * Builds the benchmark pages (`bench/pages/*.html`) into `bench/dist/`, minified like the CDN
+ * bundle, for tachometer to serve. The HTML pages get the reference article's content from the
+ * test fixture through `<!--bench:name-->` placeholders, as a CMS would render it.
+ */
+const here = import.meta.dirname;
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+function teaserListHtml(): string {
+  const items = teasers(8).map(
+    (
+      t,
+    ) => `<li class="teaser"><a href="${t.href}"><p class="teaser-meta"><span>${t.brand}</span> <span>${t.category}</span>
+      <time datetime="${t.date}">${teaserDate(t.date)}</time></p><h3>${escape(t.title)}</h3><p>${escape(t.excerpt)}</p></a></li>`,
+  );
+  return `<ul class="teasers">${items.join('')}</ul>`;
+}
+
+function content(): Plugin {
+  const dateline = new Intl.DateTimeFormat('de-DE', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Berlin',
+  })
+    .format(new Date(article.published))
+    .replace(',', '');
+  const values: Record<string, string> = {
+    section: article.section,
+    headline: article.headline,
+    standfirst: article.standfirst,
+    published: article.published,
+    body: article.bodyHtml,
+    dateline,
+    minutes: '3',
+    bio: BIO,
+    photo: PHOTO,
+    teasers: teaserListHtml(),
+  };
+  return {
+    name: 'gz-bench-content',
+    transformIndexHtml: (html) => html.replace(/<!--bench:(\w+)-->/g, (match, name: string) => values[name] ?? match),
+  };
+}
+
+export default defineConfig({
+  root: here,
+  base: './',
+  define: { __GZ_VERSION__: JSON.stringify('bench') },
+  plugins: [content()],
+  build: {
+    outDir: resolve(here, 'dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    modulePreload: false,
+    rollupOptions: {
+      input: Object.fromEntries(
+        readdirSync(resolve(here, 'pages'))
+          .filter((f) => f.endsWith('.html'))
+          .map((f) => [f.replace('.html', ''), resolve(here, 'pages', f)]),
+      ),
+    },
+  },
+});

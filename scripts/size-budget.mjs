@@ -1,0 +1,264 @@
+// @ts-check
+/**
+ * Size budgets (run after `npm run build`; a step of `npm test`). Prints, every run:
+ * - the gzip size of the CDN ES module `dist/cdn/gazette.js` (every element with Lit inlined; its
+ *   lazily loaded DOMPurify chunk is listed apart and not counted);
+ * - the gzip size of each element's own module: `src/components/<name>/<name>.ts` with the rest of
+ *   its folder, bundled and minified by Vite like the CDN build, with everything the element shares
+ *   external (Lit, `@lit/*`, DOMPurify, `src/internal|controllers|translations|styles` and other
+ *   elements' folders). That is what one more element adds to a page that already has Gazette;
+ * - that DOMPurify is absent from the CDN module's main chunk (by the bundle's source map);
+ * - what the CDN module is made of: minified bytes per package or source folder.
+ * It fails when a size is above its enforced budget. The issue's targets are printed beside the
+ * enforced values: the enforced ones are what the code meets today with a little headroom, so CI
+ * stops growth now while the targets stay visible until the code reaches them.
+ *
+ * Sizes are gzip level 9, in bytes; 1 kB = 1,000 bytes (as Vite prints them).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * Budgets in gzip bytes. `target`: the issue's (#10) goal. `enforced`: the limit CI applies.
+ * Raise an enforced value only with a reason in the commit; lower it whenever the code shrinks.
+ * An element without its own entry gets `element.enforced.default`.
+ */
+export const BUDGETS = {
+  cdn: { target: 14_000, enforced: 29_000 },
+  element: {
+    target: 2_500,
+    enforced: /** @type {Record<string, number>} */ ({
+      default: 3_000,
+      'article-body': 8_000,
+      'article-header': 3_900,
+      'author-card': 5_900,
+      'author-list': 1_500,
+      'reading-time': 2_800,
+    }),
+  },
+};
+
+/**
+ * @typedef {{ name: string, bytes: number }} Measurement
+ * @typedef {{ name: string, bytes: number, target: number, enforced: number, ok: boolean, meetsTarget: boolean }} Verdict
+ */
+
+/**
+ * Judges measured sizes against budgets. Pure: no I/O.
+ * @param {{ cdn: Measurement, elements: Measurement[], dompurifyInMain: boolean }} measured  elements by folder name
+ * @param {typeof BUDGETS} budgets
+ * @returns {{ ok: boolean, verdicts: Verdict[], errors: string[] }}
+ */
+export function judge(measured, budgets = BUDGETS) {
+  /** @type {Verdict[]} */
+  const verdicts = [];
+  const errors = [];
+  /** @param {Measurement} m @param {number} target @param {number} enforced */
+  const add = (m, target, enforced) => {
+    if (!Number.isFinite(m.bytes) || m.bytes <= 0) {
+      errors.push(`${m.name}: no size measured`);
+      verdicts.push({ ...m, target, enforced, ok: false, meetsTarget: false });
+      return;
+    }
+    const ok = m.bytes <= enforced;
+    if (!ok) errors.push(`${m.name}: ${m.bytes} B gzip is over its budget of ${enforced} B`);
+    verdicts.push({ ...m, target, enforced, ok, meetsTarget: m.bytes <= target });
+  };
+  add(measured.cdn, budgets.cdn.target, budgets.cdn.enforced);
+  if (measured.elements.length === 0) errors.push('no element modules were measured');
+  for (const m of measured.elements) {
+    const enforced = budgets.element.enforced[m.name] ?? budgets.element.enforced.default;
+    add({ name: `<gz-${m.name}> own module`, bytes: m.bytes }, budgets.element.target, enforced);
+  }
+  if (measured.dompurifyInMain) errors.push('DOMPurify is inlined in the CDN main chunk; it must stay a lazy chunk');
+  return { ok: errors.length === 0, verdicts, errors };
+}
+
+/** @param {number} bytes */
+export const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+
+/**
+ * One table line per verdict.
+ * @param {Verdict[]} verdicts
+ */
+export function formatVerdicts(verdicts) {
+  const width = Math.max(...verdicts.map((v) => v.name.length));
+  return verdicts.map(
+    (v) =>
+      `  ${v.ok ? '✓' : '✗'} ${v.name.padEnd(width)}  ${kB(v.bytes).padStart(9)} gzip` +
+      `  (enforced ≤ ${kB(v.enforced)}; issue target ${kB(v.target)}${v.meetsTarget ? ', met' : ', not yet met'})`,
+  );
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * Cuts a minified file into pieces, each named by the source file its source map names for it.
+ * A line without mappings continues the last source (a multi-line template literal such as CSS).
+ * Pure: takes the code and its source map; the pieces concatenate back to the code.
+ * @param {string} code
+ * @param {{ sources: string[], mappings: string }} map
+ * @returns {{ source: string, text: string }[]}
+ */
+export function piecesBySource(code, map) {
+  /** @type {{ source: string, text: string }[]} */
+  const pieces = [];
+  const lines = code.split('\n');
+  const mappingLines = map.mappings.split(';');
+  let source = 0;
+  let last = '(unmapped)';
+  lines.forEach((line, lineIndex) => {
+    const text = lineIndex < lines.length - 1 ? `${line}\n` : line;
+    /** @type {[number, string][]} column, source */
+    const segments = [];
+    let column = 0;
+    for (const segment of (mappingLines[lineIndex] ?? '').split(',')) {
+      if (!segment) continue;
+      const fields = [];
+      let value = 0;
+      let shift = 0;
+      for (const char of segment) {
+        const digit = BASE64.indexOf(char);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          fields.push(value & 1 ? -(value >> 1) : value >> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += fields[0];
+      if (fields.length >= 4) source += fields[1];
+      segments.push([column, fields.length >= 4 ? map.sources[source] : '(unmapped)']);
+    }
+    if (segments.length === 0 || segments[0][0] > 0)
+      pieces.push({ source: last, text: text.slice(0, segments[0]?.[0]) });
+    segments.forEach(([start, name], i) => {
+      pieces.push({ source: name, text: text.slice(start, i + 1 < segments.length ? segments[i + 1][0] : undefined) });
+      last = name;
+    });
+  });
+  return pieces;
+}
+
+/**
+ * Groups a source path: `node_modules/<package>` or `src/<folder>[/<element>]`.
+ * @param {string} source  as the source map names it (relative to the map)
+ */
+export function groupOf(source) {
+  const path = source.replaceAll('\\', '/');
+  const pkg = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+  if (pkg) return pkg[1];
+  const src = path.match(/(?:^|\/)src\/(components\/[^/]+|[^/]+)/);
+  if (src) return `src/${src[1]}`;
+  return path;
+}
+
+async function main() {
+  const { build } = await import('vite');
+  const { results } = await import('./lib/results.mjs');
+  const root = resolve(import.meta.dirname, '..');
+  const suite = results('size');
+  const cdnFile = resolve(root, 'dist/cdn/gazette.js');
+  if (!existsSync(cdnFile)) {
+    console.log('dist/cdn/gazette.js is missing: run `npm run build` first');
+    suite.check('the CDN bundle was built', () => {
+      throw new Error('dist/cdn/gazette.js missing');
+    });
+    return suite.finish();
+  }
+
+  // CDN main chunk, its lazy chunks, and its make-up by source map.
+  const cdnCode = readFileSync(cdnFile, 'utf8');
+  const cdnMap = JSON.parse(readFileSync(`${cdnFile}.map`, 'utf8'));
+  const pieces = piecesBySource(cdnCode, cdnMap);
+  const dompurifyInMain = pieces.some((p) => /node_modules\/dompurify\//.test(p.source));
+  /** @type {Map<string, number>} minified bytes per group */
+  const groups = new Map();
+  for (const p of pieces) groups.set(groupOf(p.source), (groups.get(groupOf(p.source)) ?? 0) + p.text.length);
+  const cdn = { name: 'dist/cdn/gazette.js (all elements + Lit)', bytes: gzipSync(cdnCode, { level: 9 }).length };
+  const lazyChunks = readdirSync(resolve(root, 'dist/cdn')).filter(
+    (f) => f.endsWith('.js') && f !== 'gazette.js' && f !== 'gazette.iife.js',
+  );
+
+  // Each element's own module.
+  const components = resolve(root, 'src/components');
+  const names = readdirSync(components).sort();
+  /** @type {Measurement[]} */
+  const elements = [];
+  for (const name of names) {
+    const folder = resolve(components, name) + sep;
+    const output = await build({
+      configFile: false,
+      logLevel: 'silent',
+      root,
+      define: { __GZ_VERSION__: '"0.0.0"' },
+      build: {
+        write: false,
+        minify: true,
+        target: 'es2022',
+        lib: { entry: resolve(folder, `${name}.ts`), formats: ['es'], fileName: name },
+        rollupOptions: {
+          external: (id, importer) => {
+            if (!id.startsWith('.') && !id.startsWith('/')) return !id.startsWith('\0');
+            const path = importer && id.startsWith('.') ? resolve(dirname(importer), id) : id;
+            return !path.startsWith(folder);
+          },
+          output: { minify: true },
+        },
+      },
+    });
+    const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
+    const code = chunks
+      .filter((c) => c.type === 'chunk')
+      .map((c) => /** @type {{ code: string }} */ (c).code)
+      .join('\n');
+    elements.push({ name, bytes: gzipSync(code, { level: 9 }).length });
+  }
+
+  const verdict = judge({ cdn, elements, dompurifyInMain });
+
+  console.log('size (gzip -9)');
+  for (const line of formatVerdicts(verdict.verdicts)) console.log(line);
+  for (const chunk of lazyChunks) {
+    const bytes = gzipSync(readFileSync(resolve(root, 'dist/cdn', chunk)), { level: 9 }).length;
+    console.log(`    lazy chunk dist/cdn/${chunk}: ${kB(bytes)} gzip (loaded only when needed, not counted)`);
+  }
+  const iife = resolve(root, 'dist/cdn/gazette.iife.js');
+  if (existsSync(iife)) {
+    const bytes = gzipSync(readFileSync(iife), { level: 9 }).length;
+    console.log(
+      `    dist/cdn/gazette.iife.js: ${kB(bytes)} gzip (an IIFE cannot split: DOMPurify is inlined; no budget)`,
+    );
+  }
+  // Gzip share of a group: how much smaller the gzipped bundle is without that group's bytes.
+  const total = cdnCode.length;
+  console.log(`  make-up of dist/cdn/gazette.js (${kB(total)} minified, ${kB(cdn.bytes)} gzip), by source map:`);
+  console.log(
+    `    ${'package or folder'.padEnd(32)} ${'minified'.padStart(9)}  ${'share'.padStart(7)}  gzip saved without it`,
+  );
+  for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1])) {
+    const without = pieces
+      .filter((p) => groupOf(p.source) !== group)
+      .map((p) => p.text)
+      .join('');
+    const saved = cdn.bytes - gzipSync(without, { level: 9 }).length;
+    console.log(
+      `    ${group.padEnd(32)} ${kB(bytes).padStart(9)}  ${((100 * bytes) / total).toFixed(1).padStart(5)} %  ${kB(saved).padStart(9)}`,
+    );
+  }
+
+  for (const v of verdict.verdicts) {
+    await suite.check(`${v.name} ≤ ${kB(v.enforced)} gzip`, () => {
+      if (!v.ok) throw new Error(`${v.bytes} B gzip is over its enforced budget of ${v.enforced} B`);
+    });
+  }
+  await suite.check('DOMPurify is absent from the CDN main chunk', () => {
+    if (dompurifyInMain) throw new Error('node_modules/dompurify is in gazette.js.map');
+    if (!lazyChunks.some((c) => /purify/.test(c))) throw new Error('no lazy DOMPurify chunk next to gazette.js');
+  });
+  return suite.finish();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main();
