@@ -55,12 +55,25 @@ const FIXTURES = {
       <div id="mem-body-h">${body}</div>`,
   'article-body': `<gz-article-body anchors toc progress>${body}</gz-article-body>`,
   'author-card': `<gz-author-card name="Virgil Zólyom" job-title="Landeskorrespondent in Kiel"
-      image="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E" image-alt="avtor1"
+      image="/missing-photo.png" image-alt="avtor1"
       links="mailto:virgil.zolyom@gazette.example https://gazette.example/autoren/zolyom">
       <p>Virgil Zólyom, geboren 1978 in Flensburg, lebt heute in Kiel.</p></gz-author-card>`,
   'author-list': `<gz-author-list>
       <gz-author-card name="Virgil Zólyom"></gz-author-card><gz-author-card name="Anna Beispiel"></gz-author-card>
       </gz-author-list>`,
+  'subscribe-button': `<gz-subscribe-button topic="energiewende" topic-label="Energiewende" compact no-remember
+      action="/api/subscriptions" email="leserin@example.org"></gz-subscribe-button>`,
+  teaser: `<gz-teaser href="/finanzen/a" section="Finanzen" brand="DWN" date="${minutesAgo(30)}" relative
+      image="/missing-teaser.png" image-alt=""><span slot="title">Bayer-Aktie: Was Anleger jetzt wissen müssen</span>
+      Ein Auszug, der an einer Wortgrenze endet.</gz-teaser>`,
+  'teaser-list': `<gz-teaser-list layout="rail" items='${JSON.stringify(
+    Array.from({ length: 8 }, (_, i) => ({
+      href: `/artikel/${i}`,
+      title: `Artikel ${i}`,
+      section: 'Politik',
+      date: '2026-02-17',
+    })),
+  )}'></gz-teaser-list>`,
 };
 
 const names = readdirSync(resolve(root, 'src/components'))

@@ -25,7 +25,9 @@ import { gzipSync } from 'node:zlib';
  * An element without its own entry gets `element.enforced.default`.
  */
 export const BUDGETS = {
-  cdn: { target: 14_000, enforced: 29_000 },
+  // 44.6 kB with all eight elements after the subscribe button and teasers merged (was 27.6 kB
+  // with five): the 14 kB target needs the cuts listed in the size report, not a looser budget.
+  cdn: { target: 14_000, enforced: 46_500 },
   element: {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({
@@ -35,6 +37,9 @@ export const BUDGETS = {
       'author-card': 5_900,
       'author-list': 1_500,
       'reading-time': 2_800,
+      'subscribe-button': 7_800,
+      teaser: 3_300,
+      'teaser-list': 7_500,
     }),
   },
 };
