@@ -105,7 +105,17 @@ const preview: Preview = {
       extractArgTypes: (component: unknown) =>
         manifest && typeof component === 'string' ? manifestArgTypes(manifest, component) : undefined,
     },
-    options: { storySort: { order: ['Introduction', 'Elements'] } },
+    options: {
+      storySort: {
+        order: [
+          'Introduction',
+          'Theming',
+          ['Guide', 'Tokens', 'Element hooks', 'Brand playground'],
+          'Elements',
+          'Pages',
+        ],
+      },
+    },
   },
 };
 
