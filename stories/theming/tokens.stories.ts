@@ -9,7 +9,7 @@ const isColour = (value: string) => /^#[0-9a-f]{3,8}$/i.test(value);
 
 function cell(value: string | undefined) {
   if (value === undefined) return html`<td class="inherited">–</td>`;
-  return html`<td>
+  return html`<td class=${isColour(value) ? 'colour' : ''}>
     ${isColour(value) ? html`<span class="swatch" style="background: ${value}"></span>` : nothing}<code>${value}</code>
   </td>`;
 }
