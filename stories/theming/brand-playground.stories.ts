@@ -147,10 +147,29 @@ export const Playground: Story = {
     const textarea = canvasElement.querySelector('textarea')!;
     expect(textarea.value).toContain(`--gz-color-accent: ${args.accent};`);
     expect(textarea.value).toContain('--gz-space-m: 1rem;');
-    // Copying either reaches the clipboard or shows the CSS to copy by hand.
-    await userEvent.click(canvasElement.querySelector('.playground button')!);
-    const status = canvasElement.querySelector('.playground [role="status"]')!;
-    await waitFor(() => expect(status.textContent).not.toBe(''));
-    if (!status.textContent!.startsWith('Copied')) expect(textarea.hidden).toBe(false);
+  },
+};
+
+/**
+ * "Copy CSS" on a page without a clipboard (an insecure origin, a denied permission): the CSS
+ * shows in a selected textarea with instructions. The story removes `navigator.clipboard` while it
+ * clicks (the Playground story does not click, so opening it never touches a designer's clipboard).
+ */
+export const CopyWithoutClipboard: Story = {
+  name: 'Copy CSS without a clipboard',
+  play: async ({ canvasElement }) => {
+    const textarea = canvasElement.querySelector('textarea')!;
+    expect(textarea.hidden).toBe(true);
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    try {
+      await userEvent.click(canvasElement.querySelector('.playground button')!);
+      const status = canvasElement.querySelector('.playground [role="status"]')!;
+      await waitFor(() => expect(status.textContent).toContain('not available'));
+      expect(textarea.hidden).toBe(false);
+      expect(textarea.selectionEnd - textarea.selectionStart).toBe(textarea.value.length);
+    } finally {
+      // The own property shadowed Navigator.prototype's getter; removing it restores the clipboard.
+      delete (navigator as { clipboard?: Clipboard }).clipboard;
+    }
   },
 };
