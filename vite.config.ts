@@ -15,10 +15,14 @@ const elements = readdirSync(root('src/components'));
 
 /** Copies the token and theme stylesheets to `dist/themes/`, the `gazette/themes/*.css` exports. */
 function themes(): Plugin {
+  // Every file in src/styles/themes/ ships: light, dark, auto and the sample brands.
   const files = {
     'themes/tokens.css': 'src/styles/tokens.css',
-    'themes/light.css': 'src/styles/themes/light.css',
-    'themes/dark.css': 'src/styles/themes/dark.css',
+    ...Object.fromEntries(
+      readdirSync(root('src/styles/themes'))
+        .filter((name) => name.endsWith('.css'))
+        .map((name) => [`themes/${name}`, `src/styles/themes/${name}`]),
+    ),
   };
   return {
     name: 'gz-themes',

@@ -1,11 +1,14 @@
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
-// `themes/dark.css` themes `:where(:root)` (for a page that links it) and `.gz-theme-dark` (for a
-// region). `light.css`, imported after it in the same cascade layer, gives the root back to light,
-// so only the wrapper's class below switches a story to dark, as on a publisher's page with one
-// dark region. Keep the order: swapped, the canvas and docs page around the stories turn dark.
-import '../src/styles/themes/dark.css';
-import '../src/styles/themes/light.css';
+// Every theme file themes `:where(:root)` (for a page that links it) and its own class (for a
+// region). Storybook's canvas and docs pages must stay light whatever a story shows, so the preview
+// loads the files as text and keeps only the class selectors: the toolbar's theme is the wrapper's
+// class below, as on a publisher's page with one themed region.
+import '../src/styles/tokens.css';
+import broadsheetCss from '../src/styles/themes/broadsheet.css?raw';
+import darkCss from '../src/styles/themes/dark.css?raw';
+import lightCss from '../src/styles/themes/light.css?raw';
+import tabloidCss from '../src/styles/themes/tabloid.css?raw';
 import { manifestArgTypes } from './manifest-arg-types.js';
 
 // The manifest is generated (`npm run analyze`) and not committed. A glob, unlike a plain import,
@@ -18,8 +21,22 @@ else console.warn('Gazette: custom-elements.json is missing; run `npm run analyz
 
 const LOCALES = ['de', 'en', 'ar'] as const;
 type Locale = (typeof LOCALES)[number];
-const THEMES = ['light', 'dark'] as const;
+const THEMES = ['light', 'dark', 'broadsheet', 'tabloid'] as const;
 type Theme = (typeof THEMES)[number];
+
+const themeSheet = document.createElement('style');
+themeSheet.dataset['gzThemes'] = '';
+themeSheet.textContent = [lightCss, darkCss, broadsheetCss, tabloidCss]
+  .map((css) => css.replace(/:where\(:root\),\s*/g, ''))
+  .join('\n');
+document.head.append(themeSheet);
+
+/** Viewports of the toolbar: a phone, a tablet, a desktop window (Storybook 10's built-in viewport). */
+const VIEWPORTS = {
+  mobile: { name: 'Mobile (375 × 740)', styles: { width: '375px', height: '740px' }, type: 'mobile' },
+  tablet: { name: 'Tablet (768 × 1024)', styles: { width: '768px', height: '1024px' }, type: 'tablet' },
+  desktop: { name: 'Desktop (1280 × 800)', styles: { width: '1280px', height: '800px' }, type: 'desktop' },
+} as const;
 
 /**
  * Wraps every story in the toolbar's language and theme. Elements resolve `lang` and `dir` from
@@ -32,7 +49,7 @@ const withLocaleAndTheme: Decorator = (story, context) => {
   const fill = context.viewMode === 'story' ? 'min-block-size: 100vh;' : '';
   return html`<div
     data-story-wrapper
-    class=${theme === 'dark' ? 'gz-theme-dark' : 'gz-theme-light'}
+    class=${`gz-theme-${theme}`}
     lang=${locale}
     dir=${locale === 'ar' ? 'rtl' : 'ltr'}
     style="box-sizing: border-box; ${fill} padding: var(--gz-space-l, 1.5rem);
@@ -66,6 +83,8 @@ const preview: Preview = {
         items: [
           { value: 'light', icon: 'sun', title: 'Light' },
           { value: 'dark', icon: 'moon', title: 'Dark (gz-theme-dark)' },
+          { value: 'broadsheet', icon: 'document', title: 'Broadsheet: sample serif brand (gz-theme-broadsheet)' },
+          { value: 'tabloid', icon: 'lightning', title: 'Tabloid: sample sans brand (gz-theme-tabloid)' },
         ],
         dynamicTitle: true,
       },
@@ -78,6 +97,7 @@ const preview: Preview = {
   parameters: {
     // The wrapper above pads the story and paints the theme's background up to the edges.
     layout: 'fullscreen',
+    viewport: { options: VIEWPORTS },
     // Accessibility violations fail a story (in the a11y panel and in scripts/story-smoke.mjs).
     a11y: { test: 'error' },
     controls: { expanded: true },
@@ -85,7 +105,17 @@ const preview: Preview = {
       extractArgTypes: (component: unknown) =>
         manifest && typeof component === 'string' ? manifestArgTypes(manifest, component) : undefined,
     },
-    options: { storySort: { order: ['Introduction', 'Elements'] } },
+    options: {
+      storySort: {
+        order: [
+          'Introduction',
+          'Theming',
+          ['Guide', 'Tokens', 'Element hooks', 'Brand playground'],
+          'Elements',
+          'Pages',
+        ],
+      },
+    },
   },
 };
 

@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * `npm test`: lint, type-check, build, the size budgets, the memory check, the browser test suite, the package checks and the story
- * smoke check, in that order. Every step runs even when an earlier one failed, so one run shows
- * every problem; the exit code is non-zero when any failed. The last line sums every test.
+ * `npm test`: lint, type-check, build, the size budgets, the memory check, the browser test suite,
+ * the package checks, the story smoke checks and the visual regression test, in that order. Every
+ * step runs even when an earlier one failed, so one run shows every problem; the exit code is
+ * non-zero when any failed. The last line sums every test.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ const steps = [
     "node scripts/story-smoke.mjs --globals 'theme:dark;locale:en' --results stories-dark-en",
     'stories-dark-en',
   ],
+  ['visual regression', 'node scripts/visual.mjs', 'visual'],
 ];
 
 rmSync('.test-results', { recursive: true, force: true });

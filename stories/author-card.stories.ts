@@ -5,7 +5,7 @@ import { expect, waitFor } from 'storybook/test';
 import { registerTranslation } from '../src/controllers/localize.js';
 import type { GzAuthorCard } from '../src/components/author-card/author-card.component.js';
 import '../src/components/author-card/author-card.js';
-import portrait from '../demo/authors/virgil-zolyom.svg?url';
+import portrait from '../demo/authors/virgil-zolyom.svg?url&no-inline';
 import * as author from '../test/fixtures/author-card/author-de.js';
 
 /** The attributes a CMS author writes. */

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { expect } from 'storybook/test';
 import type { GzAuthorList } from '../src/components/author-list/author-list.component.js';
 import '../src/components/author-list/author-list.js';
-import portrait from '../demo/authors/virgil-zolyom.svg?url';
+import portrait from '../demo/authors/virgil-zolyom.svg?url&no-inline';
 import * as author from '../test/fixtures/author-card/author-de.js';
 
 interface AuthorListArgs {

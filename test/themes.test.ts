@@ -9,6 +9,10 @@ const THEMES = {
   tokens: '../src/styles/tokens.css',
   light: '../src/styles/themes/light.css',
   dark: '../src/styles/themes/dark.css',
+  broadsheet: '../src/styles/themes/broadsheet.css',
+  tabloid: '../src/styles/themes/tabloid.css',
+  'auto (light part)': '../src/styles/themes/auto.css#light',
+  'auto (dark part)': '../src/styles/themes/auto.css#dark',
 };
 
 /** [foreground, background, minimum ratio] */
@@ -28,8 +32,18 @@ const PAIRS: [string, string, number][] = [
   ['focus', 'surface', 3],
 ];
 
+/**
+ * The colour tokens a theme file sets. `auto.css#light` and `auto.css#dark` read the part of
+ * `auto.css` before and inside its `prefers-color-scheme: dark` block.
+ */
 async function colours(path: string): Promise<Map<string, string>> {
-  const css = await (await fetch(new URL(path, import.meta.url))).text();
+  const [file, part] = path.split('#');
+  let css = await (await fetch(new URL(file!, import.meta.url))).text();
+  if (part) {
+    const [light, dark] = css.split(/@media\s*\(prefers-color-scheme:\s*dark\)/);
+    expect(dark, `${file} has a prefers-color-scheme: dark block`).to.be.a('string');
+    css = part === 'dark' ? dark! : light!;
+  }
   const found = new Map<string, string>();
   for (const [, name, value] of css.matchAll(/--gz-color-([a-z-]+):\s*(#[0-9a-f]{3,8})\s*;/gi)) {
     found.set(name!, value!);
@@ -76,8 +90,18 @@ describe('themes', () => {
     expect(Object.fromEntries(light)).to.deep.equal(Object.fromEntries(tokens));
   });
 
-  it('dark.css defines every colour token', async () => {
-    const [tokens, dark] = await Promise.all([colours(THEMES.tokens), colours(THEMES.dark)]);
-    expect([...dark.keys()].sort()).to.deep.equal([...tokens.keys()].sort());
+  for (const theme of ['dark', 'broadsheet', 'tabloid'] as const) {
+    it(`${theme}.css defines every colour token`, async () => {
+      const [tokens, palette] = await Promise.all([colours(THEMES.tokens), colours(THEMES[theme])]);
+      expect([...palette.keys()].sort()).to.deep.equal([...tokens.keys()].sort());
+    });
+  }
+
+  it('auto.css is light.css, and dark.css under prefers-color-scheme: dark', async () => {
+    const [light, dark, autoLight, autoDark] = await Promise.all(
+      [THEMES.light, THEMES.dark, THEMES['auto (light part)'], THEMES['auto (dark part)']].map(colours),
+    );
+    expect(Object.fromEntries(autoLight!)).to.deep.equal(Object.fromEntries(light!));
+    expect(Object.fromEntries(autoDark!)).to.deep.equal(Object.fromEntries(dark!));
   });
 });
