@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../../internal/css-props.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { safeUrl } from '../../internal/url.js';
@@ -223,7 +223,7 @@ export class GzAuthorCard extends GzElement {
     const initials = this.initials;
     const showPhoto = this._src && (this._photo === 'loading' || this._photo === 'loaded');
     const initialsShown = this._photo !== 'loaded';
-    return html`<span class="avatar" style=${styleMap({ '--_initials-background': colorFor(this._name) })}>
+    return html`<span class="avatar" style=${cssProps({ '--_initials-background': colorFor(this._name) })}>
       ${
         initialsShown
           ? initials
