@@ -16,6 +16,7 @@ const steps = [
   ['browser tests', 'npx web-test-runner', 'unit'],
   ['package checks', 'node scripts/check-package.mjs', 'package'],
   ['hostile host pages', 'node scripts/check-pages.mjs', 'pages'],
+  ['layout shift before upgrade', 'node scripts/check-cls.mjs', 'cls'],
   ['publint and attw', 'npm run --silent lint:package', 'package-lint'],
   ['storybook build', 'npm run --silent build-storybook', 'storybook-build'],
   ['story smoke check (light, de)', 'node scripts/story-smoke.mjs', 'stories'],
