@@ -143,6 +143,7 @@ export default defineConfig(({ command, mode }) => {
         entry: {
           index: root('src/index.ts'),
           all: root('src/all.ts'),
+          'react/index': root('src/react/index.ts'),
           ...Object.fromEntries(
             elements.map((name) => [`components/${name}/${name}`, root(`src/components/${name}/${name}.ts`)]),
           ),
@@ -151,7 +152,8 @@ export default defineConfig(({ command, mode }) => {
       },
       rollupOptions: {
         // dompurify is a dependency, loaded on demand by <gz-article-body>: consumers resolve it.
-        external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify$/],
+        // react is an optional peer dependency of `gazette/react`.
+        external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify$/, /^react(-dom)?(\/|$)/],
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',

@@ -17,6 +17,7 @@ const steps = [
   ['package checks', 'node scripts/check-package.mjs', 'package'],
   ['hostile host pages', 'node scripts/check-pages.mjs', 'pages'],
   ['layout shift before upgrade', 'node scripts/check-cls.mjs', 'cls'],
+  ['React wrappers', 'node scripts/check-react.mjs', 'react'],
   ['publint and attw', 'npm run --silent lint:package', 'package-lint'],
   ['storybook build', 'npm run --silent build-storybook', 'storybook-build'],
   ['story smoke check (light, de)', 'node scripts/story-smoke.mjs', 'stories'],

@@ -139,6 +139,11 @@ export class GzAuthorCard extends GzElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A <gz-author-list> parent reads name and href; a framework may set them as properties only
+    // (gazette/react), which no MutationObserver sees: tell the list (an internal, non-composed event).
+    if (changed.has('name') || changed.has('href')) {
+      this.dispatchEvent(new Event('gz-author-card-change', { bubbles: true }));
+    }
     if (changed.has('name')) {
       this._name = normalizeName(this.name);
       if (!this._name) warnOnce(this, 'has no name; it shows nothing. Set name="…".');
