@@ -216,6 +216,9 @@ try {
               ?.textContent?.replace(/\s+/g, ' ')
               .trim(),
             toc: document.querySelector('#body')?.shadowRoot?.querySelectorAll('[part~=toc] a').length ?? 0,
+            jsonLd: JSON.parse(
+              document.querySelector('gz-article-header > script[type="application/ld+json"]')?.textContent ?? 'null',
+            ),
           };
         }, tags);
         assert(state.setHTML === (path === 'native' ? 'function' : 'undefined'), `setHTML is ${state.setHTML}`);
@@ -230,6 +233,9 @@ try {
         assert(state.label?.includes('Lesezeit: 3 min'), `label: ${state.label}`);
         assert(state.byline?.includes('Virgil Zólyom und Anna Berg'), `byline: ${state.byline}`);
         assert(state.toc === 2, `toc links: ${state.toc}`);
+        // JSON-LD is a script element: written through the `gazette` Trusted Types policy.
+        assert(state.jsonLd?.headline === 'Netzausbau im Norden stockt', `json-ld: ${JSON.stringify(state.jsonLd)}`);
+        assert(state.jsonLd.author?.length === 2 && state.jsonLd.publisher?.name === 'Gazette', 'json-ld authors');
         assert(errors.length === 0, errors.join('\n'));
         await page.close();
       },

@@ -49,12 +49,21 @@ function protocolOf(value: string): string | undefined {
   }
 }
 
+/**
+ * A forbidden element. A JSON-LD data block (`<script type="application/ld+json">`, what
+ * `<gz-article-header json-ld>` writes) is not executable, so it is not one.
+ */
+function forbidden(el: Element): boolean {
+  if (el instanceof HTMLScriptElement && el.type === 'application/ld+json') return false;
+  return FORBIDDEN_TAGS.has(el.localName);
+}
+
 /** Everything wrong under `root`, in light and shadow DOM. */
 export function inspect(root: Element): Finding[] {
   const findings: Finding[] = [];
   for (const el of composedTree(root)) {
     const tag = el.localName;
-    if (FORBIDDEN_TAGS.has(tag)) {
+    if (forbidden(el)) {
       const where = el.getRootNode() instanceof ShadowRoot ? 'shadow' : 'light';
       findings.push({ kind: 'forbidden element', detail: `<${tag}> in ${where} DOM` });
     }
@@ -125,7 +134,7 @@ export function watchDocument(): { added: () => string[]; restore: () => void } 
       for (const node of record.addedNodes) {
         if (!(node instanceof Element)) continue;
         for (const el of [node, ...node.querySelectorAll('*')]) {
-          if (FORBIDDEN_TAGS.has(el.localName)) added.push(`<${el.localName}>`);
+          if (forbidden(el)) added.push(`<${el.localName}>`);
         }
       }
     }
