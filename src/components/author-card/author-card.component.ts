@@ -13,6 +13,11 @@ import { interleave, nameLink } from './byline.js';
 import { colorFor, initialsOf, normalizeName } from './initials.js';
 import { parseLinks, splitLinks, type AuthorLink } from './links.js';
 
+/** Tells a parent <gz-author-list> that name or href changed. Internal: not a public event. */
+function announceChange(card: Element): void {
+  card.dispatchEvent(new Event('gz-author-card-change', { bubbles: true }));
+}
+
 export const AUTHOR_CARD_LAYOUTS = ['card', 'compact', 'inline'] as const;
 export type AuthorCardLayout = (typeof AUTHOR_CARD_LAYOUTS)[number];
 
@@ -141,9 +146,7 @@ export class GzAuthorCard extends GzElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A <gz-author-list> parent reads name and href; a framework may set them as properties only
     // (gazette/react), which no MutationObserver sees: tell the list (an internal, non-composed event).
-    if (changed.has('name') || changed.has('href')) {
-      this.dispatchEvent(new Event('gz-author-card-change', { bubbles: true }));
-    }
+    if (changed.has('name') || changed.has('href')) announceChange(this);
     if (changed.has('name')) {
       this._name = normalizeName(this.name);
       if (!this._name) warnOnce(this, 'has no name; it shows nothing. Set name="…".');
