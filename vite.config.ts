@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { contentStyles } from './src/components/article-body/content.styles.js';
 import * as article from './test/fixtures/article-de.js';
 import { subscriptionsVitePlugin } from './test/server/subscriptions.mjs';
 
@@ -12,6 +13,41 @@ const DEMO_CSRF_TOKEN = 'gazette-demo-token';
 
 /** Every element, by folder: `src/components/<name>/<name>.ts` registers it (`gazette/<name>.js`). */
 const elements = readdirSync(root('src/components'));
+
+/**
+ * `gazette/preload.css`: the design tokens, a block box for every element until it is defined,
+ * the hand-written `src/styles/preload.css`, and `<gz-article-body>`'s content typesetting (the
+ * sheet the element adopts), so the page is laid out as it will be once the elements render.
+ */
+function preloadCss(): string {
+  const blocks = elements.map((name) => `gz-${name}:not(:defined)`).join(',\n  ');
+  return [
+    readFileSync(root('src/styles/tokens.css'), 'utf8'),
+    `@layer gazette.preload {\n  ${blocks} {\n    display: block;\n  }\n}\n`,
+    readFileSync(root('src/styles/preload.css'), 'utf8'),
+    `/* <gz-article-body>'s content typesetting */\n${contentStyles.cssText}\n`,
+  ].join('\n');
+}
+
+/** Serves and emits `preload.css` for the demo page, linked first in its head. */
+function demoPreload(): Plugin {
+  return {
+    name: 'gz-demo-preload',
+    configureServer(server) {
+      server.middlewares.use('/preload.css', (_req, res) => {
+        res.setHeader('content-type', 'text/css');
+        res.end(preloadCss());
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'preload.css', source: preloadCss() });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'link', attrs: { rel: 'stylesheet', href: '/preload.css' }, injectTo: 'head-prepend' }],
+    },
+  };
+}
 
 /** Copies the token and theme stylesheets to `dist/themes/`, the `gazette/themes/*.css` exports. */
 function themes(): Plugin {
@@ -31,6 +67,7 @@ function themes(): Plugin {
       for (const [fileName, source] of Object.entries(files)) {
         this.emitFile({ type: 'asset', fileName, source: readFileSync(root(source), 'utf8') });
       }
+      this.emitFile({ type: 'asset', fileName: 'preload.css', source: preloadCss() });
     },
   };
 }
@@ -54,13 +91,13 @@ function demoContent(): Plugin {
 }
 
 /**
- * Three builds from one config:
+ * The builds from one config:
  * - `vite build` (npm): ES modules, one file per source module, Lit external; `tsc` adds `.d.ts`.
  * - `vite build --mode cdn`: one minified, self-contained ES module and one IIFE (`Gazette`) with
  *   Lit inlined and every element registered, in `dist/cdn/`.
  * - `vite` (dev): the demo article page in `demo/`, with the development endpoints.
- * - `vite build --mode demo`: the demo page built for production into `bench/dist/demo/`
- *   (`npm run lighthouse` audits it).
+ * - `vite build --mode demo`: the demo page built for production into `bench/dist/demo/`, as a
+ *   publisher would deploy it (`npm run lighthouse` and scripts/check-cls.mjs load it).
  */
 export default defineConfig(({ command, mode }) => {
   const define = { __GZ_VERSION__: JSON.stringify(pkg.version) };
@@ -78,6 +115,7 @@ export default defineConfig(({ command, mode }) => {
           doubleOptIn: process.env['GZ_DOUBLE_OPT_IN'] === '1',
           csrfToken: DEMO_CSRF_TOKEN,
         }),
+        demoPreload(),
       ],
       server: { host: '127.0.0.1', port: 5173, fs: { allow: [root('.')] } },
     };
@@ -87,7 +125,7 @@ export default defineConfig(({ command, mode }) => {
       root: 'demo',
       base: './',
       define,
-      plugins: [demoContent()],
+      plugins: [demoContent(), demoPreload()],
       build: { outDir: root('bench/dist/demo'), emptyOutDir: true, target: 'es2022' },
     };
   }
@@ -125,6 +163,7 @@ export default defineConfig(({ command, mode }) => {
         entry: {
           index: root('src/index.ts'),
           all: root('src/all.ts'),
+          'react/index': root('src/react/index.ts'),
           ...Object.fromEntries(
             elements.map((name) => [`components/${name}/${name}`, root(`src/components/${name}/${name}.ts`)]),
           ),
@@ -133,7 +172,8 @@ export default defineConfig(({ command, mode }) => {
       },
       rollupOptions: {
         // dompurify is a dependency, loaded on demand by <gz-article-body>: consumers resolve it.
-        external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify$/],
+        // react is an optional peer dependency of `gazette/react`.
+        external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify$/, /^react(-dom)?(\/|$)/],
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',

@@ -37,12 +37,14 @@ await suite.check('every element has a subpath export, sideEffects entries and a
     assert(pkg.sideEffects.includes(`./src/components/${name}/${name}.ts`), `sideEffects lacks the source of ${name}`);
     assert(manifestTags.includes(`gz-${name}`), `custom-elements.json lacks gz-${name}`);
   }
-  for (const entry of ['.', './all.js', './custom-elements.json', './themes/*.css']) {
+  for (const entry of ['.', './all.js', './custom-elements.json', './themes/*.css', './preload.css']) {
     assert(pkg.exports[entry], `exports lacks ${entry}`);
   }
   for (const theme of ['tokens', 'light', 'dark'])
     assert(existsSync(resolve(root, `dist/themes/${theme}.css`)), `dist/themes/${theme}.css missing`);
   assert(existsSync(resolve(root, 'dist/index.d.ts')), 'dist/index.d.ts missing');
+  const preload = readFileSync(resolve(root, 'dist/preload.css'), 'utf8');
+  for (const tag of tags) assert(preload.includes(`${tag}:not(:defined)`), `preload.css lacks ${tag}`);
 });
 
 await suite.check('the manifest is valid, and editors get every tag from vscode.html-custom-data.json', () => {

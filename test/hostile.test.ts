@@ -76,6 +76,7 @@ const BASELINES: Record<string, { attributes: Record<string, string>; children?:
       updated: '2024-11-18T09:30:00+01:00',
       'time-zone': 'Europe/Berlin',
       'reading-time-for': 'gz-hostile-text',
+      'json-ld': '',
     },
     children: '<h1>Überschrift</h1><p slot="standfirst">Vorspann.</p>',
   },

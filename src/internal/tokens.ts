@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import tokens from '../styles/tokens.css?inline';
 
 const ADOPTED = Symbol.for('gazette.tokens-adopted');
@@ -9,7 +10,9 @@ const ADOPTED = Symbol.for('gazette.tokens-adopted');
  * theme files (layer `gazette.theme`), win over them.
  */
 export function adoptTokens(doc: Document | undefined = globalThis.document): void {
-  if (!doc || typeof CSSStyleSheet === 'undefined') return; // server rendering: the page links themes/*.css
+  // Server rendering (Lit's DOM shim has a document without adoptedStyleSheets): the page links
+  // gazette/preload.css or themes/tokens.css instead.
+  if (isServer || !doc || typeof CSSStyleSheet === 'undefined') return;
   const marked = doc as Document & { [ADOPTED]?: boolean };
   if (marked[ADOPTED]) return;
   marked[ADOPTED] = true;

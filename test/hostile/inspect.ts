@@ -49,6 +49,15 @@ function protocolOf(value: string): string | undefined {
   }
 }
 
+/**
+ * A forbidden element. A JSON-LD data block (`<script type="application/ld+json">`, what
+ * `<gz-article-header json-ld>` writes) is not executable, so it is not one.
+ */
+function forbidden(el: Element): boolean {
+  if (el instanceof HTMLScriptElement && el.type === 'application/ld+json') return false;
+  return FORBIDDEN_TAGS.has(el.localName);
+}
+
 /** Everything wrong under `root`, in light and shadow DOM. */
 export function inspect(root: Element): Finding[] {
   const findings: Finding[] = [];
@@ -59,7 +68,7 @@ export function inspect(root: Element): Finding[] {
     const tag = el.localName;
     const inShadow = el.getRootNode() instanceof ShadowRoot;
     // An element's own UI may contain a form (the subscribe button's e-mail form); data may not.
-    if (FORBIDDEN_TAGS.has(tag) && !(tag === 'form' && inShadow)) {
+    if (forbidden(el) && !(tag === 'form' && inShadow)) {
       findings.push({ kind: 'forbidden element', detail: `<${tag}> in ${inShadow ? 'shadow' : 'light'} DOM` });
     }
     for (const attr of el.attributes) {
@@ -129,7 +138,7 @@ export function watchDocument(): { added: () => string[]; restore: () => void } 
       for (const node of record.addedNodes) {
         if (!(node instanceof Element)) continue;
         for (const el of [node, ...node.querySelectorAll('*')]) {
-          if (FORBIDDEN_TAGS.has(el.localName)) added.push(`<${el.localName}>`);
+          if (forbidden(el)) added.push(`<${el.localName}>`);
         }
       }
     }

@@ -97,8 +97,63 @@ export function sanitizerPath(): SanitizerPath {
   return forcedPath ?? (hasNativeSanitizer() ? 'native' : 'dompurify');
 }
 
+/**
+ * Renames event-handler (`on…`) and `style` attributes to `gz-dropped-…` before any parser sees
+ * the markup. Every HTML parser in Chromium (DOMParser, setHTML, inert documents) reports a CSP
+ * violation for such an attribute on a page whose CSP forbids inline handlers or styles, although
+ * nothing runs and the sanitizer drops it right after. A linear scan that follows the HTML
+ * tokenizer's tag and attribute rules; where it guesses wrong the cost is a report, never safety:
+ * the sanitizer and `enforcePolicy` still decide what is kept.
+ */
+export function defuseAttributes(input: string): string {
+  let out = '';
+  let i = 0;
+  const n = input.length;
+  const space = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
+  while (i < n) {
+    const lt = input.indexOf('<', i);
+    if (lt === -1 || lt + 1 >= n) break;
+    if (!/[a-z]/i.test(input[lt + 1]!)) {
+      out += input.slice(i, lt + 1);
+      i = lt + 1;
+      continue;
+    }
+    out += input.slice(i, lt);
+    i = lt;
+    // The tag name.
+    while (i < n && !space(input[i]) && input[i] !== '/' && input[i] !== '>') out += input[i++];
+    // Attributes, until `>`.
+    while (i < n && input[i] !== '>') {
+      if (space(input[i]) || input[i] === '/') {
+        out += input[i++];
+        continue;
+      }
+      let name = input[i]!;
+      i++;
+      while (i < n && !space(input[i]) && input[i] !== '/' && input[i] !== '>' && input[i] !== '=') name += input[i++];
+      out += /^(on|style$)/i.test(name) ? `gz-dropped-${name}` : name;
+      let j = i;
+      while (space(input[j])) j++;
+      if (input[j] !== '=') continue;
+      j++;
+      while (space(input[j])) j++;
+      const quote = input[j];
+      if (quote === '"' || quote === "'") {
+        const close = input.indexOf(quote, j + 1);
+        j = close === -1 ? n : close + 1;
+      } else {
+        while (j < n && !space(input[j]) && input[j] !== '>') j++;
+      }
+      out += input.slice(i, j);
+      i = j;
+    }
+  }
+  return out + input.slice(i);
+}
+
 /** Parses and sanitizes an HTML string into a fragment of an inert document. */
-export async function sanitizeHtml(input: string): Promise<DocumentFragment> {
+export async function sanitizeHtml(html: string): Promise<DocumentFragment> {
+  const input = defuseAttributes(html);
   let fragment: DocumentFragment;
   if (sanitizerPath() === 'native') {
     const inert = document.implementation.createHTMLDocument('');

@@ -18,6 +18,8 @@ import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { styles } from './article-header.styles.js';
+import { countNode, readingMinutes } from '../reading-time/count.js';
+import { newsArticle, serializeJsonLd, writeJsonLd, type JsonLdAuthor } from './json-ld.js';
 
 /** The kicker styles a section label can take. */
 export const ARTICLE_HEADER_KICKERS = ['live', 'analysis', 'opinion'] as const;
@@ -86,6 +88,13 @@ interface DateView {
  * @cssproperty --gz-article-header-headline-font-weight - Headline weight. Default `--gz-font-weight-bold`.
  * @cssproperty --gz-article-header-standfirst-font-size - Standfirst size. Default `--gz-font-size-l`.
  *
+ * Structured data (off by default, since many CMSs emit their own): with `json-ld` the header
+ * keeps a `<script type="application/ld+json" slot="json-ld">` child with a schema.org
+ * `NewsArticle` made from what the elements know: headline, dates with offset, section, the
+ * `<gz-author-card>`s of the same `<article>` as authors, word count and reading time of the body,
+ * language, and `json-ld-image` / `json-ld-publisher` / `json-ld-publisher-logo` when given. Under
+ * Trusted Types it is written through the `gazette` policy.
+ *
  * @cssstate updated - The update time is shown.
  * @cssstate relative - A date is shown in the relative form ("vor 2 Stunden").
  */
@@ -131,6 +140,18 @@ export class GzArticleHeader extends GzElement {
   /** Leave the reading time out. */
   @property({ attribute: 'no-reading-time', type: Boolean }) noReadingTime = false;
 
+  /** Emit schema.org `NewsArticle` JSON-LD into the light DOM. */
+  @property({ attribute: 'json-ld', type: Boolean }) jsonLd = false;
+
+  /** The article's image URL for the JSON-LD (`image`). */
+  @property({ attribute: 'json-ld-image' }) jsonLdImage: string | null = null;
+
+  /** The publisher's name for the JSON-LD (`publisher`). */
+  @property({ attribute: 'json-ld-publisher' }) jsonLdPublisher: string | null = null;
+
+  /** The publisher's logo URL for the JSON-LD (`publisher.logo`). */
+  @property({ attribute: 'json-ld-publisher-logo' }) jsonLdPublisherLogo: string | null = null;
+
   @state() private _slots = { headline: false, standfirst: false, section: false };
 
   private readonly _localize = new LocalizeController(this);
@@ -155,6 +176,73 @@ export class GzArticleHeader extends GzElement {
         signal: this._lifetime.signal,
       });
     }
+  }
+
+  protected override updated(): void {
+    if (!isServer) this._syncJsonLd();
+  }
+
+  /** The `NewsArticle` of this header, or undefined without a headline. @internal */
+  jsonLdData(): Record<string, unknown> | undefined {
+    const headline = this.querySelector(':scope > :not([slot])')?.textContent?.replace(/\s+/g, ' ').trim();
+    if (!headline) return undefined;
+    const scope = this.closest('article') ?? this.ownerDocument;
+    const absolute = (value: unknown) => {
+      const url = safeUrl(value);
+      return url ? new URL(url, this.ownerDocument.baseURI).href : undefined;
+    };
+    const authors: JsonLdAuthor[] = [];
+    for (const card of scope.querySelectorAll('gz-author-card')) {
+      const props = card as Element & Partial<Record<'name' | 'href' | 'image' | 'jobTitle', string | null>>;
+      const name = (props.name ?? card.getAttribute('name'))?.replace(/\s+/g, ' ').trim();
+      if (!name) continue;
+      authors.push({
+        name,
+        url: absolute(props.href ?? card.getAttribute('href')),
+        image: absolute(props.image ?? card.getAttribute('image')),
+        jobTitle: (props.jobTitle ?? card.getAttribute('job-title'))?.trim() || undefined,
+      });
+    }
+    const lang = this._localize.lang;
+    const body =
+      (this.readingTimeFor && this.ownerDocument.getElementById(this.readingTimeFor)) ||
+      scope.querySelector('gz-article-body');
+    const count = body ? countNode(body, lang) : undefined;
+    return newsArticle({
+      headline,
+      published: this.published,
+      updated: this.lastUpdated,
+      timeZone: this._zone(),
+      authors,
+      section: this.section?.trim(),
+      wordCount: count?.words,
+      minutes: count && count.words ? readingMinutes(count) : undefined,
+      lang,
+      image: absolute(this.jsonLdImage),
+      publisher: this.jsonLdPublisher?.trim(),
+      publisherLogo: absolute(this.jsonLdPublisherLogo),
+    });
+  }
+
+  private _syncJsonLd(): void {
+    let script = this.querySelector<HTMLScriptElement>(':scope > script[slot="json-ld"]');
+    const data = this.jsonLd ? this.jsonLdData() : undefined;
+    if (!data) {
+      script?.remove();
+      return;
+    }
+    const json = serializeJsonLd(data);
+    if (script?.text === json) return;
+    if (!script) {
+      script = this.ownerDocument.createElement('script');
+      script.type = 'application/ld+json';
+      script.slot = 'json-ld';
+    }
+    if (!writeJsonLd(script, json)) {
+      warnOnce(this, 'json-ld: the page\'s Trusted Types policy does not allow the "gazette" policy name.');
+      return;
+    }
+    if (!script.isConnected) this.append(script);
   }
 
   override disconnectedCallback(): void {

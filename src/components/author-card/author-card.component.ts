@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../../internal/css-props.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { safeUrl } from '../../internal/url.js';
@@ -12,6 +12,11 @@ import { styles } from './author-card.styles.js';
 import { interleave, nameLink } from './byline.js';
 import { colorFor, initialsOf, normalizeName } from './initials.js';
 import { parseLinks, splitLinks, type AuthorLink } from './links.js';
+
+/** Tells a parent <gz-author-list> that name or href changed. Internal: not a public event. */
+function announceChange(card: Element): void {
+  card.dispatchEvent(new Event('gz-author-card-change', { bubbles: true }));
+}
 
 export const AUTHOR_CARD_LAYOUTS = ['card', 'compact', 'inline'] as const;
 export type AuthorCardLayout = (typeof AUTHOR_CARD_LAYOUTS)[number];
@@ -139,6 +144,9 @@ export class GzAuthorCard extends GzElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A <gz-author-list> parent reads name and href; a framework may set them as properties only
+    // (gazette/react), which no MutationObserver sees: tell the list (an internal, non-composed event).
+    if (changed.has('name') || changed.has('href')) announceChange(this);
     if (changed.has('name')) {
       this._name = normalizeName(this.name);
       if (!this._name) warnOnce(this, 'has no name; it shows nothing. Set name="…".');
@@ -223,7 +231,7 @@ export class GzAuthorCard extends GzElement {
     const initials = this.initials;
     const showPhoto = this._src && (this._photo === 'loading' || this._photo === 'loaded');
     const initialsShown = this._photo !== 'loaded';
-    return html`<span class="avatar" style=${styleMap({ '--_initials-background': colorFor(this._name) })}>
+    return html`<span class="avatar" style=${cssProps({ '--_initials-background': colorFor(this._name) })}>
       ${
         initialsShown
           ? initials

@@ -52,6 +52,12 @@ export class GzAuthorList extends GzElement {
     return this._authors.map((a) => a.name);
   }
 
+  constructor() {
+    super();
+    // Cards whose name or href a framework set as a property (no attribute mutation to observe).
+    this.addEventListener('gz-author-card-change', () => this.isConnected && this._collect());
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this._observer = new MutationObserver(() => this._collect());
@@ -89,8 +95,10 @@ export class GzAuthorList extends GzElement {
   private _collect(): void {
     const authors: Byline[] = [];
     for (const card of this.querySelectorAll(':scope > gz-author-card')) {
-      const name = normalizeName(card.getAttribute('name'));
-      if (name) authors.push({ name, href: safeAuthorHref(card.getAttribute('href')) });
+      // The property first: frameworks (React through gazette/react) set it without the attribute.
+      const props = card as Element & { name?: string | null; href?: string | null };
+      const name = normalizeName(props.name ?? card.getAttribute('name'));
+      if (name) authors.push({ name, href: safeAuthorHref(props.href ?? card.getAttribute('href')) });
     }
     if (authors.length === 0) warnOnce(this, 'has no <gz-author-card name="…"> children; it shows nothing.');
     const same =

@@ -1,0 +1,102 @@
+// @ts-check
+/**
+ * No layout shift before upgrade: builds the demo page (`vite build --mode demo`), opens it in
+ * Chromium with every script held back 2 s (the elements are undefined meanwhile, styled by
+ * `gazette/preload.css` alone), and sums the layout shifts until the elements have rendered.
+ * Fails unless the cumulative layout shift is 0.000. Prints the number and the shifted nodes.
+ *
+ * `--no-preload` measures the page without the stylesheet (for comparison; not part of the suite).
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import { launch } from './lib/browser.mjs';
+import { results } from './lib/results.mjs';
+import { serveStatic } from './lib/static-server.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const out = resolve(root, 'bench/dist/demo');
+const withoutPreload = process.argv.includes('--no-preload');
+const suite = results(withoutPreload ? 'cls-no-preload' : 'cls');
+const DELAY_MS = 2000;
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+await build({ configFile: resolve(root, 'vite.config.ts'), mode: 'demo', logLevel: 'silent' });
+cpSync(resolve(root, 'demo/authors'), resolve(out, 'authors'), { recursive: true });
+if (withoutPreload) {
+  const index = resolve(out, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace(/<link rel="stylesheet"[^>]*preload[^>]*>/, ''));
+}
+
+const server = await serveStatic(out);
+const browser = await launch();
+const tags = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf8'))
+  .modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName))
+  .filter(Boolean);
+
+console.log('cls');
+try {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ]) {
+    await suite.check(`demo page at ${width}×${height}, scripts delayed ${DELAY_MS} ms: CLS 0.000`, async () => {
+      const page = await browser.newPage({ viewport: { width, height } });
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript(() => {
+        /** @type {any} */ (window).__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of /** @type {any[]} */ (list.getEntries())) {
+            if (entry.hadRecentInput) continue;
+            /** @type {any} */ (window).__shifts.push({
+              value: entry.value,
+              nodes: entry.sources.map((s) => {
+                const n = s.node;
+                return n
+                  ? `${n.nodeName.toLowerCase()}${n.id ? `#${n.id}` : ''}${n.className ? `.${n.className}` : ''}`
+                  : '?';
+              }),
+            });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.route('**/*.js', async (route) => {
+        await new Promise((r) => setTimeout(r, DELAY_MS));
+        await route.continue();
+      });
+      // Module scripts hold back DOMContentLoaded: wait for the parsed markup instead.
+      await page.goto(server.origin, { waitUntil: 'commit' });
+      await page.waitForSelector('gz-author-card', { state: 'attached' });
+      const before = await page.evaluate((tags) => tags.filter((t) => customElements.get(t)), tags);
+      assert(before.length === 0, `defined before the delay: ${before}`);
+      await page.waitForFunction(
+        (tags) => tags.every((t) => customElements.get(t) || !document.querySelector(t)),
+        tags,
+        { timeout: 20_000 },
+      );
+      await page.evaluate(async () => {
+        for (const el of document.querySelectorAll('*')) await /** @type {any} */ (el).updateComplete;
+        await new Promise((r) => setTimeout(r, 300));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      });
+      const shifts = /** @type {{ value: number, nodes: string[] }[]} */ (
+        await page.evaluate(() => /** @type {any} */ (window).__shifts)
+      );
+      const cls = shifts.reduce((sum, s) => sum + s.value, 0);
+      console.log(`      CLS ${cls.toFixed(3)} (${shifts.length} shifts)`);
+      for (const s of shifts) console.log(`        ${s.value.toFixed(4)} ${s.nodes.join(', ')}`);
+      assert(withoutPreload || cls.toFixed(3) === '0.000', `CLS ${cls.toFixed(3)}`);
+      assert(errors.length === 0, errors.join('\n'));
+      await page.close();
+    });
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+process.exit(suite.finish());
