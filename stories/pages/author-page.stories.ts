@@ -55,7 +55,7 @@ export const German: Story = {
     const card = canvasElement.querySelector('gz-author-card')!;
     await card.updateComplete;
     expect(card.shadowRoot?.textContent).toContain('Virgil Zólyom');
-    expect(canvasElement.querySelectorAll('[data-placeholder="gz-teaser-list"] li')).toHaveLength(3);
+    expect(canvasElement.querySelectorAll('gz-teaser-list gz-teaser')).toHaveLength(3);
   },
 };
 

@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { RelativeTimeController } from '../../controllers/relative-time.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { GzTeaserImpressionEvent } from '../../events/teaser-impression.js';
 import { GzTeaserSelectEvent, type TeaserDetail } from '../../events/teaser-select.js';
 import { optionalNumber } from '../../internal/converters.js';
 import { formatAbsolute, formatFull, formatRelative, parseIsoDate } from '../../internal/datetime.js';
+import { cssProps } from '../../internal/css-props.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
@@ -225,7 +225,7 @@ export class GzTeaser extends GzElement {
       class="base"
       lang=${this._localize.lang}
       dir=${this._localize.dir}
-      style=${styleMap({ '--_lines': String(this._lines) })}
+      style=${cssProps({ '--_lines': String(this._lines) })}
     >
       ${
         this._image
