@@ -23,6 +23,15 @@ function teaserListHtml(): string {
   return `<ul class="teasers">${items.join('')}</ul>`;
 }
 
+/** The same 8 teasers as Gazette markup: a list of slotted `<gz-teaser>`s, as a CMS would render it. */
+function gazetteTeasersHtml(): string {
+  const items = teasers(8).map(
+    (t) =>
+      `<gz-teaser href="${t.href}" section="${t.category}" brand="${t.brand}" date="${t.date}"><span slot="title">${escape(t.title)}</span>${escape(t.excerpt)}</gz-teaser>`,
+  );
+  return `<gz-teaser-list heading="Neueste Artikel">${items.join('')}</gz-teaser-list>`;
+}
+
 function content(): Plugin {
   const dateline = new Intl.DateTimeFormat('de-DE', {
     day: '2-digit',
@@ -45,6 +54,7 @@ function content(): Plugin {
     bio: BIO,
     photo: PHOTO,
     teasers: teaserListHtml(),
+    gazetteTeasers: gazetteTeasersHtml(),
   };
   return {
     name: 'gz-bench-content',

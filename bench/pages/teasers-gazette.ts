@@ -1,8 +1,42 @@
-// TODO(lead, at merge of <gz-teaser-list>/<gz-teaser>): render the 1,000 teasers with Gazette's
-// teaser list (`list.teasers = data`, await its updateComplete, force layout) and, for
-// `?op=update` set a new array with item 500's title changed. Then add a Gazette entry to
-// groups 2a and 2b in bench/run.mjs (GROUPS; the tachometer config is generated from it).
-// Until then this page reports NaN so it cannot pass for a measurement.
-import { done } from '../data.js';
+// 1,000 teasers rendered by <gz-teaser-list> from its `items` property (the data path a CMS
+// integration uses); `?op=update` measures a new array with item 501's title changed.
+import '../../src/components/teaser-list/teaser-list.js';
+import type { GzTeaserList } from '../../src/components/teaser-list/teaser-list.component.js';
+import type { TeaserItem } from '../../src/components/teaser-list/items.js';
+import { done, teasers, type Teaser } from '../data.js';
 
-done(Number.NaN, { todo: 'gz-teaser-list is not in this branch' });
+const root = document.getElementById('root')!;
+const op = new URLSearchParams(location.search).get('op') ?? 'render';
+const toItem = (t: Teaser): TeaserItem => ({
+  href: t.href,
+  title: t.title,
+  excerpt: t.excerpt,
+  section: t.category,
+  brand: t.brand,
+  date: t.date,
+});
+const data = teasers(1000).map(toItem);
+
+/** The list and every teaser in it have rendered, and the page is laid out. */
+async function settled(list: GzTeaserList): Promise<void> {
+  await list.updateComplete;
+  const items = [...(list.shadowRoot?.querySelectorAll('gz-teaser') ?? [])];
+  await Promise.all(items.map((teaser) => teaser.updateComplete));
+  void document.body.offsetHeight;
+}
+
+let start = performance.now();
+const list = document.createElement('gz-teaser-list');
+list.setAttribute('heading', 'Neueste Artikel');
+list.items = data;
+root.append(list);
+await settled(list);
+const rendered = list.shadowRoot?.querySelectorAll('gz-teaser').length ?? 0;
+if (op === 'update') {
+  start = performance.now();
+  list.items = data.map((item, i) =>
+    i === 500 ? { ...item, title: 'Aktualisiert: eine neue Überschrift für den Artikel 501' } : item,
+  );
+  await settled(list);
+}
+done(rendered === 1000 ? performance.now() - start : Number.NaN, { op, rendered });
