@@ -29,6 +29,22 @@ function preloadCss(): string {
   ].join('\n');
 }
 
+/**
+ * Copies the demo's feed files into the demo build: `<gz-teaser-list src>` is not an attribute Vite
+ * knows to follow, so the built page would otherwise ask for a feed that is not there.
+ */
+function demoFeeds(): Plugin {
+  return {
+    name: 'gz-demo-feeds',
+    apply: 'build',
+    generateBundle() {
+      for (const file of readdirSync(root('demo/feeds'))) {
+        this.emitFile({ type: 'asset', fileName: `feeds/${file}`, source: readFileSync(root(`demo/feeds/${file}`)) });
+      }
+    },
+  };
+}
+
 /** Serves and emits `preload.css` for the demo page, linked first in its head. */
 function demoPreload(): Plugin {
   return {
@@ -125,7 +141,7 @@ export default defineConfig(({ command, mode }) => {
       root: 'demo',
       base: './',
       define,
-      plugins: [demoContent(), demoPreload()],
+      plugins: [demoContent(), demoPreload(), demoFeeds()],
       build: { outDir: root('bench/dist/demo'), emptyOutDir: true, target: 'es2022' },
     };
   }

@@ -47,6 +47,8 @@ try {
       const page = await browser.newPage({ viewport: { width, height } });
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      // The built page as deployed: a missing asset (a feed Vite did not copy) is an error too.
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       await page.addInitScript(() => {
         /** @type {any} */ (window).__shifts = [];
         new PerformanceObserver((list) => {
