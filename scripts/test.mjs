@@ -36,6 +36,16 @@ const steps = [
     "node scripts/story-smoke.mjs --globals 'theme:dark;locale:en' --results stories-dark-en",
     'stories-dark-en',
   ],
+  [
+    'story smoke check (broadsheet, ar)',
+    "node scripts/story-smoke.mjs --globals 'theme:broadsheet;locale:ar' --results stories-broadsheet-ar",
+    'stories-broadsheet-ar',
+  ],
+  [
+    'story smoke check (tabloid, en)',
+    "node scripts/story-smoke.mjs --globals 'theme:tabloid;locale:en' --results stories-tabloid-en",
+    'stories-tabloid-en',
+  ],
   ['visual regression', 'node scripts/visual.mjs', 'visual'],
 ];
 
