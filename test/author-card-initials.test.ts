@@ -2,18 +2,7 @@ import { expect } from '@open-wc/testing';
 import { isPlaceholderAlt } from '../src/components/author-card/alt-text.js';
 import { colorFor, initialsOf, INITIALS_PALETTE, INITIALS_TEXT_COLOR } from '../src/components/author-card/initials.js';
 import { parseLinks, splitLinks } from '../src/components/author-card/links.js';
-
-/** WCAG 2 relative luminance of a `#rrggbb` colour. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5]
-    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
-    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
+import { contrast } from './contrast.js';
 
 describe('author initials', () => {
   const cases: [string, string][] = [

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { contrast } from './contrast.js';
 
 /**
  * Every shipped theme must pass WCAG AA: 4.5:1 for text pairs, 3:1 for the focus ring and borders
@@ -49,18 +50,6 @@ async function colours(path: string): Promise<Map<string, string>> {
     found.set(name!, value!);
   }
   return found;
-}
-
-function luminance(hex: string): number {
-  const digits = hex.length === 4 ? [...hex.slice(1)].map((d) => d + d).join('') : hex.slice(1, 7);
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16) / 255);
-  const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
-}
-
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
 }
 
 describe('themes', () => {

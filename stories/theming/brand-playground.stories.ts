@@ -5,6 +5,7 @@ import * as articleDe from '../../test/fixtures/article-de.js';
 import { articlePage } from '../pages/page.js';
 import { teasersDe } from '../pages/sample-teasers.js';
 import './theming.css';
+import { contrast } from '../../test/contrast.js';
 
 /** Font stacks to choose from: each ends in fonts that exist on Linux, macOS and Windows. */
 const FONTS = {
@@ -27,25 +28,13 @@ interface PlaygroundArgs {
   spacing: number;
 }
 
-function luminance(hex: string): number {
-  const digits = hex.length === 4 ? [...hex.slice(1)].map((d) => d + d).join('') : hex.slice(1, 7);
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16) / 255);
-  const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
-}
-
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
-
 const isHex = (value: string) => /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value);
 /** The colour picker may give rgb()/hsl(): any CSS colour works, contrast is computed for hex. */
 const validColour = (value: string) => (CSS.supports('color', value) ? value : '#b0231b');
 const rem = (value: number) => `${Number(value.toFixed(3))}rem`;
 
 /** The token declarations for the args, one per line. */
-export function declarationsFor(args: PlaygroundArgs): [string, string][] {
+function declarationsFor(args: PlaygroundArgs): [string, string][] {
   const accent = validColour(args.accent);
   const onAccent = !isHex(accent) || contrast(accent, '#ffffff') >= contrast(accent, '#1a1a1a') ? '#ffffff' : '#1a1a1a';
   return [
@@ -60,7 +49,7 @@ export function declarationsFor(args: PlaygroundArgs): [string, string][] {
 }
 
 /** The stylesheet a publisher would add: unlayered, so it wins over Gazette's layers. */
-export function cssFor(args: PlaygroundArgs): string {
+function cssFor(args: PlaygroundArgs): string {
   const lines = declarationsFor(args).map(([name, value]) => `  ${name}: ${value};`);
   return `/* My brand: load after Gazette's theme files (unlayered rules win over gazette.* layers). */\n:root {\n${lines.join('\n')}\n}\n`;
 }
