@@ -10,7 +10,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { launch } from './lib/browser.mjs';
+import { collectConsole, launch } from './lib/browser.mjs';
 import { results } from './lib/results.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
@@ -45,10 +45,8 @@ try {
   ]) {
     await suite.check(`demo page at ${width}×${height}, scripts delayed ${DELAY_MS} ms: CLS 0.000`, async () => {
       const page = await browser.newPage({ viewport: { width, height } });
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(e.message));
       // The built page as deployed: a missing asset (a feed Vite did not copy) is an error too.
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      const { errors } = collectConsole(page);
       await page.addInitScript(() => {
         /** @type {any} */ (window).__shifts = [];
         new PerformanceObserver((list) => {

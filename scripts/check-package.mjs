@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, createServer } from 'vite';
-import { launch } from './lib/browser.mjs';
+import { collectConsole, launch } from './lib/browser.mjs';
 import { results } from './lib/results.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
@@ -141,13 +141,7 @@ const browser = await launch();
  */
 async function open(scripts) {
   const page = await browser.newPage();
-  const errors = [];
-  const warnings = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-    if (m.type() === 'warning') warnings.push(m.text());
-  });
+  const { errors, warnings } = collectConsole(page);
   await page.route('**/page.html', async (route) => {
     const html = readFileSync(resolve(consumer, 'page.html'), 'utf8').replace('</body>', `${scripts.join('')}</body>`);
     await route.fulfill({ body: html, contentType: 'text/html' });
@@ -215,9 +209,7 @@ try {
     await dev.listen();
     try {
       const page = await browser.newPage();
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      const { errors } = collectConsole(page);
       const url = dev.resolvedUrls?.local[0] ?? '';
       await page.goto(url);
       const label = page.locator('gz-reading-time [part~=label]');

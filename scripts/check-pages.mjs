@@ -18,7 +18,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { launch } from './lib/browser.mjs';
+import { collectConsole, launch } from './lib/browser.mjs';
 import { results } from './lib/results.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
@@ -89,13 +89,7 @@ const browser = await launch();
  */
 async function open(name, { headers = {}, query = '' } = {}) {
   const page = await browser.newPage();
-  const errors = [];
-  const warnings = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-    if (m.type() === 'warning') warnings.push(m.text());
-  });
+  const { errors, warnings } = collectConsole(page);
   await page.route(`**/test/pages/${name}*`, (route) =>
     route.fulfill({
       body: pageHtml(name),

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { launch } from './lib/browser.mjs';
+import { collectConsole, launch } from './lib/browser.mjs';
 import { results } from './lib/results.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
@@ -48,9 +48,7 @@ const browser = await launch();
 console.log('react');
 try {
   const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const { errors } = collectConsole(page);
   await page.goto(server.origin);
   await page.waitForFunction(() => document.querySelector('#body h2') && document.querySelector('#rt')?.shadowRoot);
   const text = (sel) =>
