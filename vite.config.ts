@@ -84,8 +84,21 @@ function themes(): Plugin {
         this.emitFile({ type: 'asset', fileName, source: readFileSync(root(source), 'utf8') });
       }
       this.emitFile({ type: 'asset', fileName: 'preload.css', source: preloadCss() });
+      this.emitFile({ type: 'asset', fileName: 'ssr.css', source: ssrCss() });
     },
   };
+}
+
+/**
+ * `gazette/ssr.css`, for pages rendered with `gazette/ssr`: the design tokens and
+ * `<gz-article-body>`'s content typesetting, which the elements otherwise adopt when their script
+ * runs. Not preload.css: its `:not(:defined)` stand-ins would show beside the server's shadow DOM.
+ */
+function ssrCss(): string {
+  return [
+    readFileSync(root('src/styles/tokens.css'), 'utf8'),
+    `/* <gz-article-body>'s content typesetting */\n${contentStyles.cssText}\n`,
+  ].join('\n');
 }
 
 /**
@@ -180,6 +193,7 @@ export default defineConfig(({ command, mode }) => {
           index: root('src/index.ts'),
           all: root('src/all.ts'),
           'react/index': root('src/react/index.ts'),
+          ssr: root('src/ssr.ts'),
           ...Object.fromEntries(
             elements.map((name) => [`components/${name}/${name}`, root(`src/components/${name}/${name}.ts`)]),
           ),
@@ -188,7 +202,7 @@ export default defineConfig(({ command, mode }) => {
       },
       rollupOptions: {
         // dompurify is a dependency, loaded on demand by <gz-article-body>: consumers resolve it.
-        // react is an optional peer dependency of `gazette/react`.
+        // react is an optional peer dependency of `gazette/react`, @lit-labs/ssr of `gazette/ssr`.
         external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify$/, /^react(-dom)?(\/|$)/],
         output: {
           preserveModules: true,

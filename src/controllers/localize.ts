@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { de } from '../translations/de.js';
 import { en } from '../translations/en.js';
 import type { PartialTerms, Terms } from '../translations/terms.js';
@@ -75,6 +75,26 @@ function unwatch(controller: LocalizeController) {
   }
 }
 
+/** What an element's context speaks during server rendering, where there are no ancestors to read. */
+export interface ServerLocale {
+  lang?: string | null;
+  dir?: string | null;
+}
+
+// Server rendering only: each element's controller, for gazette/ssr to resolve before it renders.
+const onServer = new WeakMap<Element, LocalizeController>();
+
+/**
+ * Server rendering (`gazette/ssr`): resolves the element's language from its own `lang`/`dir`,
+ * else `context` (its host's, or the render's `lang` option), before the element renders.
+ * Returns what it resolved, the context of elements rendered in its shadow root. @internal
+ */
+export function localizeOnServer(host: Element, context: ServerLocale): ServerLocale | undefined {
+  const controller = onServer.get(host);
+  controller?.refresh(false, (attr) => host.getAttribute(attr) || context[attr] || null);
+  return controller && { lang: controller.lang, dir: controller.dir };
+}
+
 const formatters = new Map<string, unknown>();
 function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
   const key = `${kind}|${locale}|${options ? JSON.stringify(options) : ''}`;
@@ -95,6 +115,7 @@ export class LocalizeController implements ReactiveController {
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
+    if (isServer) onServer.set(host, this);
   }
 
   /**
@@ -129,14 +150,17 @@ export class LocalizeController implements ReactiveController {
   }
 
   /** Re-reads `lang` and `dir`; asks the host to update when they changed (or when `force`). */
-  refresh(force = false): void {
-    const requested = canonicalLocale(closestAttribute(this.host, 'lang'));
+  refresh(
+    force = false,
+    read: (attr: 'lang' | 'dir') => string | null = (attr) => closestAttribute(this.host, attr),
+  ): void {
+    const requested = canonicalLocale(read('lang'));
     const known = termsFor(requested);
     // Without terms for the requested language the element speaks English throughout: English
     // words, English number formats, left to right. Half-translated text ("26 دقيقة read") helps
     // no one and confuses screen readers.
     const lang = known ? requested : FALLBACK;
-    const dirAttr = closestAttribute(this.host, 'dir');
+    const dirAttr = read('dir');
     const dir = !known
       ? en.$dir
       : dirAttr === 'rtl' || dirAttr === 'ltr'

@@ -1,4 +1,5 @@
-import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost, type ReactiveElement } from 'lit';
+import { hydrating } from '../internal/hydration.js';
 
 export interface RelativeTimeOptions {
   /** Milliseconds between refreshes while the host is visible. Default one minute. */
@@ -76,9 +77,18 @@ export class RelativeTimeController implements ReactiveController {
 
   hostConnected(): void {
     if (isServer) return;
-    this._connected = true;
-    this._now = new Date();
-    this._sync();
+    const connect = () => {
+      this._connected = true;
+      this._now = new Date();
+      this._sync();
+    };
+    // Server-rendered HTML carries absolute dates: the hydrating render keeps them, then the clock starts.
+    const host = this.host as unknown as ReactiveElement;
+    if (!hydrating(host)) return connect();
+    void host.updateComplete.then(() => {
+      connect();
+      host.requestUpdate();
+    });
   }
 
   hostDisconnected(): void {

@@ -1,3 +1,5 @@
+import { isServer } from 'lit';
+
 /**
  * Console warnings for authoring mistakes (bad attribute values, missing targets). Each distinct
  * message is printed once per element, so a value that stays wrong does not flood the console on
@@ -10,7 +12,9 @@ export function warnOnce(source: Element, message: string): void {
   if (!seen) issued.set(source, (seen = new Set()));
   if (seen.has(message)) return;
   seen.add(message);
-  console.warn(`<${source.localName}>: ${message}`, source);
+  // A server (gazette/ssr) prints the message alone: its element is a stand-in, not a page node.
+  if (isServer) console.warn(`<${source.localName}>: ${message}`);
+  else console.warn(`<${source.localName}>: ${message}`, source);
 }
 
 /** Forgets the warnings an element has printed, so a value that becomes wrong again warns again. */

@@ -5,6 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { canonicalLocale, LocalizeController } from '../../controllers/localize.js';
 import { articleBodyContext } from '../../internal/contexts.js';
 import { GzElement } from '../../internal/gz-element.js';
+import { hydrating } from '../../internal/hydration.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { countNode, type TextCount } from '../reading-time/count.js';
@@ -199,7 +200,9 @@ export class GzArticleBody extends GzElement {
       attributes: true,
       attributeFilter: ['insert-after'],
     });
-    this._typeset();
+    // Hydrating server HTML (no table of contents: the server cannot read the headings)? `updated`
+    // typesets after that first render.
+    if (!hydrating(this)) this._typeset();
   }
 
   override disconnectedCallback(): void {

@@ -14,6 +14,7 @@ import {
   type ParsedDate,
 } from '../../internal/datetime.js';
 import { GzElement } from '../../internal/gz-element.js';
+import { afterHydration, hydrating } from '../../internal/hydration.js';
 import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
@@ -137,6 +138,12 @@ export class GzArticleHeader extends GzElement {
   /** The id of the article body whose reading time is shown. */
   @property({ attribute: 'reading-time-for' }) readingTimeFor: string | null = null;
 
+  /**
+   * The reading time in minutes, when the CMS knows it: shown instead of counting the body's words
+   * (server-rendered pages give it, since the server cannot count).
+   */
+  @property({ attribute: 'reading-minutes', converter: optionalNumber }) readingMinutes: number | null = null;
+
   /** Leave the reading time out. */
   @property({ attribute: 'no-reading-time', type: Boolean }) noReadingTime = false;
 
@@ -152,7 +159,8 @@ export class GzArticleHeader extends GzElement {
   /** The publisher's logo URL for the JSON-LD (`publisher.logo`). */
   @property({ attribute: 'json-ld-publisher-logo' }) jsonLdPublisherLogo: string | null = null;
 
-  @state() private _slots = { headline: false, standfirst: false, section: false };
+  // Read from the light DOM on connect; these defaults are what server-rendered HTML shows.
+  @state() private _slots = { headline: true, standfirst: true, section: false };
 
   private readonly _localize = new LocalizeController(this);
   private readonly _clock = new RelativeTimeController(this);
@@ -167,7 +175,10 @@ export class GzArticleHeader extends GzElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._readSlots();
+    afterHydration(this, () => {
+      this._readSlots();
+      this.requestUpdate();
+    });
     this._lifetime = new AbortController();
     // Parsed before the body? Look for a <gz-article-body> again once the document is complete.
     if (document.readyState === 'loading') {
@@ -295,7 +306,8 @@ export class GzArticleHeader extends GzElement {
     this._sectionUrl = this._safeSectionUrl();
     this._kicker = this._validKicker();
     this._readingTime =
-      !this.noReadingTime && (!!this.readingTimeFor || (!isServer && !!document.querySelector('gz-article-body')));
+      !this.noReadingTime &&
+      (!!this.readingTimeFor || (!isServer && !hydrating(this) && !!document.querySelector('gz-article-body')));
 
     const states = this._internals.states;
     states.clear();
@@ -343,6 +355,7 @@ export class GzArticleHeader extends GzElement {
                   ? html`<gz-reading-time
                       part="reading-time"
                       for=${ifDefined(this.readingTimeFor || undefined)}
+                      minutes=${ifDefined(this.readingMinutes ?? undefined)}
                     ></gz-reading-time>`
                   : nothing
               }

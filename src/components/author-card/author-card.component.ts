@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { cssProps } from '../../internal/css-props.js';
@@ -105,7 +105,8 @@ export class GzAuthorCard extends GzElement {
   @property({ reflect: true, useDefault: true }) layout: AuthorCardLayout = 'card';
 
   @state() private _photo: PhotoState = 'none';
-  @state() private _hasBio = false;
+  // Server-rendered HTML (and so the hydrating render) shows the bio: the server cannot see it.
+  @state() private _hasBio = isServer || this.shadowRoot !== null;
   @state() private _hasSlottedLinks = false;
 
   private readonly _localize = new LocalizeController(this);
@@ -187,6 +188,14 @@ export class GzAuthorCard extends GzElement {
       if (this._photo === 'loaded') states.add('photo');
       else states.add('initials');
       if (this._photo === 'loading') states.add('loading');
+    }
+  }
+
+  protected override firstUpdated(): void {
+    // Hydrated slots fire no slotchange: their content was assigned before the listener existed.
+    for (const slot of this.renderRoot.querySelectorAll('slot')) {
+      if (slot.name === 'links') this._hasSlottedLinks = hasContent(slot);
+      else this._hasBio = hasContent(slot);
     }
   }
 
@@ -335,6 +344,9 @@ export class GzAuthorCard extends GzElement {
     if (this._photo !== 'loading' || this._observer || this._timer !== undefined || !this.isConnected) return;
     const avatar = this.renderRoot.querySelector('.avatar');
     if (!avatar) return;
+    // Loaded before the element listened: server-rendered HTML, or a cached photo.
+    const img = avatar.querySelector('img');
+    if (img?.complete && img.naturalWidth) return this._onLoad();
     this._observer = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       this._observer?.disconnect();

@@ -1,7 +1,8 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { GzElement } from '../../internal/gz-element.js';
+import { hydrating } from '../../internal/hydration.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { safeAuthorHref } from '../author-card/author-card.component.js';
@@ -20,7 +21,8 @@ interface Byline {
  * authors' cards below it.
  *
  * The authors are the `<gz-author-card>` children; the byline follows their `name` and `href`
- * as they change.
+ * as they change. Server-rendered HTML shows the cards only (the server does not see the children):
+ * the byline joins them when the element hydrates.
  *
  * @summary A byline for several authors, with their cards.
  *
@@ -82,17 +84,27 @@ export class GzAuthorList extends GzElement {
   }
 
   protected override render() {
-    if (this._authors.length === 0) return nothing;
-    const { lang, dir, terms } = this._localize;
-    const links: TemplateResult[] = this._authors.map((a) => nameLink(a.name, a.href));
-    const names = interleave((...placeholders) => this._localize.list(placeholders, { type: 'conjunction' }), links);
+    // On the server (and so in the hydrating render) the authors are unknown: the cards show.
+    const unknown = isServer || hydrating(this);
+    if (this._authors.length === 0 && !unknown) return nothing;
+    const { lang, dir } = this._localize;
     return html`<div part="base" class="base" lang=${lang} dir=${dir}>
-      <p part="byline" class="byline">${interleave(terms.authorBy, [names])}</p>
+      ${this._authors.length ? this._byline() : nothing}
       ${this.noCards ? nothing : html`<div part="cards" class="cards"><slot></slot></div>`}
     </div>`;
   }
 
+  private _byline(): TemplateResult {
+    const links: TemplateResult[] = this._authors.map((a) => nameLink(a.name, a.href));
+    const names = interleave((...placeholders) => this._localize.list(placeholders, { type: 'conjunction' }), links);
+    return html`<p part="byline" class="byline">${interleave(this._localize.terms.authorBy, [names])}</p>`;
+  }
+
   private _collect(): void {
+    if (hydrating(this)) {
+      void this.updateComplete.then(() => this._collect());
+      return;
+    }
     const authors: Byline[] = [];
     for (const card of this.querySelectorAll(':scope > gz-author-card')) {
       // The property first: frameworks (React through gazette/react) set it without the attribute.

@@ -1,9 +1,10 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { optionalNumber } from '../../internal/converters.js';
 import { GzElement } from '../../internal/gz-element.js';
+import { hydrating } from '../../internal/hydration.js';
 import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
 import { GzSubscribeEvent, type SubscribeRequestDetail } from '../../events/subscribe.js';
@@ -243,6 +244,8 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   override connectedCallback(): void {
     super.connectedCallback();
     join(this);
+    // The server did not know the remembered state: read it once the server's render is hydrated.
+    if (hydrating(this)) void this.updateComplete.then(() => this.requestUpdate('topic'));
     const interrupted = this._interrupted;
     this._interrupted = undefined;
     if (interrupted) void this._run(interrupted, false);
@@ -298,7 +301,7 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('subscribed') || changed.has('topic') || changed.has('noRemember')) && !this._current) {
-      const remembered = this.noRemember ? undefined : rememberedState(this.topic);
+      const remembered = this.noRemember || isServer || hydrating(this) ? undefined : rememberedState(this.topic);
       this._following = this.subscribed || remembered !== undefined;
       this._status = this.subscribed || remembered === 'subscribed' ? 'subscribed' : remembered ? 'confirming' : 'idle';
     }
@@ -431,6 +434,12 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   }
 
   private _resolveUrl(): string | undefined {
+    // The server sees neither the fallback form nor the page's URL: an action it cannot check is
+    // taken as usable (the browser checks it again when the element hydrates).
+    if (isServer)
+      return this.action === null || safeUrl(this.action, { schemes: ['http:', 'https:'], relative: true })
+        ? 'about:server'
+        : undefined;
     const value = this.action ?? this.querySelector(':scope > form')?.getAttribute('action') ?? null;
     const safe = safeUrl(value, { schemes: ['http:', 'https:'], relative: true });
     if (!safe) return undefined;

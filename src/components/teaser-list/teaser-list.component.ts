@@ -1,10 +1,11 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { optionalNumber } from '../../internal/converters.js';
 import { GzElement } from '../../internal/gz-element.js';
+import { hydrating } from '../../internal/hydration.js';
 import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
@@ -20,8 +21,6 @@ const DEFAULT_MAX_CHARS = 140;
 const DEFAULT_TIMEOUT = 10_000;
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 const DEFAULT_SKELETONS = 4;
-
-let lists = 0;
 
 /**
  * A titled list of article teasers ("Mehr zum Thema" / "More on this topic"): the latest or
@@ -123,7 +122,6 @@ export class GzTeaserList extends GzElement {
 
   private readonly _localize = new LocalizeController(this);
   private readonly _internals = this.attachInternals();
-  private readonly _id = `gz-teaser-list-${++lists}`;
   private _items: TeaserItem[] = [];
   private _src: string | undefined;
   private _requested: string | undefined;
@@ -153,6 +151,14 @@ export class GzTeaserList extends GzElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this._list) this._resizeObserver?.observe(this._list);
+    // Hydrated slots fire no slotchange (their teasers were assigned before the listener existed),
+    // and the server left the empty message out: it could not see the teasers.
+    if (hydrating(this))
+      void this.updateComplete.then(() => {
+        const slot = this.renderRoot.querySelector('.list > slot');
+        if (slot) this._onSlotChange({ target: slot } as unknown as Event);
+        this.requestUpdate();
+      });
     if (this._abortedByDisconnect) {
       this._abortedByDisconnect = false;
       void this._task.run();
@@ -190,6 +196,8 @@ export class GzTeaserList extends GzElement {
     if (changed.has('layout') && !(TEASER_LAYOUTS as readonly string[]).includes(this.layout)) {
       warnOnce(this, `layout="${this.layout}" is not one of ${TEASER_LAYOUTS.join(', ')}; using list.`);
     }
+    // Lit's server renderer calls willUpdate, not update.
+    if (isServer) this._items = this._computeItems();
   }
 
   /**
@@ -226,7 +234,8 @@ export class GzTeaserList extends GzElement {
 
   /** A feed is loading. Without `src` the task still runs once (to nothing): that is not loading. */
   private _loading(): boolean {
-    return this._src !== undefined && this._task.status === TaskStatus.PENDING;
+    // The server does not fetch: it renders what the browser shows first, the skeletons.
+    return this._src !== undefined && (isServer || this._task.status === TaskStatus.PENDING);
   }
 
   private _hasError(): boolean {
@@ -296,10 +305,10 @@ export class GzTeaserList extends GzElement {
       class="base layout-${layout}"
       lang=${lang}
       dir=${this._localize.dir}
-      aria-labelledby="${this._id}-heading"
+      aria-labelledby="heading"
     >
       <div part="header" class="header">
-        <div part="heading" class="heading" role="heading" aria-level=${level} id="${this._id}-heading">
+        <div part="heading" class="heading" role="heading" aria-level=${level} id="heading">
           <slot name="heading">${this.heading ?? terms.teaserListHeading}</slot>
         </div>
         ${
@@ -309,7 +318,7 @@ export class GzTeaserList extends GzElement {
                   part="previous"
                   class="control"
                   type="button"
-                  aria-controls="${this._id}-list"
+                  aria-controls="list"
                   aria-disabled=${this._atStart ? 'true' : 'false'}
                   aria-label=${terms.teaserListPrevious}
                   @click=${() => this._scroll(-1)}
@@ -320,7 +329,7 @@ export class GzTeaserList extends GzElement {
                   part="next"
                   class="control"
                   type="button"
-                  aria-controls="${this._id}-list"
+                  aria-controls="list"
                   aria-disabled=${this._atEnd ? 'true' : 'false'}
                   aria-label=${terms.teaserListNext}
                   @click=${() => this._scroll(1)}
@@ -335,9 +344,9 @@ export class GzTeaserList extends GzElement {
       <div
         part="list"
         class="list"
-        id="${this._id}-list"
+        id="list"
         role=${listed ? 'list' : 'none'}
-        aria-labelledby=${listed ? `${this._id}-heading` : nothing}
+        aria-labelledby=${listed ? 'heading' : nothing}
         @scroll=${layout === 'rail' ? this._updateEnds : nothing}
       >
         <slot @slotchange=${this._onSlotChange}></slot>
@@ -385,7 +394,7 @@ export class GzTeaserList extends GzElement {
               <p>${terms.teaserListError}</p>
               <button part="retry" class="retry" type="button" @click=${this.retry}>${terms.teaserListRetry}</button>
             </div>`
-          : !pending && !hasItems
+          : !pending && !hasItems && !isServer && !hydrating(this)
             ? html`<p part="message" class="message empty">${terms.teaserListEmpty}</p>`
             : nothing
       }
