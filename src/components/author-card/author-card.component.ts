@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { cssProps } from '../../internal/css-props.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { GzElement } from '../../internal/gz-element.js';
+import { hydrating } from '../../internal/hydration.js';
 import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
@@ -136,6 +137,17 @@ export class GzAuthorCard extends GzElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Hydrated slots fire no slotchange (their content was assigned before the listener existed),
+    // and a server-rendered photo may have loaded before the element listened.
+    if (hydrating(this))
+      void this.updateComplete.then(() => {
+        for (const slot of this.renderRoot.querySelectorAll('slot')) {
+          if (slot.name === 'links') this._hasSlottedLinks = hasContent(slot);
+          else this._hasBio = hasContent(slot);
+        }
+        const img = this.renderRoot.querySelector('img');
+        if (img?.complete && img.naturalWidth) this._onLoad();
+      });
     if (this.hasUpdated) void this.updateComplete.then(() => this._watchPhoto());
   }
 
@@ -188,14 +200,6 @@ export class GzAuthorCard extends GzElement {
       if (this._photo === 'loaded') states.add('photo');
       else states.add('initials');
       if (this._photo === 'loading') states.add('loading');
-    }
-  }
-
-  protected override firstUpdated(): void {
-    // Hydrated slots fire no slotchange: their content was assigned before the listener existed.
-    for (const slot of this.renderRoot.querySelectorAll('slot')) {
-      if (slot.name === 'links') this._hasSlottedLinks = hasContent(slot);
-      else this._hasBio = hasContent(slot);
     }
   }
 
@@ -344,9 +348,6 @@ export class GzAuthorCard extends GzElement {
     if (this._photo !== 'loading' || this._observer || this._timer !== undefined || !this.isConnected) return;
     const avatar = this.renderRoot.querySelector('.avatar');
     if (!avatar) return;
-    // Loaded before the element listened: server-rendered HTML, or a cached photo.
-    const img = avatar.querySelector('img');
-    if (img?.complete && img.naturalWidth) return this._onLoad();
     this._observer = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       this._observer?.disconnect();
