@@ -127,6 +127,24 @@ try {
     assert(!/\blang="en"/.test(markup) && markup.includes('lang="de"'), 'an element speaks English');
   });
 
+  await suite.check(
+    "an element's own lang wins over the page's, and elements in its shadow root follow it",
+    async () => {
+      const { html: lit } = await import('lit');
+      const one = JSON.stringify([{ title: 'T', url: 'https://x.example/a', date: '2024-11-17' }]);
+      const markup = await renderToString(
+        lit`<gz-reading-time minutes="3"></gz-reading-time><gz-teaser-list lang="en" items=${one}></gz-teaser-list>`,
+        { lang: 'de' },
+      );
+      assert(markup.includes('Lesezeit: 3 min'), 'the page language (de) is not used');
+      assert(
+        markup.includes('More on this topic') && markup.includes('17 Nov 2024'),
+        'the list or its teaser is not English',
+      );
+      assert(!markup.includes('17.11.2024'), 'the teaser inside the English list speaks German');
+    },
+  );
+
   for (const [width, height] of [
     [1280, 800],
     [390, 844],
