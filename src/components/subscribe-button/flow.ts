@@ -23,6 +23,7 @@ import {
 } from './request.js';
 import type { GzSubscribeButton, Message, SubscribeResult, SubscribeStatus } from './subscribe-button.component.js';
 import { announce } from './sync.js';
+import { formStyles } from './form.styles.js';
 
 const DEFAULT_TIMEOUT = 10_000;
 const DEFAULT_RETRIES = 3;
@@ -64,7 +65,20 @@ export class SubscribeFlow {
   /** What gets focus after the next render. */
   private _focus: 'input' | 'toggle' | undefined;
 
-  constructor(private readonly _el: GzSubscribeButton) {}
+  constructor(private readonly _el: GzSubscribeButton) {
+    // The form's rules come with the form, after the element's own sheet.
+    const root = _el.shadowRoot!;
+    const sheet = formStyles.styleSheet;
+    if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    else {
+      // No constructable stylesheets (as Lit falls back): a <style> in the shadow root.
+      const style = document.createElement('style');
+      const nonce = (globalThis as { litNonce?: string }).litNonce;
+      if (nonce) style.setAttribute('nonce', nonce);
+      style.textContent = formStyles.cssText;
+      root.append(style);
+    }
+  }
 
   private get _input(): HTMLInputElement | null | undefined {
     return this._el.shadowRoot?.querySelector('input');
