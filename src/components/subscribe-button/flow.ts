@@ -21,7 +21,7 @@ import {
   type RequestConfig,
   type SubscribeIntent,
 } from './request.js';
-import type { GzSubscribeButton, Message, SubscribeResult, SubscribeStatus } from './subscribe-button.component.js';
+import type { GzSubscribeButton, SubscribeResult, SubscribeStatus } from './subscribe-button.component.js';
 import { announce } from './sync.js';
 import { formStyles } from './form.styles.js';
 
@@ -33,20 +33,6 @@ const BACKOFF_CAP = 30_000;
 export const MAX_RETRY_AFTER = 60_000;
 const CREDENTIALS = ['omit', 'same-origin', 'include'];
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-const MESSAGES: Record<Exclude<Message, ''>, (t: Terms, topic: string) => string> = {
-  sending: (t, topic) => t.subscribeSending(topic),
-  unsubscribing: (t, topic) => t.subscribeUnsubscribing(topic),
-  subscribed: (t, topic) => t.subscribeSubscribed(topic),
-  confirm: (t, topic) => t.subscribeConfirm(topic),
-  unsubscribed: (t, topic) => t.subscribeUnsubscribed(topic),
-  retrying: (t) => t.subscribeRetrying,
-  offline: (t) => t.subscribeOffline,
-  'error-network': (t) => t.subscribeErrorNetwork,
-  'error-timeout': (t) => t.subscribeErrorTimeout,
-  'error-server': (t) => t.subscribeErrorServer,
-  'error-rejected': (t) => t.subscribeErrorRejected,
-};
 
 /** One button's interaction state: the intent in flight, the one that failed, the address that worked. */
 export class SubscribeFlow {
@@ -66,26 +52,14 @@ export class SubscribeFlow {
   private _focus: 'input' | 'toggle' | undefined;
 
   constructor(private readonly _el: GzSubscribeButton) {
-    // The form's rules come with the form, after the element's own sheet.
+    // The form's rules come with the form, after the element's own sheet. Every browser with
+    // custom states (which the element needs) has constructable stylesheets.
     const root = _el.shadowRoot!;
-    const sheet = formStyles.styleSheet;
-    if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    else {
-      // No constructable stylesheets (as Lit falls back): a <style> in the shadow root.
-      const style = document.createElement('style');
-      const nonce = (globalThis as { litNonce?: string }).litNonce;
-      if (nonce) style.setAttribute('nonce', nonce);
-      style.textContent = formStyles.cssText;
-      root.append(style);
-    }
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, formStyles.styleSheet!];
   }
 
   private get _input(): HTMLInputElement | null | undefined {
     return this._el.shadowRoot?.querySelector('input');
-  }
-
-  message(t: Terms, label: string): string {
-    return this._el._message ? MESSAGES[this._el._message](t, label) : '';
   }
 
   connected(): void {
@@ -111,19 +85,17 @@ export class SubscribeFlow {
   }
 
   complete(result: SubscribeResult): void {
-    const intent = this.current!;
-    if (!(['subscribed', 'pending', 'unsubscribed', 'invalid-email', 'error'] as unknown[]).includes(result)) {
-      warnOnce(this._el, `complete(${JSON.stringify(result)}) is not a known result; showing it as an error.`);
-    }
     this.waitingForHost = false;
-    this._settle(
-      intent,
-      result === 'subscribed' || result === 'pending' || result === 'unsubscribed'
-        ? { kind: 'ok', status: result, http: 200 }
-        : result === 'invalid-email'
-          ? { kind: 'field', http: 422 }
-          : { kind: 'fatal', reason: 'server' },
-    );
+    let outcome: Outcome;
+    if (result === 'subscribed' || result === 'pending' || result === 'unsubscribed')
+      outcome = { kind: 'ok', status: result, http: 200 };
+    else if (result === 'invalid-email') outcome = { kind: 'field', http: 422 };
+    else {
+      if (result !== 'error')
+        warnOnce(this._el, `complete(${JSON.stringify(result)}) is not a known result; showing it as an error.`);
+      outcome = { kind: 'fatal', reason: 'server' };
+    }
+    this._settle(this.current!, outcome);
   }
 
   toggle(): void {
@@ -198,7 +170,7 @@ export class SubscribeFlow {
   }
 
   private _fieldErrorText(): string {
-    const t = this._el._terms;
+    const t = this._el._localize.terms;
     const error = this._el._fieldError;
     return error === 'missing'
       ? t.subscribeEmailMissing
@@ -287,14 +259,14 @@ export class SubscribeFlow {
   }
 
   private _intent(kind: Intent, email: string): SubscribeIntent {
-    return { kind, topic: this._el.topic, email, locale: this._el._lang, key: newKey() };
+    return { kind, topic: this._el.topic, email, locale: this._el._localize.lang, key: newKey() };
   }
 
   /** Sends an intent until it has an answer (or the retries are spent). */
   private async _run(intent: SubscribeIntent, dispatch: boolean): Promise<void> {
     const el = this._el;
     if (el._status !== 'pending' && el._status !== 'error') this._statusBefore = el._status;
-    const sending = intent.kind === 'subscribe' ? 'sending' : 'unsubscribing';
+    const sending = intent.kind === 'subscribe' ? 'subscribeSending' : 'subscribeUnsubscribing';
     this.current = intent;
     this.failed = undefined;
     el._status = 'pending';
@@ -333,7 +305,7 @@ export class SubscribeFlow {
     for (;;) {
       if (!navigator.onLine) {
         el._offline = true;
-        el._message = 'offline';
+        el._message = 'subscribeOffline';
         const back = await waitForOnline(signal);
         el._offline = false;
         if (!back) return;
@@ -348,7 +320,7 @@ export class SubscribeFlow {
       const delay = outcome.retryAfter ?? Math.min(BACKOFF_BASE * 2 ** (failures - 1), BACKOFF_CAP);
       if (failures > retries || delay > MAX_RETRY_AFTER) return this._settle(intent, outcome);
       el._retrying = true;
-      el._message = 'retrying';
+      el._message = 'subscribeRetrying';
       el.dispatchEvent(
         new GzSubscribeRetryEvent({
           topic: intent.topic,
@@ -379,7 +351,12 @@ export class SubscribeFlow {
       this._knownEmail = intent.email;
       el._following = status !== 'unsubscribed';
       el._status = status === 'subscribed' ? 'subscribed' : status === 'pending' ? 'confirming' : 'idle';
-      el._message = status === 'subscribed' ? 'subscribed' : status === 'pending' ? 'confirm' : 'unsubscribed';
+      el._message =
+        status === 'subscribed'
+          ? 'subscribeSubscribed'
+          : status === 'pending'
+            ? 'subscribeConfirm'
+            : 'subscribeUnsubscribed';
       if (el._open) this._close(false);
       announce(el, status, !el.noRemember);
       el.dispatchEvent(new GzSubscribeSuccessEvent({ ...base, status }));
@@ -403,7 +380,13 @@ export class SubscribeFlow {
     this.failed = intent;
     el._status = 'error';
     el._message =
-      reason === 'network' || reason === 'timeout' || reason === 'rejected' ? `error-${reason}` : 'error-server';
+      reason === 'network'
+        ? 'subscribeErrorNetwork'
+        : reason === 'timeout'
+          ? 'subscribeErrorTimeout'
+          : reason === 'rejected'
+            ? 'subscribeErrorRejected'
+            : 'subscribeErrorServer';
     el.dispatchEvent(
       new GzSubscribeErrorEvent({ ...base, reason, ...(outcome.http === undefined ? {} : { status: outcome.http }) }),
     );

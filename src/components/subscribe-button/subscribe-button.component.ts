@@ -6,7 +6,6 @@ import { GzElement } from '../../internal/gz-element.js';
 import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import type { Terms } from '../../translations/terms.js';
 import type * as Flow from './flow.js';
 import type { Intent } from './request.js';
 import { join, leave, rememberedState, type FollowState, type SyncedButton } from './sync.js';
@@ -19,20 +18,20 @@ export type SubscribeStatus = (typeof SUBSCRIBE_STATUSES)[number];
 /** What a host that handled the request itself reports through `complete()`. */
 export type SubscribeResult = 'subscribed' | 'pending' | 'unsubscribed' | 'invalid-email' | 'error';
 
-/** @internal The live region's message, by key (the texts are in `flow.ts`). */
+/** @internal The live region's message: the key of its term (`''` for none). */
 export type Message =
   | ''
-  | 'sending'
-  | 'unsubscribing'
-  | 'subscribed'
-  | 'confirm'
-  | 'unsubscribed'
-  | 'retrying'
-  | 'offline'
-  | 'error-network'
-  | 'error-timeout'
-  | 'error-server'
-  | 'error-rejected';
+  | 'subscribeSending'
+  | 'subscribeUnsubscribing'
+  | 'subscribeSubscribed'
+  | 'subscribeConfirm'
+  | 'subscribeUnsubscribed'
+  | 'subscribeRetrying'
+  | 'subscribeOffline'
+  | 'subscribeErrorNetwork'
+  | 'subscribeErrorTimeout'
+  | 'subscribeErrorServer'
+  | 'subscribeErrorRejected';
 
 /** The interaction chunk, loaded once for every button on the page; asked for again after a failure. */
 let flowModule: Promise<typeof Flow> | undefined;
@@ -46,6 +45,11 @@ const loadFlow = () =>
       throw error;
     },
   ));
+
+/** Starts loading the interaction chunk (on hover, focus, or once when the page is first idle). */
+const prefetch = () => void loadFlow().catch(() => {});
+/** The idle callback is asked for once per page, and holds no element. */
+let idlePrefetch: number | undefined;
 
 const errorsIssued = new WeakMap<Element, Set<string>>();
 /** A configuration error that stops the element: `console.error`, once per element and message. */
@@ -193,7 +197,7 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   /** @internal The endpoint, resolved. */
   _url: string | undefined;
 
-  private readonly _localize = new LocalizeController(this);
+  /** @internal */ readonly _localize = new LocalizeController(this);
   private readonly _internals = this.attachInternals();
   /** The interaction state, once the chunk has loaded. */
   private _flow: Flow.SubscribeFlow | undefined;
@@ -208,16 +212,6 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   /** Whether the reader follows the topic (subscribed or waiting for confirmation). */
   get following(): boolean {
     return this._following;
-  }
-
-  /** @internal */
-  get _terms(): Terms {
-    return this._localize.terms;
-  }
-
-  /** @internal */
-  get _lang(): string {
-    return this._localize.lang;
   }
 
   override connectedCallback(): void {
@@ -268,7 +262,7 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
 
   protected override firstUpdated(): void {
     // Loaded when the page is idle, so that a click finds it there.
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(this._prefetch);
+    if (!idlePrefetch) idlePrefetch = window.requestIdleCallback?.(prefetch) ?? -1;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -310,14 +304,16 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     const t = this._localize.terms;
     const label = (this.topicLabel ?? '').trim() || this.topic;
     const busy = this._status === 'pending';
+    const term = this._message ? t[this._message] : '';
+    const message = typeof term === 'function' ? term(label) : term;
     return html`<div
       part="base"
       class="base"
       lang=${this._localize.lang}
       dir=${this._localize.dir}
       @keydown=${this._onKeydown}
-      @pointerenter=${this._prefetch}
-      @focusin=${this._prefetch}
+      @pointerenter=${prefetch}
+      @focusin=${prefetch}
     >
       <span class="row">
         ${this.compact ? html`<span part="topic" class="topic">${label}</span>` : nothing}
@@ -340,7 +336,7 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
         </button>
       </span>
       ${this._open ? this._flow?.renderForm(t, label, busy) : nothing}
-      <p part="status" class="status" role="status">${this._flow?.message(t, label)}</p>
+      <p part="status" class="status" role="status">${message}</p>
       ${
         this._status === 'error' && this._flow?.failed
           ? html`<button part="retry" class="retry" type="button" @click=${this._onRetry}>${t.subscribeRetry}</button>`
@@ -348,9 +344,6 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
       }
     </div>`;
   }
-
-  /** Starts loading the interaction chunk (hover, focus, idle). */
-  private _prefetch = () => void loadFlow().catch(() => {});
 
   /**
    * Runs an action of the interaction chunk: at once when it is loaded, else when it arrives, in
