@@ -22,7 +22,6 @@ import {
   type SubscribeIntent,
 } from './request.js';
 import type { GzSubscribeButton, SubscribeResult, SubscribeStatus } from './subscribe-button.component.js';
-import { announce } from './sync.js';
 import { formStyles } from './form.styles.js';
 
 const DEFAULT_TIMEOUT = 10_000;
@@ -358,7 +357,7 @@ export class SubscribeFlow {
             ? 'subscribeConfirm'
             : 'subscribeUnsubscribed';
       if (el._open) this._close(false);
-      announce(el, status, !el.noRemember);
+      el._announce(status);
       el.dispatchEvent(new GzSubscribeSuccessEvent({ ...base, status }));
       return;
     }

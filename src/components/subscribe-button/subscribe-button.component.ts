@@ -8,7 +8,7 @@ import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import type * as Flow from './flow.js';
 import type { Intent } from './request.js';
-import { join, leave, rememberedState, type FollowState, type SyncedButton } from './sync.js';
+import { announce, join, leave, rememberedState, type FollowState, type SyncedButton } from './sync.js';
 import { styles } from './subscribe-button.styles.js';
 
 /** The element's states, each also a custom state (`:state(pending)`). */
@@ -251,6 +251,11 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     if (this._open && this._formIntent === (this._following ? 'subscribe' : 'unsubscribe')) this._open = false;
   }
 
+  /** @internal Tells the other buttons and tabs (the interaction chunk calls it: sync.ts stays in this one). */
+  _announce(state: FollowState): void {
+    announce(this, state, !this.noRemember);
+  }
+
   /** Also waits for an action that waits for the interaction chunk, and for the render it causes. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const queued = this._queued;
@@ -262,7 +267,7 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
 
   protected override firstUpdated(): void {
     // Loaded when the page is idle, so that a click finds it there.
-    if (!idlePrefetch) idlePrefetch = window.requestIdleCallback?.(prefetch) ?? -1;
+    idlePrefetch ||= window.requestIdleCallback?.(prefetch) ?? -1;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -352,11 +357,18 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
    */
   private _act(action: (flow: Flow.SubscribeFlow) => void): void {
     if (flowLoaded && !this._queued) return action((this._flow ??= new flowLoaded.SubscribeFlow(this)));
-    const queued = (this._queued = loadFlow().then(({ SubscribeFlow }) => {
-      if (this._queued === queued) this._queued = undefined;
-      this._flow ??= new SubscribeFlow(this);
-      if (this.isConnected) action(this._flow);
-    }));
+    const queued = (this._queued = loadFlow()
+      .then(
+        ({ SubscribeFlow }) => {
+          this._flow ??= new SubscribeFlow(this);
+          if (this.isConnected) action(this._flow);
+        },
+        // Offline before the chunk came: the live region says so, and the next click asks again.
+        () => void (this._message = 'subscribeErrorNetwork'),
+      )
+      .finally(() => {
+        if (this._queued === queued) this._queued = undefined;
+      }));
   }
 
   /** @internal Enter or Space held down repeats keydown; only the first press acts. */
