@@ -80,29 +80,22 @@ export async function readCapped(response: Response, limit = MAX_RESPONSE_BYTES)
   }
   if (!response.body) return '';
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  let text = '';
   let size = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      size += chunk.value.byteLength;
       if (size > limit) {
         void reader.cancel().catch(() => {});
         return undefined;
       }
-      chunks.push(value);
+      text += decoder.decode(chunk.value, { stream: true });
     }
   } catch {
     return undefined;
   }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
+  return text + decoder.decode();
 }
 
 /** A JSON object from a body, or `undefined` for anything else (HTML error pages, garbage, arrays). */

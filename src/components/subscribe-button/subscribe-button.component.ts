@@ -1,28 +1,14 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
+import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { optionalNumber } from '../../internal/converters.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { hydrating } from '../../internal/hydration.js';
 import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
-import { GzSubscribeEvent, type SubscribeRequestDetail } from '../../events/subscribe.js';
-import { GzUnsubscribeEvent } from '../../events/unsubscribe.js';
-import { GzSubscribeSuccessEvent } from '../../events/subscribe-success.js';
-import { GzSubscribeErrorEvent, type SubscribeErrorReason } from '../../events/subscribe-error.js';
-import { GzSubscribeRetryEvent } from '../../events/subscribe-retry.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import type { Terms } from '../../translations/terms.js';
-import {
-  attempt,
-  newKey,
-  sleep,
-  type Intent,
-  type Outcome,
-  type RequestConfig,
-  type SubscribeIntent,
-} from './request.js';
+import type * as Flow from './flow.js';
+import type { Intent } from './request.js';
 import { announce, join, leave, rememberedState, type FollowState, type SyncedButton } from './sync.js';
 import { styles } from './subscribe-button.styles.js';
 
@@ -33,42 +19,38 @@ export type SubscribeStatus = (typeof SUBSCRIBE_STATUSES)[number];
 /** What a host that handled the request itself reports through `complete()`. */
 export type SubscribeResult = 'subscribed' | 'pending' | 'unsubscribed' | 'invalid-email' | 'error';
 
-const DEFAULT_TIMEOUT = 10_000;
-const DEFAULT_RETRIES = 3;
-const BACKOFF_BASE = 1_000;
-const BACKOFF_CAP = 30_000;
-/** A `Retry-After` longer than this is not waited for: the element shows the error and a retry button. */
-export const MAX_RETRY_AFTER = 60_000;
-const CREDENTIALS = ['omit', 'same-origin', 'include'] as const;
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-type Message =
+/** @internal The live region's message: the key of its term (`''` for none). */
+export type Message =
   | ''
-  | 'sending'
-  | 'unsubscribing'
-  | 'subscribed'
-  | 'confirm'
-  | 'unsubscribed'
-  | 'retrying'
-  | 'offline'
-  | 'error-network'
-  | 'error-timeout'
-  | 'error-server'
-  | 'error-rejected';
+  | 'subscribeSending'
+  | 'subscribeUnsubscribing'
+  | 'subscribeSubscribed'
+  | 'subscribeConfirm'
+  | 'subscribeUnsubscribed'
+  | 'subscribeRetrying'
+  | 'subscribeOffline'
+  | 'subscribeErrorNetwork'
+  | 'subscribeErrorTimeout'
+  | 'subscribeErrorServer'
+  | 'subscribeErrorRejected';
 
-const MESSAGES: Record<Exclude<Message, ''>, (t: Terms, topic: string) => string> = {
-  sending: (t, topic) => t.subscribeSending(topic),
-  unsubscribing: (t, topic) => t.subscribeUnsubscribing(topic),
-  subscribed: (t, topic) => t.subscribeSubscribed(topic),
-  confirm: (t, topic) => t.subscribeConfirm(topic),
-  unsubscribed: (t, topic) => t.subscribeUnsubscribed(topic),
-  retrying: (t) => t.subscribeRetrying,
-  offline: (t) => t.subscribeOffline,
-  'error-network': (t) => t.subscribeErrorNetwork,
-  'error-timeout': (t) => t.subscribeErrorTimeout,
-  'error-server': (t) => t.subscribeErrorServer,
-  'error-rejected': (t) => t.subscribeErrorRejected,
-};
+/** The interaction chunk, loaded once for every button on the page; asked for again after a failure. */
+let flowModule: Promise<typeof Flow> | undefined;
+/** The chunk once it has loaded: from then on every action runs at once. */
+let flowLoaded: typeof Flow | undefined;
+const loadFlow = () =>
+  (flowModule ??= import('./flow.js').then(
+    (module) => (flowLoaded = module),
+    (error: unknown) => {
+      flowModule = undefined;
+      throw error;
+    },
+  ));
+
+/** Starts loading the interaction chunk (on hover, focus, or once when the page is first idle). */
+const prefetch = () => void loadFlow().catch(() => {});
+/** The idle callback is asked for once per page, and holds no element. */
+let idlePrefetch: number | undefined;
 
 const errorsIssued = new WeakMap<Element, Set<string>>();
 /** A configuration error that stops the element: `console.error`, once per element and message. */
@@ -200,36 +182,28 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   /** Do not remember followed topics in localStorage. */
   @property({ type: Boolean, attribute: 'no-remember' }) noRemember = false;
 
-  @state() private _status: SubscribeStatus = 'idle';
-  @state() private _following = false;
-  @state() private _open = false;
-  @state() private _formIntent: Intent = 'subscribe';
-  @state() private _typed = '';
-  @state() private _fieldError: 'missing' | 'invalid' | 'rejected' | '' = '';
-  @state() private _message: Message = '';
-  @state() private _retrying = false;
-  @state() private _offline = false;
-  @state() private _hasConsent = false;
+  // The interaction chunk (flow.ts) reads and sets these: internal, not private.
+  /** @internal */ @state() _status: SubscribeStatus = 'idle';
+  /** @internal */ @state() _following = false;
+  /** @internal */ @state() _open = false;
+  /** @internal */ @state() _formIntent: Intent = 'subscribe';
+  /** @internal */ @state() _typed = '';
+  /** @internal */ @state() _fieldError: 'missing' | 'invalid' | 'rejected' | '' = '';
+  /** @internal */ @state() _message: Message = '';
+  /** @internal */ @state() _retrying = false;
+  /** @internal */ @state() _offline = false;
+  /** @internal */ @state() _hasConsent = false;
+  /** @internal Why the button is disabled, if it is. */
+  _problem: string | undefined;
+  /** @internal The endpoint, resolved. */
+  _url: string | undefined;
 
-  @query('.toggle') private _toggle!: HTMLButtonElement | null;
-  @query('input') private _input!: HTMLInputElement | null;
-
-  private readonly _localize = new LocalizeController(this);
+  /** @internal */ readonly _localize = new LocalizeController(this);
   private readonly _internals = this.attachInternals();
-  /** The intent in flight (or waiting for the host's `complete()`). */
-  private _current: SubscribeIntent | undefined;
-  /** The intent whose error is shown: the retry button resends it. */
-  private _failed: SubscribeIntent | undefined;
-  /** The intent a disconnect interrupted: a reconnect resumes it. */
-  private _interrupted: SubscribeIntent | undefined;
-  private _waitingForHost = false;
-  /** The status before the intent in flight, for a field error to return to. */
-  private _statusBefore: SubscribeStatus = 'idle';
-  private _controller: AbortController | undefined;
-  /** The address the reader typed and that worked: unfollowing needs it again. Memory only. */
-  private _knownEmail = '';
-  private _problem: string | undefined;
-  private _url: string | undefined;
+  /** The interaction state, once the chunk has loaded. */
+  private _flow: Flow.SubscribeFlow | undefined;
+  /** The last action waiting for the chunk: `updateComplete` waits for it. */
+  private _queued: Promise<void> | undefined;
 
   /** The element's state: `idle`, `pending`, `subscribed`, `confirming` or `error`. */
   get status(): SubscribeStatus {
@@ -246,17 +220,13 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     join(this);
     // The server did not know the remembered state: read it once the server's render is hydrated.
     if (hydrating(this)) void this.updateComplete.then(() => this.requestUpdate('topic'));
-    const interrupted = this._interrupted;
-    this._interrupted = undefined;
-    if (interrupted) void this._run(interrupted, false);
+    this._flow?.connected();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     leave(this);
-    if (this._controller && this._current) this._interrupted = this._current;
-    this._controller?.abort(new DOMException('The element was removed from the page.', 'AbortError'));
-    this._controller = undefined;
+    this._flow?.disconnected();
   }
 
   /**
@@ -265,25 +235,10 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
    * `error`. The element shows and announces it as if its own request had answered.
    */
   complete(result: SubscribeResult): void {
-    const intent = this._current;
-    if (!intent || !this._waitingForHost) {
-      warnOnce(
-        this,
-        `complete("${String(result)}") was called, but no cancelled gz-subscribe is waiting for a result.`,
-      );
-      return;
-    }
-    if (!(['subscribed', 'pending', 'unsubscribed', 'invalid-email', 'error'] as unknown[]).includes(result)) {
-      warnOnce(this, `complete(${JSON.stringify(result)}) is not a known result; showing it as an error.`);
-    }
-    this._waitingForHost = false;
-    const outcome: Outcome =
-      result === 'subscribed' || result === 'pending' || result === 'unsubscribed'
-        ? { kind: 'ok', status: result, http: 200 }
-        : result === 'invalid-email'
-          ? { kind: 'field', http: 422 }
-          : { kind: 'fatal', reason: 'server' };
-    this._settle(intent, outcome);
+    // A click still waiting for the interaction chunk: its gz-subscribe comes first.
+    if (this._queued) return void this._queued.then(() => this.complete(result));
+    if (this._flow?.current && this._flow.waitingForHost) return this._flow.complete(result);
+    warnOnce(this, `complete("${String(result)}") was called, but no cancelled gz-subscribe is waiting for a result.`);
   }
 
   /**
@@ -295,127 +250,54 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     this._following = state !== 'unsubscribed';
     this._status = state === 'subscribed' ? 'subscribed' : state === 'pending' ? 'confirming' : 'idle';
     this._message = '';
-    this._failed = undefined;
+    if (this._flow) this._flow.failed = undefined;
     if (this._open && this._formIntent === (this._following ? 'subscribe' : 'unsubscribe')) this._open = false;
   }
 
+  /** @internal Tells the other buttons and tabs (the interaction chunk calls it: sync.ts stays in this one). */
+  _announce(state: FollowState): void {
+    announce(this, state, !this.noRemember);
+  }
+
+  /** Also waits for an action that waits for the interaction chunk, and for the render it causes. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const queued = this._queued;
+    const result = await super.getUpdateComplete();
+    if (!queued) return result;
+    await queued.catch(() => {});
+    return super.getUpdateComplete();
+  }
+
+  protected override firstUpdated(): void {
+    // Loaded when the page is idle, so that a click finds it there.
+    idlePrefetch ||= window.requestIdleCallback?.(prefetch) ?? -1;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('subscribed') || changed.has('topic') || changed.has('noRemember')) && !this._current) {
+    if ((changed.has('subscribed') || changed.has('topic') || changed.has('noRemember')) && !this._flow?.current) {
       const remembered = this.noRemember || isServer || hydrating(this) ? undefined : rememberedState(this.topic);
       this._following = this.subscribed || remembered !== undefined;
       this._status = this.subscribed || remembered === 'subscribed' ? 'subscribed' : remembered ? 'confirming' : 'idle';
     }
-    this._url = this._resolveUrl();
+    // The server sees neither the fallback form nor the page's URL: an action it cannot check is
+    // taken as usable (the browser checks it again when the element hydrates).
+    const action = isServer
+      ? this.action
+      : (this.action ?? this.querySelector(':scope > form')?.getAttribute('action') ?? null);
+    const safe = safeUrl(action, { schemes: ['http:', 'https:'], relative: true });
+    this._url = undefined;
+    try {
+      if (isServer) this._url = action === null || safe ? 'about:server' : undefined;
+      else if (safe) this._url = new URL(safe, document.baseURI).href;
+    } catch {
+      // not a URL after all: disabled below
+    }
     this._problem = !this.topic.trim()
       ? 'the topic attribute is missing: it names the tag to follow (topic="energiewende").'
       : !this._url
-        ? `action ${this._actionSource()} is not a usable endpoint URL (http, https or relative); the button is disabled.`
+        ? `action ${action === null ? '(none given)' : JSON.stringify(action)} is not a usable endpoint URL (http, https or relative); the button is disabled.`
         : undefined;
     if (this._problem) errorOnce(this, this._problem);
-    this._updateStates();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('_fieldError') || changed.has('_open')) {
-      const input = this._input;
-      if (input) input.setCustomValidity(this._fieldError ? this._fieldErrorText() : '');
-    }
-  }
-
-  protected override render() {
-    const t = this._localize.terms;
-    const label = this._label();
-    const busy = this._status === 'pending';
-    const disabled = !!this._problem;
-    const message = this._message ? MESSAGES[this._message](t, label) : '';
-    return html`<div
-      part="base"
-      class="base"
-      lang=${this._localize.lang}
-      dir=${this._localize.dir}
-      @keydown=${this._onKeydown}
-    >
-      <span class="row">
-        ${this.compact ? html`<span part="topic" class="topic">${label}</span>` : nothing}
-        <button
-          part="button"
-          class="toggle"
-          type="button"
-          aria-pressed=${this._following ? 'true' : 'false'}
-          aria-disabled=${busy ? 'true' : 'false'}
-          ?disabled=${disabled}
-          @click=${this._onToggle}
-          @keydown=${this._ignoreRepeat}
-        >
-          <span part="icon" class="icon" aria-hidden="true">${this._following ? '✓' : '+'}</span>
-          ${
-            this.compact
-              ? html`<span class="visually-hidden">${t.subscribeFollowTopic(label)}</span>`
-              : html`<span part="label">${t.subscribeFollow}</span><span class="visually-hidden">: ${label}</span>`
-          }
-        </button>
-      </span>
-      ${this._open ? this._renderForm(t, label, busy) : nothing}
-      <p part="status" class="status" role="status">${message}</p>
-      ${
-        this._status === 'error' && this._failed
-          ? html`<button part="retry" class="retry" type="button" @click=${this._onRetry}>${t.subscribeRetry}</button>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private _renderForm(t: Terms, label: string, busy: boolean) {
-    const error = this._fieldError ? this._fieldErrorText() : '';
-    return html`<form
-      part="form"
-      class="form"
-      novalidate
-      aria-label=${t.subscribeFormLabel(label)}
-      @submit=${this._onSubmit}
-    >
-      <label part="email-label" for="email">${t.subscribeEmailLabel}</label>
-      <input
-        part="email"
-        id="email"
-        name="email"
-        type="email"
-        required
-        autocomplete="email"
-        spellcheck="false"
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby="field-error consent"
-        .value=${live(this._typed)}
-        @input=${this._onInput}
-        @keydown=${this._ignoreRepeat}
-      />
-      <p id="field-error" part="field-error" class="field-error">${error}</p>
-      <div id="consent" part="consent" class="consent" ?hidden=${!this._hasConsent}>
-        <slot name="consent" @slotchange=${this._onConsentChange}></slot>
-      </div>
-      <div class="actions">
-        <button part="submit" class="submit" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
-          ${this._formIntent === 'unsubscribe' ? t.subscribeUnsubscribeSubmit : t.subscribeSubmit}
-        </button>
-        <button part="cancel" class="cancel" type="button" @click=${this._close}>${t.subscribeCancel}</button>
-      </div>
-    </form>`;
-  }
-
-  private _label(): string {
-    return (this.topicLabel ?? '').trim() || this.topic;
-  }
-
-  private _fieldErrorText(): string {
-    const t = this._localize.terms;
-    return this._fieldError === 'missing'
-      ? t.subscribeEmailMissing
-      : this._fieldError === 'invalid'
-        ? t.subscribeEmailInvalid
-        : t.subscribeEmailRejected;
-  }
-
-  private _updateStates(): void {
     const states = this._internals.states;
     states.clear();
     states.add(this._status);
@@ -427,290 +309,91 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     if (this._problem) states.add('disabled');
   }
 
-  /** The `action` attribute, else the fallback form's; how the warning names it. */
-  private _actionSource(): string {
-    const value = this.action ?? this.querySelector(':scope > form')?.getAttribute('action') ?? null;
-    return value === null ? '(none given)' : JSON.stringify(value);
+  protected override updated(): void {
+    this._flow?.updated();
   }
 
-  private _resolveUrl(): string | undefined {
-    // The server sees neither the fallback form nor the page's URL: an action it cannot check is
-    // taken as usable (the browser checks it again when the element hydrates).
-    if (isServer)
-      return this.action === null || safeUrl(this.action, { schemes: ['http:', 'https:'], relative: true })
-        ? 'about:server'
-        : undefined;
-    const value = this.action ?? this.querySelector(':scope > form')?.getAttribute('action') ?? null;
-    const safe = safeUrl(value, { schemes: ['http:', 'https:'], relative: true });
-    if (!safe) return undefined;
-    try {
-      return new URL(safe, document.baseURI).href;
-    } catch {
-      return undefined;
-    }
+  protected override render() {
+    const t = this._localize.terms;
+    const label = (this.topicLabel ?? '').trim() || this.topic;
+    const busy = this._status === 'pending';
+    const term = this._message ? t[this._message] : '';
+    const message = typeof term === 'function' ? term(label) : term;
+    return html`<div
+      part="base"
+      class="base"
+      lang=${this._localize.lang}
+      dir=${this._localize.dir}
+      @keydown=${this._onKeydown}
+      @pointerenter=${prefetch}
+      @focusin=${prefetch}
+    >
+      <span class="row">
+        ${this.compact ? html`<span part="topic" class="topic">${label}</span>` : nothing}
+        <button
+          part="button"
+          class="toggle"
+          type="button"
+          aria-pressed=${this._following ? 'true' : 'false'}
+          aria-disabled=${busy ? 'true' : 'false'}
+          ?disabled=${!!this._problem}
+          @click=${this._onToggle}
+          @keydown=${this._ignoreRepeat}
+        >
+          <span part="icon" class="icon" aria-hidden="true">${this._following ? '✓' : '+'}</span>
+          ${
+            this.compact
+              ? html`<span class="visually-hidden">${t.subscribeFollowTopic(label)}</span>`
+              : html`<span part="label">${t.subscribeFollow}</span><span class="visually-hidden">: ${label}</span>`
+          }
+        </button>
+      </span>
+      ${this._open ? this._flow?.renderForm(t, label, busy) : nothing}
+      <p part="status" class="status" role="status">${message}</p>
+      ${
+        this._status === 'error' && this._flow?.failed
+          ? html`<button part="retry" class="retry" type="button" @click=${this._onRetry}>${t.subscribeRetry}</button>`
+          : nothing
+      }
+    </div>`;
   }
 
-  private _config(): RequestConfig | undefined {
-    const url = this._url;
-    if (!url) return undefined;
-    let credentials: RequestCredentials = 'same-origin';
-    if (this.credentials !== null) {
-      if ((CREDENTIALS as readonly string[]).includes(this.credentials))
-        credentials = this.credentials as RequestCredentials;
-      else warnOnce(this, `credentials="${this.credentials}" is not omit, same-origin or include; using same-origin.`);
-    }
-    let header = 'X-CSRF-Token';
-    if (this.csrfHeader !== null) {
-      if (HEADER_NAME.test(this.csrfHeader)) header = this.csrfHeader;
-      else warnOnce(this, `csrf-header="${this.csrfHeader}" is not a valid header name; using X-CSRF-Token.`);
-    }
-    let token = this.csrfToken ?? undefined;
-    // A token from the page's meta tag is the page's own: it only goes to the page's own origin.
-    if (token === undefined && new URL(url).origin === location.origin) {
-      const name = this.csrfMeta ?? 'csrf-token';
-      token = document.querySelector(`meta[name="${CSS.escape(name)}"]`)?.getAttribute('content') ?? undefined;
-    }
-    const method = (this.unsubscribeMethod ?? 'delete').trim().toLowerCase();
-    if (method !== 'delete' && method !== 'post') {
-      warnOnce(this, `unsubscribe-method="${this.unsubscribeMethod}" is not delete or post; using delete.`);
-    }
-    return {
-      url,
-      credentials,
-      csrf: token ? [header, token] : undefined,
-      unsubscribeMethod: method === 'post' ? 'POST' : 'DELETE',
-    };
+  /**
+   * Runs an action of the interaction chunk: at once when it is loaded, else when it arrives, in
+   * the order the reader acted (ten quick clicks still make one request). A removed button does
+   * not act.
+   */
+  private _act(action: (flow: Flow.SubscribeFlow) => void): void {
+    if (flowLoaded && !this._queued) return action((this._flow ??= new flowLoaded.SubscribeFlow(this)));
+    const queued = (this._queued = loadFlow()
+      .then(
+        ({ SubscribeFlow }) => {
+          this._flow ??= new SubscribeFlow(this);
+          if (this.isConnected) action(this._flow);
+        },
+        // Offline before the chunk came: the live region says so, and the next click asks again.
+        () => void (this._message = 'subscribeErrorNetwork'),
+      )
+      .finally(() => {
+        if (this._queued === queued) this._queued = undefined;
+      }));
   }
 
-  private _timeout(): number {
-    const value = this.timeout;
-    if (value === null || value === undefined) return DEFAULT_TIMEOUT;
-    if (Number.isFinite(value) && value > 0) return value;
-    warnOnce(
-      this,
-      `timeout="${this.getAttribute('timeout') ?? value}" is not a positive number of milliseconds; using ${DEFAULT_TIMEOUT}.`,
-    );
-    return DEFAULT_TIMEOUT;
-  }
-
-  private _retries(): number {
-    const value = this.maxRetries;
-    if (value === null || value === undefined) return DEFAULT_RETRIES;
-    if (Number.isInteger(value) && value >= 0 && value <= 10) return value;
-    warnOnce(
-      this,
-      `max-retries="${this.getAttribute('max-retries') ?? value}" is not a whole number from 0 to 10; using ${DEFAULT_RETRIES}.`,
-    );
-    return DEFAULT_RETRIES;
-  }
-
-  /** Enter or Space held down repeats keydown; only the first press acts. */
-  private _ignoreRepeat = (event: KeyboardEvent) => {
+  /** @internal Enter or Space held down repeats keydown; only the first press acts. */
+  _ignoreRepeat = (event: KeyboardEvent) => {
     if (event.repeat && (event.key === 'Enter' || event.key === ' ')) event.preventDefault();
   };
 
   private _onKeydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && this._open) {
       event.stopPropagation();
-      this._close();
+      this._flow?.close();
     }
   };
 
   private _onToggle = () => {
-    if (this._problem || this._status === 'pending') return;
-    // The error is still showing: the toggle means the same as the retry button.
-    if (this._status === 'error' && this._failed) return this._onRetry();
-    if (this._open) return this._close();
-    const kind: Intent = this._following ? 'unsubscribe' : 'subscribe';
-    const email = (this.email ?? '').trim() || this._knownEmail;
-    if (!email) return this._openForm(kind);
-    void this._run(this._intent(kind, email), true);
+    if (!this._problem && this._status !== 'pending') this._act((flow) => flow.toggle());
   };
 
-  private _onRetry = () => {
-    const failed = this._failed;
-    if (!failed || this._status === 'pending') return;
-    void this._run(failed, true);
-  };
-
-  private _onInput = (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    this._typed = input.value;
-    if (this._fieldError) {
-      this._fieldError = '';
-      input.setCustomValidity('');
-    }
-  };
-
-  private _onConsentChange = (event: Event) => {
-    this._hasConsent = (event.target as HTMLSlotElement).assignedNodes({ flatten: true }).length > 0;
-  };
-
-  private _onSubmit = (event: SubmitEvent) => {
-    event.preventDefault();
-    if (this._status === 'pending' || this._problem) return;
-    const input = this._input;
-    if (!input) return;
-    input.setCustomValidity('');
-    const problem = input.validity.valueMissing ? 'missing' : input.validity.valid ? '' : 'invalid';
-    if (problem) {
-      this._fieldError = problem;
-      input.setCustomValidity(this._fieldErrorText());
-      input.reportValidity();
-      input.focus();
-      return;
-    }
-    this._fieldError = '';
-    void this._run(this._intent(this._formIntent, input.value.trim()), true);
-  };
-
-  private async _openForm(kind: Intent): Promise<void> {
-    this._formIntent = kind;
-    this._open = true;
-    this._message = '';
-    await this.updateComplete;
-    this._input?.focus();
-  }
-
-  /** Cancel and Escape: close the form and put focus back on the toggle. */
-  private _close = () => void this._closeForm(true);
-
-  private async _closeForm(focusToggle: boolean): Promise<void> {
-    const active = this.shadowRoot?.activeElement;
-    const focusInForm = !!active?.closest('form');
-    this._open = false;
-    this._fieldError = '';
-    await this.updateComplete;
-    if (focusToggle || focusInForm) this._toggle?.focus();
-  }
-
-  private _intent(kind: Intent, email: string): SubscribeIntent {
-    return { kind, topic: this.topic, email, locale: this._localize.lang, key: newKey() };
-  }
-
-  /** Sends an intent until it has an answer (or the retries are spent). */
-  private async _run(intent: SubscribeIntent, dispatch: boolean): Promise<void> {
-    if (this._status !== 'pending' && this._status !== 'error') this._statusBefore = this._status;
-    this._current = intent;
-    this._failed = undefined;
-    this._status = 'pending';
-    this._message = intent.kind === 'subscribe' ? 'sending' : 'unsubscribing';
-    this._fieldError = '';
-    if (dispatch) {
-      const detail: SubscribeRequestDetail = { topic: intent.topic, email: intent.email, locale: intent.locale };
-      const allowed =
-        intent.kind === 'subscribe'
-          ? this.dispatchEvent(new GzSubscribeEvent(detail))
-          : this.dispatchEvent(new GzUnsubscribeEvent(detail));
-      if (!allowed) {
-        this._waitingForHost = true;
-        return;
-      }
-    }
-    const config = this._config();
-    if (!config) return this._settle(intent, { kind: 'fatal', reason: 'rejected' });
-    const controller = new AbortController();
-    this._controller?.abort();
-    this._controller = controller;
-    const retries = this._retries();
-    const timeout = this._timeout();
-    let failures = 0;
-    for (;;) {
-      if (!navigator.onLine) {
-        this._offline = true;
-        this._message = 'offline';
-        const back = await this._waitForOnline(controller.signal);
-        this._offline = false;
-        if (!back) return;
-        this._message = intent.kind === 'subscribe' ? 'sending' : 'unsubscribing';
-      }
-      const outcome = await attempt(intent, config, controller.signal, timeout);
-      if (controller.signal.aborted) return;
-      if (outcome.kind !== 'retry') return this._settle(intent, outcome);
-      // The connection dropped during the attempt: wait for it, without spending a retry.
-      if (outcome.reason === 'network' && !navigator.onLine) continue;
-      failures++;
-      const delay = outcome.retryAfter ?? Math.min(BACKOFF_BASE * 2 ** (failures - 1), BACKOFF_CAP);
-      if (failures > retries || delay > MAX_RETRY_AFTER) return this._settle(intent, outcome);
-      this._retrying = true;
-      this._message = 'retrying';
-      this.dispatchEvent(
-        new GzSubscribeRetryEvent({
-          topic: intent.topic,
-          intent: intent.kind,
-          attempt: failures,
-          delay,
-          reason: outcome.reason,
-          ...(outcome.http === undefined ? {} : { status: outcome.http }),
-        }),
-      );
-      const waited = await sleep(delay, controller.signal);
-      this._retrying = false;
-      if (!waited) return;
-      this._message = intent.kind === 'subscribe' ? 'sending' : 'unsubscribing';
-    }
-  }
-
-  private _waitForOnline(signal: AbortSignal): Promise<boolean> {
-    return new Promise((resolve) => {
-      const done = (value: boolean) => {
-        window.removeEventListener('online', onOnline);
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      };
-      const onOnline = () => done(true);
-      const onAbort = () => done(false);
-      window.addEventListener('online', onOnline);
-      signal.addEventListener('abort', onAbort);
-    });
-  }
-
-  /** Shows the final outcome of an intent. */
-  private _settle(intent: SubscribeIntent, outcome: Outcome): void {
-    this._current = undefined;
-    this._controller = undefined;
-    this._retrying = false;
-    this._offline = false;
-    const base = { topic: intent.topic, intent: intent.kind } as const;
-    if (outcome.kind === 'ok') {
-      this._knownEmail = intent.email;
-      this._following = outcome.status !== 'unsubscribed';
-      this._status =
-        outcome.status === 'subscribed' ? 'subscribed' : outcome.status === 'pending' ? 'confirming' : 'idle';
-      this._message =
-        outcome.status === 'subscribed' ? 'subscribed' : outcome.status === 'pending' ? 'confirm' : 'unsubscribed';
-      if (this._open) void this._closeForm(false);
-      announce(this, outcome.status, !this.noRemember);
-      this.dispatchEvent(new GzSubscribeSuccessEvent({ ...base, status: outcome.status }));
-      return;
-    }
-    if (outcome.kind === 'field') {
-      // Back to where the reader was, with the address in the field and the reason under it.
-      this._status = this._statusBefore;
-      this._message = '';
-      this._typed = intent.email;
-      this._formIntent = intent.kind;
-      this._open = true;
-      this._fieldError = 'rejected';
-      if (intent.email === this._knownEmail) this._knownEmail = '';
-      void this.updateComplete.then(() => this._input?.focus());
-      this.dispatchEvent(new GzSubscribeErrorEvent({ ...base, reason: 'invalid-email', status: outcome.http }));
-      return;
-    }
-    const reason: SubscribeErrorReason = outcome.reason;
-    if (outcome.kind === 'fatal' && outcome.warning) warnOnce(this, outcome.warning);
-    this._failed = intent;
-    this._status = 'error';
-    this._message =
-      reason === 'network'
-        ? 'error-network'
-        : reason === 'timeout'
-          ? 'error-timeout'
-          : reason === 'rejected'
-            ? 'error-rejected'
-            : 'error-server';
-    this.dispatchEvent(
-      new GzSubscribeErrorEvent({ ...base, reason, ...(outcome.http === undefined ? {} : { status: outcome.http }) }),
-    );
-  }
+  private _onRetry = () => this._flow?.retry();
 }

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The toggle, the live region and the retry button; the form's own rules are in `form.styles.ts` (lazy). */
 export const styles = css`
   :host {
     display: block;
@@ -79,66 +80,11 @@ export const styles = css`
   .topic {
     font-weight: var(--gz-font-weight-bold);
   }
-  .form {
-    display: grid;
-    gap: var(--gz-space-xs);
-    max-inline-size: 28rem;
-    margin-block-start: var(--gz-space-s);
-    padding: var(--gz-space-s);
-    border: 1px solid var(--gz-color-border);
-    border-radius: var(--gz-radius-m);
-    background: var(--gz-color-surface);
-  }
-  label {
-    font-weight: var(--gz-font-weight-medium);
-  }
-  input {
-    min-block-size: 2.75rem;
-    padding-inline: var(--gz-space-xs);
-    border: 1px solid var(--gz-color-text-muted);
-    border-radius: var(--gz-radius-s);
-    background: var(--gz-color-background);
-    color: var(--gz-color-text);
-    font: inherit;
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--gz-color-danger);
-    border-width: 2px;
-  }
-  .consent {
-    color: var(--gz-color-text-muted);
-    font-size: var(--gz-font-size-s);
-  }
-  .consent[hidden] {
-    display: none;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--gz-space-xs);
-  }
-  .cancel {
-    padding-inline: var(--gz-space-s);
-    border: 0;
-    background: transparent;
-    color: var(--gz-color-link);
-    text-decoration: underline;
-  }
-  .field-error,
-  .status {
-    margin: 0;
-    font-size: var(--gz-font-size-s);
-  }
-  .field-error {
-    color: var(--gz-color-danger);
-    font-weight: var(--gz-font-weight-medium);
-  }
-  .field-error:empty {
-    display: none;
-  }
   /* The live region stays rendered while empty: regions that appear with their text are not
      reliably announced. */
   .status {
+    margin: 0;
+    font-size: var(--gz-font-size-s);
     color: var(--gz-color-text-muted);
   }
   .status:not(:empty) {
@@ -174,9 +120,6 @@ export const styles = css`
     button:focus-visible,
     input:focus-visible {
       outline-color: Highlight;
-    }
-    input[aria-invalid='true'] {
-      border-color: Mark;
     }
   }
 `;

@@ -10,7 +10,8 @@ import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { truncate } from '../teaser/truncate.js';
-import { fetchFeed, FeedError, type RawFeedItem } from './feed.js';
+import type * as Feed from './feed.js';
+import type { RawFeedItem } from './feed.js';
 import { comparableUrl, normalizeItems, type TeaserItem } from './items.js';
 import { styles } from './teaser-list.styles.js';
 
@@ -21,6 +22,18 @@ const DEFAULT_MAX_CHARS = 140;
 const DEFAULT_TIMEOUT = 10_000;
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 const DEFAULT_SKELETONS = 4;
+
+/**
+ * Feed reading (fetch, RSS/Atom/JSON Feed parsing) is only needed with `src`: it is a lazy chunk,
+ * loaded once for every list on the page.
+ */
+let feedModule: Promise<typeof Feed> | undefined;
+const loadFeed = () =>
+  (feedModule ??= import('./feed.js').catch((error: unknown) => {
+    // A chunk that failed to load (offline) is asked for again by the next retry.
+    feedModule = undefined;
+    throw error;
+  }));
 
 /**
  * A titled list of article teasers ("Mehr zum Thema" / "More on this topic"): the latest or
@@ -134,6 +147,7 @@ export class GzTeaserList extends GzElement {
     args: () => [this._src, this._retries, this.timeout, this.maxBytes] as const,
     task: async ([src], { signal }) => {
       if (!src) return initialState;
+      const { fetchFeed } = await loadFeed();
       return fetchFeed(src, {
         signal,
         timeout: this._positive(this.timeout, 'timeout', DEFAULT_TIMEOUT),
@@ -142,7 +156,8 @@ export class GzTeaserList extends GzElement {
       });
     },
     onError: (error) => {
-      if (error instanceof FeedError) warnOnce(this, `src="${this.src}" could not be read: ${error.message}.`);
+      if (error instanceof Error && error.name === 'FeedError')
+        warnOnce(this, `src="${this.src}" could not be read: ${error.message}.`);
       else if (!(error instanceof DOMException && error.name === 'AbortError') && !this._abortedByDisconnect)
         warnOnce(this, `src="${this.src}" could not be read: ${String(error)}.`);
     },
@@ -177,6 +192,16 @@ export class GzTeaserList extends GzElement {
   /** The data items shown (after normalising, `exclude` and `max`). */
   get shownItems(): readonly TeaserItem[] {
     return this._items;
+  }
+
+  /**
+   * Also waits for the feed module when a feed is loading, so the request (and its timeout) has
+   * started once `updateComplete` resolves.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    if (this._loading()) await loadFeed().catch(() => {});
+    return result;
   }
 
   /** Loads the feed again (what the error state's button does). */

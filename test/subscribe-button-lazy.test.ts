@@ -1,0 +1,52 @@
+/**
+ * `<gz-subscribe-button>` loads what it does after a click (form, request, outcome) as a lazy
+ * chunk. This file runs in a page of its own, so its first tests click before the chunk is there.
+ */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../src/components/subscribe-button/subscribe-button.js';
+import type { GzSubscribeButton } from '../src/components/subscribe-button/subscribe-button.component.js';
+import { forgetFollowedTopics } from '../src/components/subscribe-button/sync.js';
+import { endpoint } from './fixtures/subscribe-button/endpoint.js';
+import { part } from './helpers.js';
+
+const chunkRequested = () =>
+  performance.getEntriesByType('resource').some((r) => r.name.includes('/subscribe-button/flow.'));
+
+async function make(action: string, email?: string): Promise<GzSubscribeButton> {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang="de">
+      <gz-subscribe-button topic="lazy-${crypto.randomUUID().slice(0, 8)}" action=${action} email=${email ?? ''}>
+      </gz-subscribe-button>
+    </div>`,
+  );
+  const el = wrapper.querySelector('gz-subscribe-button')!;
+  await el.updateComplete;
+  return el;
+}
+
+const toggle = (el: Element) => part(el, 'button') as HTMLButtonElement;
+
+describe('<gz-subscribe-button> interaction chunk', () => {
+  beforeEach(() => forgetFollowedTopics());
+  afterEach(() => forgetFollowedTopics());
+
+  it('a first render loads none of it; clicks before it arrives act once it is there, in order', async () => {
+    const ep = await endpoint();
+    const known = await make(ep.url, 'leser@example.de');
+    const formless = await make(ep.url);
+    expect(chunkRequested()).to.be.false;
+    const done = oneEvent(known, 'gz-subscribe-success');
+    // Ten rapid clicks on a button that knows the address: one request, as without the chunk.
+    for (let i = 0; i < 10; i++) toggle(known).click();
+    // A click on a button without an address: updateComplete waits for the form it opens.
+    toggle(formless).click();
+    await formless.updateComplete;
+    expect(part(formless, 'form')).to.exist;
+    expect(formless.shadowRoot!.activeElement).to.equal(part(formless, 'email'));
+    expect(formless.matches(':state(open)')).to.be.true;
+    await done;
+    expect(chunkRequested()).to.be.true;
+    expect(await ep.log()).to.have.length(1);
+    expect(known.status).to.equal('subscribed');
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * `<gz-teaser-list>` reads feeds with a lazy chunk (fetch and RSS/Atom/JSON Feed parsing), loaded
+ * only for a list with `src`. This file runs in a page of its own, so the chunk is not there yet.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/components/teaser-list/teaser-list.js';
+import type { GzTeaserList } from '../src/components/teaser-list/teaser-list.component.js';
+
+const chunkRequested = () =>
+  performance.getEntriesByType('resource').some((r) => r.name.includes('/teaser-list/feed.'));
+
+describe('<gz-teaser-list> feed chunk', () => {
+  it('a list of data items does not load it; a list with src loads it and shows the feed', async () => {
+    const items = JSON.stringify([{ title: 'Bayer-Aktie', href: '/finanzen/bayer' }]);
+    const data = await fixture<GzTeaserList>(html`<gz-teaser-list items=${items}></gz-teaser-list>`);
+    await data.updateComplete;
+    expect(data.shownItems).to.have.length(1);
+    expect(chunkRequested()).to.be.false;
+
+    const feed = await fixture<GzTeaserList>(
+      html`<gz-teaser-list src="/test/fixtures/teaser/feed.json"></gz-teaser-list>`,
+    );
+    // updateComplete waits for the chunk while the feed loads: the request has started.
+    await feed.updateComplete;
+    expect(chunkRequested()).to.be.true;
+    expect(feed.matches(':state(loading)')).to.be.true;
+    while (feed.matches(':state(loading)')) await new Promise((r) => requestAnimationFrame(r));
+    expect(feed.shownItems.length).to.be.greaterThan(0);
+  });
+});
