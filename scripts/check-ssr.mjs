@@ -5,7 +5,7 @@
  * test/fixtures/article-de.ts), with its feed's articles as the teaser list's `items`. Serves it on
  * 127.0.0.1 and opens it in Chromium with every script held back. Before any script runs, each
  * element must show its server-rendered shadow DOM (declarative shadow DOM), in German. Then the
- * scripts (Lit's hydrate support, then `gazette/all.js`) are let through: the elements must take
+ * scripts (`gazette/hydrate.js`: Lit's hydrate support, then every element) are let through: the elements must take
  * over that DOM without rendering it again, answer clicks with their events, log no error, and
  * shift nothing (CLS 0.000).
  */
@@ -49,11 +49,8 @@ const title = /<title>[^<]*<\/title>/.exec(built)?.[0] ?? '';
 const body = /<body>([\s\S]*)<\/body>/.exec(built)?.[1];
 assert(lang === 'de' && body?.includes('<gz-article-header'), 'the demo build has no German article page');
 
-// The browser side: hydrate support first, then every element, from the built package.
-writeFileSync(
-  resolve(consumer, 'client.js'),
-  "import '@lit-labs/ssr-client/lit-element-hydrate-support.js';\nimport 'gazette/all.js';\n",
-);
+// The browser side, as the README says: gazette/hydrate.js (hydrate support, then every element).
+writeFileSync(resolve(consumer, 'client.js'), "import 'gazette/hydrate.js';\n");
 await build({
   configFile: false,
   root: consumer,
