@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { litCss } from './scripts/lib/lit-css.mjs';
 import { contentStyles } from './src/components/article-body/content.styles.js';
 import * as article from './test/fixtures/article-de.js';
 import { subscriptionsVitePlugin } from './test/server/subscriptions.mjs';
@@ -141,13 +142,14 @@ export default defineConfig(({ command, mode }) => {
       root: 'demo',
       base: './',
       define,
-      plugins: [demoContent(), demoPreload(), demoFeeds()],
+      plugins: [litCss(), demoContent(), demoPreload(), demoFeeds()],
       build: { outDir: root('bench/dist/demo'), emptyOutDir: true, target: 'es2022' },
     };
   }
   if (mode === 'cdn') {
     return {
       define,
+      plugins: [litCss()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
@@ -168,7 +170,7 @@ export default defineConfig(({ command, mode }) => {
   }
   return {
     define,
-    plugins: [themes()],
+    plugins: [litCss(), themes()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,

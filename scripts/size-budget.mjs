@@ -4,9 +4,12 @@
  * - the gzip size of the CDN ES module `dist/cdn/gazette.js` (every element with Lit inlined; its
  *   lazily loaded DOMPurify chunk is listed apart and not counted);
  * - the gzip size of each element's own module: `src/components/<name>/<name>.ts` with the rest of
- *   its folder, bundled and minified by Vite like the CDN build, with everything the element shares
- *   external (Lit, `@lit/*`, DOMPurify, `src/internal|controllers|translations|styles` and other
- *   elements' folders). That is what one more element adds to a page that already has Gazette;
+ *   its folder, bundled and minified by Vite like the CDN build (`css` templates too), with
+ *   everything the element shares external (Lit, `@lit/*`, DOMPurify,
+ *   `src/internal|controllers|translations|styles` and other elements' folders). That is what one more element adds to a page that already has Gazette.
+ *   Counted are the chunks the element's module loads (its entry and static imports); chunks of its
+ *   folder behind a dynamic `import()` (opt-in features, loaded when used) are listed apart, as the
+ *   CDN module's lazy chunks are;
  * - that DOMPurify is absent from the CDN module's main chunk (by the bundle's source map);
  * - what the CDN module is made of: minified bytes per package or source folder.
  * It fails when a size is above its enforced budget. The issue's targets are printed beside the
@@ -161,9 +164,30 @@ export function groupOf(source) {
   return path;
 }
 
+/**
+ * The chunks a page loads with an entry (the entry and what it imports statically, transitively)
+ * and the lazy ones (reached only through a dynamic `import()`). Pure.
+ * @template {{ fileName: string, isEntry: boolean, imports: string[] }} C
+ * @param {C[]} chunks
+ * @returns {{ loaded: C[], lazy: C[] }}
+ */
+export function splitLoaded(chunks) {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  /** @type {Set<C>} */
+  const loaded = new Set();
+  const visit = (/** @type {C | undefined} */ chunk) => {
+    if (!chunk || loaded.has(chunk)) return;
+    loaded.add(chunk);
+    for (const name of chunk.imports) visit(byName.get(name));
+  };
+  for (const chunk of chunks) if (chunk.isEntry) visit(chunk);
+  return { loaded: [...loaded], lazy: chunks.filter((c) => !loaded.has(c)) };
+}
+
 async function main() {
   const { build } = await import('vite');
   const { results } = await import('./lib/results.mjs');
+  const { litCss } = await import('./lib/lit-css.mjs');
   const root = resolve(import.meta.dirname, '..');
   const suite = results('size');
   const cdnFile = resolve(root, 'dist/cdn/gazette.js');
@@ -193,6 +217,8 @@ async function main() {
   const names = readdirSync(components).sort();
   /** @type {Measurement[]} */
   const elements = [];
+  /** @type {Measurement[]} lazy chunks of an element's own folder, by element */
+  const lazyOwn = [];
   for (const name of names) {
     const folder = resolve(components, name) + sep;
     const output = await build({
@@ -200,6 +226,7 @@ async function main() {
       logLevel: 'silent',
       root,
       define: { __GZ_VERSION__: '"0.0.0"' },
+      plugins: [litCss()],
       build: {
         write: false,
         minify: true,
@@ -215,18 +242,22 @@ async function main() {
         },
       },
     });
-    const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
-    const code = chunks
-      .filter((c) => c.type === 'chunk')
-      .map((c) => /** @type {{ code: string }} */ (c).code)
-      .join('\n');
-    elements.push({ name, bytes: gzipSync(code, { level: 9 }).length });
+    const chunks =
+      /** @type {{ type: string, fileName: string, code: string, isEntry: boolean, imports: string[] }[]} */ (
+        (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []))
+      ).filter((c) => c.type === 'chunk');
+    const { loaded, lazy } = splitLoaded(chunks);
+    elements.push({ name, bytes: gzipSync(loaded.map((c) => c.code).join('\n'), { level: 9 }).length });
+    for (const chunk of lazy) lazyOwn.push({ name, bytes: gzipSync(chunk.code, { level: 9 }).length });
   }
 
   const verdict = judge({ cdn, elements, dompurifyInMain });
 
   console.log('size (gzip -9)');
   for (const line of formatVerdicts(verdict.verdicts)) console.log(line);
+  for (const { name, bytes } of lazyOwn) {
+    console.log(`    lazy chunk of <gz-${name}>: ${kB(bytes)} gzip (imported on demand, not counted)`);
+  }
   for (const chunk of lazyChunks) {
     const bytes = gzipSync(readFileSync(resolve(root, 'dist/cdn', chunk)), { level: 9 }).length;
     console.log(`    lazy chunk dist/cdn/${chunk}: ${kB(bytes)} gzip (loaded only when needed, not counted)`);
