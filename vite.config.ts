@@ -164,7 +164,7 @@ export default defineConfig(({ command, mode }) => {
         },
         // Vite keeps whitespace in ES library output for downstream tree-shaking; the CDN module is
         // a final artifact, so it is minified like the IIFE.
-        rollupOptions: { output: { minify: true } },
+        rollupOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true } },
       },
     };
   }

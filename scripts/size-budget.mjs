@@ -165,6 +165,17 @@ export function groupOf(source) {
 }
 
 /**
+ * The relative modules a minified ES module imports statically (`import{a as b}from"./x.js"`,
+ * `import"./x.js"`); dynamic `import()` is not listed. Pure.
+ * @param {string} code
+ * @returns {string[]}
+ */
+export function staticImports(code) {
+  const pattern = /(?:^|[;\n])\s*import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g;
+  return [...code.matchAll(pattern)].map((m) => /** @type {string} */ (m[1]));
+}
+
+/**
  * The chunks a page loads with an entry (the entry and what it imports statically, transitively)
  * and the lazy ones (reached only through a dynamic `import()`). Pure.
  * @template {{ fileName: string, isEntry: boolean, imports: string[] }} C
@@ -258,10 +269,13 @@ async function main() {
   for (const { name, bytes } of lazyOwn) {
     console.log(`    lazy chunk of <gz-${name}>: ${kB(bytes)} gzip (imported on demand, not counted)`);
   }
+  let allChunks = cdn.bytes;
   for (const chunk of lazyChunks) {
     const bytes = gzipSync(readFileSync(resolve(root, 'dist/cdn', chunk)), { level: 9 }).length;
+    allChunks += bytes;
     console.log(`    lazy chunk dist/cdn/${chunk}: ${kB(bytes)} gzip (loaded only when needed, not counted)`);
   }
+  console.log(`    all chunks of the CDN module together: ${kB(allChunks)} gzip (every feature used, no budget)`);
   const iife = resolve(root, 'dist/cdn/gazette.iife.js');
   if (existsSync(iife)) {
     const bytes = gzipSync(readFileSync(iife), { level: 9 }).length;
@@ -291,6 +305,10 @@ async function main() {
       if (!v.ok) throw new Error(`${v.bytes} B gzip is over its enforced budget of ${v.enforced} B`);
     });
   }
+  await suite.check('the CDN module is one file: it imports no other chunk statically', () => {
+    const imported = staticImports(cdnCode);
+    if (imported.length) throw new Error(`gazette.js imports ${imported.join(', ')} before it runs (not counted)`);
+  });
   await suite.check('DOMPurify is absent from the CDN main chunk', () => {
     if (dompurifyInMain) throw new Error('node_modules/dompurify is in gazette.js.map');
     if (!lazyChunks.some((c) => /purify/.test(c))) throw new Error('no lazy DOMPurify chunk next to gazette.js');

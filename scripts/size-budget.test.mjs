@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BUDGETS, formatVerdicts, groupOf, judge, piecesBySource, splitLoaded } from './size-budget.mjs';
+import { BUDGETS, formatVerdicts, groupOf, judge, piecesBySource, splitLoaded, staticImports } from './size-budget.mjs';
 
 const budgets = {
   cdn: { target: 14_000, enforced: 20_000 },
@@ -123,4 +123,12 @@ test('an element counts its entry and what it imports statically; chunks behind 
   ]);
   assert.deepEqual(loaded.map((c) => c.fileName).sort(), ['deep.js', 'el.js', 'shared.js']);
   assert.deepEqual(lazy.map((c) => c.fileName).sort(), ['lazy-a.js', 'lazy-b.js']);
+});
+
+test('the static imports of a minified module are found; dynamic import() is not one', () => {
+  const code =
+    'import{t as e}from"./url-B.js";import"./side.js";import * as n from\'../x.js\';' +
+    'var a=()=>import(`./sanitize-C.js`),b=`import "./not.js"`;export{a};';
+  assert.deepEqual(staticImports(code), ['./url-B.js', './side.js', '../x.js']);
+  assert.deepEqual(staticImports('var e=1;export{e};'), []);
 });
