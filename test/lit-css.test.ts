@@ -54,7 +54,7 @@ describe('minifyCss (the build minifies the CSS of css`` templates)', () => {
   it('removes comments and the whitespace CSS does not need', () => {
     expect(
       minifyCss('\n  /* a comment */\n  .a ,\n  .b > c {\n    color : red ;\n    margin: 0 auto;\n  }\n'),
-    ).to.equal('.a,.b > c{color :red;margin:0 auto}');
+    ).to.equal('.a,.b>c{color :red;margin:0 auto}');
   });
 
   it('keeps the whitespace that changes the meaning', () => {

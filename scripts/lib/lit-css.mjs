@@ -5,9 +5,10 @@
  * styles would ship with their comments and indentation.
  *
  * Only what CSS ignores goes: comments, and whitespace where the CSS syntax has no use for it
- * (around `{ } ; ,`, after a `:`, at either end, the `;` before `}`); other whitespace runs become
- * one space. Strings and escapes are copied as they are. A space before `:` is kept (`a :hover`
- * is not `a:hover`), as are spaces around `( ) + - * / >` (`not (…)`, `calc(1px + 2%)`). The
+ * (around `{ } ; , >`, after `:` and `(`, before `)`, at either end, the `;` before `}`); other
+ * whitespace runs become one space. Strings and escapes are copied as they are. A space before `:`
+ * or `(` is kept (`a :hover` is not `a:hover`, `not (…)` is not `not(…)`), as are spaces around
+ * `+ - * /` (`calc(1px + 2%)`). The
  * browser test `test/lit-css.test.ts` checks that every stylesheet of `src/` parses to the same
  * CSSOM before and after.
  *

@@ -6,7 +6,7 @@
 
 const SPACE = /\s/;
 /** No whitespace is needed on either side of these. */
-const TIGHT = new Set(['{', '}', ';', ',']);
+const TIGHT = new Set(['{', '}', ';', ',', '>']);
 /** No whitespace is needed after these (a space before `:` or `(` can matter: `a :hover`, `not (…)`). */
 const OPEN = new Set([':', '(']);
 

@@ -104,10 +104,18 @@ export class GzReadingTime extends GzElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('for') && this.isConnected && changed.get('for') !== undefined) this.#resolveTarget();
-    this.#minutes = this.#computeMinutes();
-    this.#internals.states.clear();
-    if (this.#minutes === undefined) this.#internals.states.add('empty');
-    else if (this.#validMinutes() === undefined) this.#internals.states.add('counted');
+    // Given minutes win; else the count at the speed (checked, and warned about, only then).
+    const fixed = this.#validMinutes();
+    let minutes = fixed;
+    if (fixed === undefined) {
+      const speed = this.#speed();
+      if (this._count) minutes = readingMinutes(this._count, speed);
+    }
+    this.#minutes = minutes;
+    const states = this.#internals.states;
+    states.clear();
+    if (minutes === undefined) states.add('empty');
+    else if (fixed === undefined) states.add('counted');
   }
 
   protected override render() {
@@ -146,13 +154,6 @@ export class GzReadingTime extends GzElement {
       `words-per-minute="${this.getAttribute('words-per-minute') ?? value}" is not a speed between ${MIN_SPEED} and ${MAX_SPEED}; using ${DEFAULT_WORDS_PER_MINUTE}.`,
     );
     return DEFAULT_WORDS_PER_MINUTE;
-  }
-
-  #computeMinutes(): number | undefined {
-    const fixed = this.#validMinutes();
-    if (fixed !== undefined) return fixed;
-    const speed = this.#speed();
-    return this._count ? readingMinutes(this._count, speed) : undefined;
   }
 
   /** Finds the target: `for`, else the body from context, else a `<gz-article-body>` nearby. */
