@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { canonicalLocale, LocalizeController } from '../../controllers/localize.js';
 import { optionalNumber } from '../../internal/converters.js';
 import { ArticleBodyConsumer } from '../../internal/contexts.js';
@@ -55,15 +55,14 @@ export class GzReadingTime extends GzElement {
    */
   @property() label: string | null = null;
 
-  @state() private _count: TextCount | undefined;
-  @state() private _target: Element | undefined;
-
   readonly #localize = new LocalizeController(this);
   readonly #internals = this.attachInternals();
   #observer: MutationObserver | undefined;
   #frame = 0;
   #contextTarget: Element | undefined;
   #minutes: number | undefined;
+  #target: Element | undefined;
+  #count: TextCount | undefined;
 
   constructor() {
     super();
@@ -75,7 +74,7 @@ export class GzReadingTime extends GzElement {
 
   /** The number of words counted in the target, or `undefined` when nothing was counted. */
   get words(): number | undefined {
-    return this._count?.words;
+    return this.#count?.words;
   }
 
   /** The minutes shown: given, or counted; `undefined` when there is nothing to show. */
@@ -85,7 +84,7 @@ export class GzReadingTime extends GzElement {
 
   /** The element whose text is counted, if any. */
   get target(): Element | undefined {
-    return this._target;
+    return this.#target;
   }
 
   override connectedCallback(): void {
@@ -96,7 +95,7 @@ export class GzReadingTime extends GzElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Forget the target: text may change while disconnected, so reconnecting counts afresh.
-    this._target = undefined;
+    this.#target = undefined;
     this.#observe(undefined);
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
@@ -109,7 +108,7 @@ export class GzReadingTime extends GzElement {
     let minutes = fixed;
     if (fixed === undefined) {
       const speed = this.#speed();
-      if (this._count) minutes = readingMinutes(this._count, speed);
+      if (this.#count) minutes = readingMinutes(this.#count, speed);
     }
     this.#minutes = minutes;
     const states = this.#internals.states;
@@ -178,10 +177,11 @@ export class GzReadingTime extends GzElement {
         document.querySelector('gz-article-body') ??
         undefined;
     }
-    if (target === this._target) return;
-    this._target = target;
+    if (target === this.#target) return;
+    this.#target = target;
     this.#observe(target);
-    this._count = target ? countNode(target, this.#targetLang(target)) : undefined;
+    this.#count = target ? countNode(target, this.#targetLang(target)) : undefined;
+    this.requestUpdate();
   }
 
   #targetLang(target: Element): string {
@@ -197,7 +197,9 @@ export class GzReadingTime extends GzElement {
       if (this.#frame) return;
       this.#frame = requestAnimationFrame(() => {
         this.#frame = 0;
-        if (this._target) this._count = countNode(this._target, this.#targetLang(this._target));
+        if (!this.#target) return;
+        this.#count = countNode(this.#target, this.#targetLang(this.#target));
+        this.requestUpdate();
       });
     });
     this.#observer.observe(target, { childList: true, subtree: true, characterData: true });
