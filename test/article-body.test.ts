@@ -201,6 +201,8 @@ describe('<gz-article-body>', () => {
       expect(slugify('Œuvre Æsir', 'fr')).to.equal('oeuvre-aesir');
       expect(slugify('„…“ – !?', 'de')).to.equal('');
       expect(slugify('سياسة الطاقة', 'ar')).to.equal('سياسة-الطاقة');
+      // A letter whose compatibility form is only a space and a mark (found by the property test).
+      expect(slugify('ﹲ', 'de')).to.equal('ﹲ');
       const long = slugify(words(40), 'en');
       expect(long.length).to.be.at.most(64);
       expect(long.endsWith('-')).to.be.false;
