@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { litCss } from './scripts/lib/lit-css.mjs';
 import { contentStyles } from './src/components/article-body/content.styles.js';
 import * as article from './test/fixtures/article-de.js';
 import { subscriptionsVitePlugin } from './test/server/subscriptions.mjs';
@@ -154,13 +155,14 @@ export default defineConfig(({ command, mode }) => {
       root: 'demo',
       base: './',
       define,
-      plugins: [demoContent(), demoPreload(), demoFeeds()],
+      plugins: [litCss(), demoContent(), demoPreload(), demoFeeds()],
       build: { outDir: root('bench/dist/demo'), emptyOutDir: true, target: 'es2022' },
     };
   }
   if (mode === 'cdn') {
     return {
       define,
+      plugins: [litCss()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
@@ -168,20 +170,27 @@ export default defineConfig(({ command, mode }) => {
         sourcemap: true,
         target: 'es2022',
         lib: {
-          entry: root('src/all.ts'),
+          entry: root('src/cdn.ts'),
           name: 'Gazette',
           formats: ['es', 'iife'],
           fileName: (format) => (format === 'es' ? 'gazette.js' : 'gazette.iife.js'),
         },
         // Vite keeps whitespace in ES library output for downstream tree-shaking; the CDN module is
         // a final artifact, so it is minified like the IIFE.
-        rollupOptions: { output: { minify: true } },
+        // `allow-extension`: what the lazy chunks share with the entry stays in gazette.js (they import
+        // it from there) instead of a third chunk every page would wait for; see src/cdn.ts.
+        // The IIFE has no chunks and no `import.meta.url`: src/cdn.ts checks it only in the module.
+        rollupOptions: {
+          preserveEntrySignatures: 'allow-extension',
+          checks: { emptyImportMeta: false },
+          output: { minify: true },
+        },
       },
     };
   }
   return {
     define,
-    plugins: [themes()],
+    plugins: [litCss(), themes()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,

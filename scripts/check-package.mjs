@@ -180,8 +180,18 @@ try {
     const r = await open([`<script type="module" src="/cdn/dist/gazette.js"></script>`]);
     assert(r.defined.length === tags.length, `defined: ${r.defined} of ${tags}`);
     assert(r.text === 'Lesezeit: 3 min', `label: ${r.text}`);
-    assert(r.errors.length === 0, r.errors.join('\n'));
+    assert(r.errors.length === 0 && r.warnings.length === 0, [...r.errors, ...r.warnings].join('\n'));
   });
+
+  await suite.check(
+    'the CDN ES module loaded with a query warns once: its lazy chunks would load a second copy',
+    async () => {
+      const r = await open([`<script type="module" src="/cdn/dist/gazette.js?v=3"></script>`]);
+      assert(r.defined.length === tags.length, `defined: ${r.defined} of ${tags}`);
+      const hints = r.warnings.filter((w) => w.includes('gazette.js?v=3') && w.includes('version the path'));
+      assert(hints.length === 1 && r.warnings.length === 1, `warnings: ${r.warnings.join(' | ')}`);
+    },
+  );
 
   await suite.check('the CDN IIFE registers every element and exposes window.Gazette', async () => {
     const r = await open([`<script src="/cdn/dist/gazette.iife.js"></script>`]);

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BUDGETS, formatVerdicts, groupOf, judge, piecesBySource } from './size-budget.mjs';
+import { BUDGETS, formatVerdicts, groupOf, judge, piecesBySource, splitLoaded, staticImports } from './size-budget.mjs';
 
 const budgets = {
   cdn: { target: 14_000, enforced: 20_000 },
@@ -110,4 +110,25 @@ test('source-map attribution: each byte goes to its source; unmapped lines conti
   assert.equal(groupOf('../../node_modules/@lit/task/task.js'), '@lit/task');
   assert.equal(groupOf('../../src/components/teaser/teaser.ts'), 'src/components/teaser');
   assert.equal(groupOf('../../src/internal/url.ts'), 'src/internal');
+});
+
+test('an element counts its entry and what it imports statically; chunks behind import() are lazy', () => {
+  const chunk = (fileName, isEntry, imports = []) => ({ fileName, isEntry, imports, code: fileName });
+  const { loaded, lazy } = splitLoaded([
+    chunk('lazy-a.js', false, ['shared.js']),
+    chunk('el.js', true, ['shared.js']),
+    chunk('shared.js', false, ['deep.js']),
+    chunk('deep.js', false),
+    chunk('lazy-b.js', false),
+  ]);
+  assert.deepEqual(loaded.map((c) => c.fileName).sort(), ['deep.js', 'el.js', 'shared.js']);
+  assert.deepEqual(lazy.map((c) => c.fileName).sort(), ['lazy-a.js', 'lazy-b.js']);
+});
+
+test('the static imports of a minified module are found; dynamic import() is not one', () => {
+  const code =
+    'import{t as e}from"./url-B.js";import"./side.js";import * as n from\'../x.js\';' +
+    'var a=()=>import(`./sanitize-C.js`),b=`import "./not.js"`;export{a};';
+  assert.deepEqual(staticImports(code), ['./url-B.js', './side.js', '../x.js']);
+  assert.deepEqual(staticImports('var e=1;export{e};'), []);
 });

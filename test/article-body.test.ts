@@ -115,6 +115,39 @@ describe('<gz-article-body>', () => {
       expect(el.language).to.equal('de');
     });
 
+    it('hands a subscriber to a nearer body that appears between them, as context providers do', async () => {
+      const outer = await body('<p>eins zwei drei</p><div><span></span></div>');
+      const consumer = outer.querySelector('span')!;
+      const seen: Element[] = [];
+      let unsubscribe: (() => void) | undefined;
+      consumer.dispatchEvent(
+        new ContextEvent(
+          articleBodyContext,
+          consumer,
+          (value, dispose) => {
+            // A consumer leaves its old provider when another one answers (as ContextConsumer does).
+            if (unsubscribe && unsubscribe !== dispose) unsubscribe();
+            unsubscribe = dispose;
+            seen.push(value!);
+          },
+          true,
+        ),
+      );
+      // (Identity, not deep equality: a failing deep comparison of two elements walks the whole DOM.)
+      expect(seen.length === 1 && seen[0] === outer, 'the outer body answers').to.be.true;
+      // A second body is put around the consumer: on connect it announces itself (context-provider).
+      const inner = document.createElement('gz-article-body');
+      inner.append(consumer.parentElement!);
+      outer.append(inner);
+      await frameAndUpdate(inner);
+      expect(seen.at(-1) === inner, 'the inner body took the subscriber over').to.be.true;
+      const count = seen.length;
+      // The outer body no longer calls it: its text changes, the subscriber hears nothing.
+      outer.querySelector('p')!.append(' noch mehr');
+      await frameAndUpdate(outer);
+      expect(seen.slice(count).includes(outer), 'the outer body still calls it').to.be.false;
+    });
+
     it('counts images, and an empty body is empty', async () => {
       const images = await body(
         '<figure><img alt="Windpark" src="data:,"><figcaption>Foto: A. B.</figcaption></figure><p><img alt="Karte" src="data:,"></p>',
@@ -201,6 +234,8 @@ describe('<gz-article-body>', () => {
       expect(slugify('Œuvre Æsir', 'fr')).to.equal('oeuvre-aesir');
       expect(slugify('„…“ – !?', 'de')).to.equal('');
       expect(slugify('سياسة الطاقة', 'ar')).to.equal('سياسة-الطاقة');
+      // A letter whose compatibility form is only a space and a mark (found by the property test).
+      expect(slugify('ﹲ', 'de')).to.equal('ﹲ');
       const long = slugify(words(40), 'en');
       expect(long.length).to.be.at.most(64);
       expect(long.endsWith('-')).to.be.false;

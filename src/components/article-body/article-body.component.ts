@@ -1,9 +1,7 @@
-import { ContextProvider } from '@lit/context';
-import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { canonicalLocale, LocalizeController } from '../../controllers/localize.js';
-import { articleBodyContext } from '../../internal/contexts.js';
+import { ArticleBodyProvider } from '../../internal/contexts.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { hydrating } from '../../internal/hydration.js';
 import { warnOnce } from '../../internal/warn.js';
@@ -11,7 +9,6 @@ import { hostStyles } from '../../styles/host.styles.js';
 import { countNode, type TextCount } from '../reading-time/count.js';
 import { styles } from './article-body.styles.js';
 import { contentStyles } from './content.styles.js';
-import { sanitizeHtml } from './sanitize.js';
 import { slugify, uniqueId } from './slug.js';
 import { repairSpacing } from './spacing.js';
 
@@ -136,38 +133,21 @@ export class GzArticleBody extends GzElement {
 
   @state() private _headings: ArticleBodyHeading[] = [];
 
-  private readonly _localize = new LocalizeController(this);
-  private readonly _internals = this.attachInternals();
-  private _observer: MutationObserver | undefined;
-  private _count: TextCount | undefined;
-  private readonly _provider: ContextProvider<typeof articleBodyContext>;
+  readonly #localize = new LocalizeController(this);
+  readonly #internals = this.attachInternals();
+  readonly #provider = new ArticleBodyProvider(this);
+  #observer: MutationObserver | undefined;
+  #count: TextCount | undefined;
   /** The counts consumers were last told about, and the frame that will tell them next. */
-  private _notified = '';
-  private _frame = 0;
-  /** Sanitizer runs started; only the latest one ends the `sanitizing` state. */
-  private _runs = 0;
-  private _langTypeset: string | undefined;
+  #notified = '';
+  #frame = 0;
+  /** `html` values set; only the latest one's sanitized content goes in. */
+  #runs = 0;
+  /** The latest `html` value's sanitizing: `updateComplete` waits for it. */
+  #content: Promise<void> = Promise.resolve();
+  #langTypeset: string | undefined;
   /** Ids this element generated, with the text they were made from. */
-  private readonly _generated = new WeakMap<Element, { id: string; text: string }>();
-
-  private readonly _content = new Task(this, {
-    autoRun: false,
-    task: async ([value]: readonly [string | null | undefined], { signal }) => {
-      const fragment = typeof value === 'string' && value ? await sanitizeHtml(value) : undefined;
-      signal.throwIfAborted();
-      this._replaceContent(fragment);
-    },
-    onError: (error) => {
-      if ((error as Error | undefined)?.name === 'AbortError') return;
-      warnOnce(this, `the html could not be sanitized (${String(error)}); the content was cleared.`);
-      this._replaceContent(undefined);
-    },
-  });
-
-  constructor() {
-    super();
-    this._provider = new ContextProvider(this, { context: articleBodyContext, initialValue: this });
-  }
+  readonly #generated = new WeakMap<Element, { id: string; text: string }>();
 
   /** The content's language: the nearest `lang` (canonical BCP 47), as words are counted in it. */
   get language(): string {
@@ -176,12 +156,12 @@ export class GzArticleBody extends GzElement {
 
   /** Words of the article's text (insertions, captions and code not counted). */
   get words(): number {
-    return this._counted().words;
+    return this.#counted().words;
   }
 
   /** Images in the article's text. */
   get images(): number {
-    return this._counted().images;
+    return this.#counted().images;
   }
 
   /** The subheadings (h2, h3) with their ids, as the table of contents lists them. */
@@ -191,9 +171,9 @@ export class GzArticleBody extends GzElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._adoptContentStyles();
-    this._observer = new MutationObserver(() => this._typeset());
-    this._observer.observe(this, {
+    this.#adoptContentStyles();
+    this.#observer = new MutationObserver(() => this.#typeset());
+    this.#observer.observe(this, {
       childList: true,
       subtree: true,
       characterData: true,
@@ -202,15 +182,15 @@ export class GzArticleBody extends GzElement {
     });
     // Hydrating server HTML (no table of contents: the server cannot read the headings)? `updated`
     // typesets after that first render.
-    if (!hydrating(this)) this._typeset();
+    if (!hydrating(this)) this.#typeset();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._observer?.disconnect();
-    this._observer = undefined;
-    cancelAnimationFrame(this._frame);
-    this._frame = 0;
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -218,24 +198,40 @@ export class GzArticleBody extends GzElement {
       if (this.html !== null && this.html !== undefined && typeof this.html !== 'string') {
         warnOnce(this, `html must be a string of HTML; got ${typeof this.html}. The content was cleared.`);
       }
-      this._internals.states.add('sanitizing');
-      const run = ++this._runs;
-      void this._content.run([this.html]).finally(() => {
-        if (run === this._runs) this._internals.states.delete('sanitizing');
-      });
+      this.#internals.states.add('sanitizing');
+      this.#content = this.#setHtml(this.html, ++this.#runs);
     }
-    if (changed.has('anchors') && this.hasUpdated) this._typeset();
-    if (changed.has('noRepairSpacing') && this.hasUpdated) this._typeset();
+    if (changed.has('anchors') && this.hasUpdated) this.#typeset();
+    if (changed.has('noRepairSpacing') && this.hasUpdated) this.#typeset();
+  }
+
+  /**
+   * Sanitizes an `html` value and puts it in place of the content, unless another value was set
+   * meanwhile. The sanitizer is its own module, loaded on first use: pages that never set `html`
+   * never download it (nor DOMPurify, which it loads only where `setHTML` is missing).
+   */
+  async #setHtml(value: unknown, run: number): Promise<void> {
+    try {
+      const fragment =
+        typeof value === 'string' && value ? await (await import('./sanitize.js')).sanitizeHtml(value) : undefined;
+      if (run === this.#runs) this.#replaceContent(fragment);
+    } catch (error) {
+      if (run !== this.#runs) return;
+      warnOnce(this, `the html could not be sanitized (${String(error)}); the content was cleared.`);
+      this.#replaceContent(undefined);
+    } finally {
+      if (run === this.#runs) this.#internals.states.delete('sanitizing');
+    }
   }
 
   protected override updated(): void {
     // The language may have changed (ids, anchor labels): typesetting is idempotent and cheap.
-    if (this._langTypeset !== this._localize.lang) this._typeset();
+    if (this.#langTypeset !== this.#localize.lang) this.#typeset();
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
-    await this._content.taskComplete.catch(() => undefined);
+    await this.#content;
     return result;
   }
 
@@ -248,12 +244,12 @@ export class GzArticleBody extends GzElement {
             </div>`
           : nothing
       }
-      ${this.toc ? this._renderToc() : nothing}
+      ${this.toc ? this.#renderToc() : nothing}
       <slot></slot>
     </div>`;
   }
 
-  private _renderToc(): TemplateResult | typeof nothing {
+  #renderToc(): TemplateResult | typeof nothing {
     if (this._headings.length === 0) return nothing;
     const entries: TocEntry[] = [];
     for (const heading of this._headings) {
@@ -262,7 +258,7 @@ export class GzArticleBody extends GzElement {
       else entries.push({ ...heading, children: [] });
     }
     const item = (h: ArticleBodyHeading, children: TemplateResult | typeof nothing = nothing) =>
-      html`<li><a href="#${h.id}" @click=${this._onTocClick}>${h.text}</a>${children}</li>`;
+      html`<li><a href="#${h.id}" @click=${this.#onTocClick}>${h.text}</a>${children}</li>`;
     const items = entries.map((entry) => {
       const nested = entry.children.map((child) => item(child));
       return item(
@@ -278,8 +274,8 @@ export class GzArticleBody extends GzElement {
     // title is Gazette's text, in Gazette's language; a toc-label is the author's, like the content.
     const title = this.tocLabel
       ? html`<p part="toc-title" class="toc-title" id="toc-title">${this.tocLabel}</p>`
-      : html`<p part="toc-title" class="toc-title" id="toc-title" lang=${this._localize.lang} dir=${this._localize.dir}>
-          ${this._localize.terms.articleBodyToc}
+      : html`<p part="toc-title" class="toc-title" id="toc-title" lang=${this.#localize.lang} dir=${this.#localize.dir}>
+          ${this.#localize.terms.articleBodyToc}
         </p>`;
     return html`<nav part="toc" class="toc" aria-labelledby="toc-title">
       ${title}
@@ -293,7 +289,7 @@ export class GzArticleBody extends GzElement {
    * In the document the link's own navigation is right (URL, scroll, focus start). Inside a shadow
    * root the fragment cannot reach the heading: scroll to it and move focus there.
    */
-  private _onTocClick(event: MouseEvent): void {
+  #onTocClick(event: MouseEvent): void {
     const root = this.getRootNode();
     if (root instanceof Document) return;
     const id = decodeURIComponent((event.currentTarget as HTMLAnchorElement).hash.slice(1));
@@ -305,7 +301,7 @@ export class GzArticleBody extends GzElement {
     heading.focus({ preventScroll: true });
   }
 
-  private _adoptContentStyles(): void {
+  #adoptContentStyles(): void {
     const root = this.getRootNode() as Document | ShadowRoot;
     if (adopted.has(root) || !('adoptedStyleSheets' in root)) return;
     const sheet = contentStyles.styleSheet;
@@ -315,13 +311,13 @@ export class GzArticleBody extends GzElement {
   }
 
   /** Replaces the content with a sanitized fragment (or nothing), keeping insertions. */
-  private _replaceContent(fragment: DocumentFragment | undefined): void {
+  #replaceContent(fragment: DocumentFragment | undefined): void {
     for (const node of [...this.childNodes]) {
       if (node instanceof Element && node.hasAttribute('insert-after')) continue;
       node.remove();
     }
     if (fragment) this.append(fragment);
-    this._typeset();
+    this.#typeset();
   }
 
   /**
@@ -330,27 +326,27 @@ export class GzArticleBody extends GzElement {
    * whenever the content changes; its own changes are taken from the observer's queue so they do
    * not trigger it again.
    */
-  private _typeset(): void {
+  #typeset(): void {
     if (!this.isConnected) return;
-    const lang = this._localize.lang;
-    this._langTypeset = lang;
+    const lang = this.#localize.lang;
+    this.#langTypeset = lang;
     const outside = (el: Element) => el.matches(INSERTION);
     if (!this.noRepairSpacing) repairSpacing(this, outside);
-    this._wrapTables();
-    const headings = this._identifyHeadings(lang);
+    this.#wrapTables();
+    const headings = this.#identifyHeadings(lang);
     if (!sameHeadings(headings, this._headings)) this._headings = headings;
-    this._placeInsertions();
-    this._observer?.takeRecords();
-    this._count = undefined;
-    this._scheduleNotify();
+    this.#placeInsertions();
+    this.#observer?.takeRecords();
+    this.#count = undefined;
+    this.#scheduleNotify();
     const content = [...this.childNodes].filter((node) => !(node instanceof Element && node.matches(INSERTION)));
     const empty = !content.some(
       (node) =>
         node.textContent?.trim() ||
         (node instanceof Element && (node.localName === 'img' || node.querySelector('img'))),
     );
-    if (empty) this._internals.states.add('empty');
-    else this._internals.states.delete('empty');
+    if (empty) this.#internals.states.add('empty');
+    else this.#internals.states.delete('empty');
   }
 
   /**
@@ -358,30 +354,30 @@ export class GzArticleBody extends GzElement {
    * at most: the provider re-sends its value, and subscribed consumers read `words`, `images` and
    * `language` again.
    */
-  private _scheduleNotify(): void {
-    if (this._frame) return;
-    this._frame = requestAnimationFrame(() => {
-      this._frame = 0;
-      const { words, images } = this._counted();
+  #scheduleNotify(): void {
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      const { words, images } = this.#counted();
       const key = `${words}|${images}|${this.language}`;
-      if (key === this._notified) return;
-      const first = this._notified === '';
-      this._notified = key;
-      if (!first) this._provider.setValue(this, true);
+      if (key === this.#notified) return;
+      const first = this.#notified === '';
+      this.#notified = key;
+      if (!first) this.#provider.notify();
     });
   }
 
-  private _counted(): TextCount {
-    return (this._count ??= countNode(this, this.language));
+  #counted(): TextCount {
+    return (this.#count ??= countNode(this, this.language));
   }
 
-  private _ownContent(selector: string): Element[] {
+  #ownContent(selector: string): Element[] {
     return [...this.querySelectorAll(selector)].filter((el) => !el.closest(INSERTION));
   }
 
   /** Wraps each table in a focusable, labelled region that scrolls sideways. */
-  private _wrapTables(): void {
-    for (const table of this._ownContent('table')) {
+  #wrapTables(): void {
+    for (const table of this.#ownContent('table')) {
       const parent = table.parentElement;
       if (parent?.classList.contains('gz-table-scroll')) continue;
       const region = document.createElement('div');
@@ -389,35 +385,35 @@ export class GzArticleBody extends GzElement {
       region.setAttribute('role', 'region');
       region.tabIndex = 0;
       const caption = table.querySelector('caption')?.textContent?.trim();
-      region.setAttribute('aria-label', caption || this._localize.terms.articleBodyTable);
+      region.setAttribute('aria-label', caption || this.#localize.terms.articleBodyTable);
       table.before(region);
       region.append(table);
     }
   }
 
   /** Gives subheadings stable, unique ids and (with `anchors`) a link; returns the h2/h3 list. */
-  private _identifyHeadings(lang: string): ArticleBodyHeading[] {
+  #identifyHeadings(lang: string): ArticleBodyHeading[] {
     const root = this.getRootNode() as Document | ShadowRoot;
     const list: ArticleBodyHeading[] = [];
-    for (const heading of this._ownContent(HEADINGS)) {
+    for (const heading of this.#ownContent(HEADINGS)) {
       const text = (heading.textContent ?? '').replace(/\s+/g, ' ').trim();
-      const generated = this._generated.get(heading);
+      const generated = this.#generated.get(heading);
       let id = heading.id;
       if (!id || (generated && generated.id === id && generated.text !== text)) {
-        const base = slugify(text, lang) || this._localize.terms.articleBodySectionId;
+        const base = slugify(text, lang) || this.#localize.terms.articleBodySectionId;
         if (generated?.id === id) heading.removeAttribute('id');
         id = uniqueId(base, root, heading);
         heading.id = id;
-        this._generated.set(heading, { id, text });
+        this.#generated.set(heading, { id, text });
       }
-      this._anchor(heading, id);
+      this.#anchor(heading, id);
       const level = Number(heading.localName[1]);
       if (text && (level === 2 || level === 3)) list.push({ id, text, level });
     }
     return list;
   }
 
-  private _anchor(heading: Element, id: string): void {
+  #anchor(heading: Element, id: string): void {
     const existing = heading.querySelector(`:scope > ${ANCHOR}`);
     if (!this.anchors) {
       existing?.remove();
@@ -426,7 +422,7 @@ export class GzArticleBody extends GzElement {
     const anchor = existing ?? document.createElement('a');
     const href = `#${encodeURIComponent(id)}`;
     if (anchor.getAttribute('href') !== href) anchor.setAttribute('href', href);
-    const label = this._localize.terms.articleBodyAnchor;
+    const label = this.#localize.terms.articleBodyAnchor;
     if (anchor.getAttribute('aria-label') !== label) anchor.setAttribute('aria-label', label);
     if (!existing) {
       anchor.className = 'gz-anchor';
@@ -435,14 +431,14 @@ export class GzArticleBody extends GzElement {
   }
 
   /** Moves each child with `insert-after="N"` after the N-th top-level paragraph. */
-  private _placeInsertions(): void {
+  #placeInsertions(): void {
     const children = [...this.children];
     const insertions = children.filter((el) => el.matches(INSERTION));
     if (insertions.length === 0) return;
     const content = children.filter((el) => !el.matches(INSERTION));
     const paragraphs = content.filter((el) => el.localName === 'p');
     const placed = insertions
-      .map((el, order) => ({ el, order, after: this._insertionIndex(el, paragraphs.length) }))
+      .map((el, order) => ({ el, order, after: this.#insertionIndex(el, paragraphs.length) }))
       .sort((a, b) => a.after - b.after || a.order - b.order);
     let previous: { after: number; el: Element } | undefined;
     for (const item of placed) {
@@ -464,7 +460,7 @@ export class GzArticleBody extends GzElement {
     }
   }
 
-  private _insertionIndex(el: Element, paragraphs: number): number {
+  #insertionIndex(el: Element, paragraphs: number): number {
     const value = el.getAttribute('insert-after')!.trim();
     const n = /^\d+$/.test(value) ? Number(value) : NaN;
     if (Number.isSafeInteger(n)) return Math.min(n, paragraphs + 1);

@@ -16,17 +16,22 @@ const MAX_LENGTH = 64;
 export function slugify(text: string, lang = 'en'): string {
   let value = text;
   if (lang.toLowerCase().split('-')[0] === 'de') value = value.replace(/[äöüÄÖÜ]/g, (c) => GERMAN[c]!);
-  value = value
-    .replace(/[ßẞæÆœŒøØłŁđĐþÞ]/g, (c) => LIGATURES[c]!)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  value = value.replace(/[ßẞæÆœŒøØłŁđĐþÞ]/g, (c) => LIGATURES[c]!);
+  // Without diacritics; but a letter whose compatibility form is a space and a mark (the Arabic
+  // presentation form ﹲ) would vanish with them: then the letters stay as they are.
+  value = dashed(value.normalize('NFKD').replace(/\p{M}/gu, '')) || dashed(value);
   if (value.length <= MAX_LENGTH) return value;
   const cut = value.slice(0, MAX_LENGTH);
   const dash = cut.lastIndexOf('-');
   return dash > MAX_LENGTH / 2 ? cut.slice(0, dash) : cut;
+}
+
+/** Lowercase, with runs of anything but letters and digits as one `-`, none at either end. */
+function dashed(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 /** `base`, or `base-2`, `base-3`, ... : the first id no other element in `root` holds. */

@@ -19,8 +19,6 @@ import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { styles } from './article-header.styles.js';
-import { countNode, readingMinutes } from '../reading-time/count.js';
-import { newsArticle, serializeJsonLd, writeJsonLd, type JsonLdAuthor } from './json-ld.js';
 
 /** The kicker styles a section label can take. */
 export const ARTICLE_HEADER_KICKERS = ['live', 'analysis', 'opinion'] as const;
@@ -166,6 +164,9 @@ export class GzArticleHeader extends GzElement {
   private readonly _clock = new RelativeTimeController(this);
   private readonly _internals = this.attachInternals();
   private _lifetime: AbortController | undefined;
+  /** The JSON-LD of the latest update: `updateComplete` waits for it. */
+  private _jsonLdWritten: Promise<void> = Promise.resolve();
+  private _jsonLdRuns = 0;
 
   private _published: DateView | undefined;
   private _updated: DateView | undefined;
@@ -190,70 +191,29 @@ export class GzArticleHeader extends GzElement {
   }
 
   protected override updated(): void {
-    if (!isServer) this._syncJsonLd();
+    if (!isServer) this._jsonLdWritten = this._syncJsonLd(++this._jsonLdRuns);
   }
 
-  /** The `NewsArticle` of this header, or undefined without a headline. @internal */
-  jsonLdData(): Record<string, unknown> | undefined {
-    const headline = this.querySelector(':scope > :not([slot])')?.textContent?.replace(/\s+/g, ' ').trim();
-    if (!headline) return undefined;
-    const scope = this.closest('article') ?? this.ownerDocument;
-    const absolute = (value: unknown) => {
-      const url = safeUrl(value);
-      return url ? new URL(url, this.ownerDocument.baseURI).href : undefined;
-    };
-    const authors: JsonLdAuthor[] = [];
-    for (const card of scope.querySelectorAll('gz-author-card')) {
-      const props = card as Element & Partial<Record<'name' | 'href' | 'image' | 'jobTitle', string | null>>;
-      const name = (props.name ?? card.getAttribute('name'))?.replace(/\s+/g, ' ').trim();
-      if (!name) continue;
-      authors.push({
-        name,
-        url: absolute(props.href ?? card.getAttribute('href')),
-        image: absolute(props.image ?? card.getAttribute('image')),
-        jobTitle: (props.jobTitle ?? card.getAttribute('job-title'))?.trim() || undefined,
-      });
-    }
-    const lang = this._localize.lang;
-    const body =
-      (this.readingTimeFor && this.ownerDocument.getElementById(this.readingTimeFor)) ||
-      scope.querySelector('gz-article-body');
-    const count = body ? countNode(body, lang) : undefined;
-    return newsArticle({
-      headline,
-      published: this.published,
-      updated: this.lastUpdated,
-      timeZone: this._zone(),
-      authors,
-      section: this.section?.trim(),
-      wordCount: count?.words,
-      minutes: count && count.words ? readingMinutes(count) : undefined,
-      lang,
-      image: absolute(this.jsonLdImage),
-      publisher: this.jsonLdPublisher?.trim(),
-      publisherLogo: absolute(this.jsonLdPublisherLogo),
-    });
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await this._jsonLdWritten;
+    return result;
   }
 
-  private _syncJsonLd(): void {
-    let script = this.querySelector<HTMLScriptElement>(':scope > script[slot="json-ld"]');
-    const data = this.jsonLd ? this.jsonLdData() : undefined;
-    if (!data) {
-      script?.remove();
+  /**
+   * Keeps the JSON-LD script in step with the header. Its code is a module of its own, loaded the
+   * first time `json-ld` is set: most pages never need it.
+   */
+  private async _syncJsonLd(run: number): Promise<void> {
+    if (!this.jsonLd) {
+      this.querySelector(':scope > script[slot="json-ld"]')?.remove();
       return;
     }
-    const json = serializeJsonLd(data);
-    if (script?.text === json) return;
-    if (!script) {
-      script = this.ownerDocument.createElement('script');
-      script.type = 'application/ld+json';
-      script.slot = 'json-ld';
-    }
-    if (!writeJsonLd(script, json)) {
+    const { syncJsonLd } = await import('./json-ld.js');
+    // Another update came meanwhile: it does the writing.
+    if (run !== this._jsonLdRuns) return;
+    if (!syncJsonLd(this, this._localize.lang, this._zone()))
       warnOnce(this, 'json-ld: the page\'s Trusted Types policy does not allow the "gazette" policy name.');
-      return;
-    }
-    if (!script.isConnected) this.append(script);
   }
 
   override disconnectedCallback(): void {

@@ -1,4 +1,7 @@
 import { parseIsoDate } from '../../internal/datetime.js';
+import { safeUrl } from '../../internal/url.js';
+import { countNode, readingMinutes } from '../reading-time/count.js';
+import type { GzArticleHeader } from './article-header.component.js';
 
 /** An author as `<gz-author-card>` knows it. */
 export interface JsonLdAuthor {
@@ -130,5 +133,77 @@ export function writeJsonLd(script: HTMLScriptElement, json: string): boolean {
   const policy = gazettePolicy();
   if (policy === null) return false;
   (script as unknown as { text: unknown }).text = policy ? policy.createScript(json) : json;
+  return true;
+}
+
+/**
+ * The `NewsArticle` of a header, from what the page's elements know (its headline, dates, section
+ * and JSON-LD attributes, the `<gz-author-card>`s and the body of its `<article>`), or undefined
+ * without a headline.
+ */
+export function headerJsonLd(
+  header: GzArticleHeader,
+  lang: string,
+  timeZone: string | undefined,
+): Record<string, unknown> | undefined {
+  const headline = header.querySelector(':scope > :not([slot])')?.textContent?.replace(/\s+/g, ' ').trim();
+  if (!headline) return undefined;
+  const doc = header.ownerDocument;
+  const scope = header.closest('article') ?? doc;
+  const absolute = (value: unknown) => {
+    const url = safeUrl(value);
+    return url ? new URL(url, doc.baseURI).href : undefined;
+  };
+  const authors: JsonLdAuthor[] = [];
+  for (const card of scope.querySelectorAll('gz-author-card')) {
+    const props = card as Element & Partial<Record<'name' | 'href' | 'image' | 'jobTitle', string | null>>;
+    const name = (props.name ?? card.getAttribute('name'))?.replace(/\s+/g, ' ').trim();
+    if (!name) continue;
+    authors.push({
+      name,
+      url: absolute(props.href ?? card.getAttribute('href')),
+      image: absolute(props.image ?? card.getAttribute('image')),
+      jobTitle: (props.jobTitle ?? card.getAttribute('job-title'))?.trim() || undefined,
+    });
+  }
+  const body =
+    (header.readingTimeFor && doc.getElementById(header.readingTimeFor)) || scope.querySelector('gz-article-body');
+  const count = body ? countNode(body, lang) : undefined;
+  return newsArticle({
+    headline,
+    published: header.published,
+    updated: header.lastUpdated,
+    timeZone,
+    authors,
+    section: header.section?.trim(),
+    wordCount: count?.words,
+    minutes: count && count.words ? readingMinutes(count) : undefined,
+    lang,
+    image: absolute(header.jsonLdImage),
+    publisher: header.jsonLdPublisher?.trim(),
+    publisherLogo: absolute(header.jsonLdPublisherLogo),
+  });
+}
+
+/**
+ * Keeps the header's `<script type="application/ld+json" slot="json-ld">` child in step with
+ * `headerJsonLd` (removed without a headline); false when Trusted Types refuse to write it.
+ */
+export function syncJsonLd(header: GzArticleHeader, lang: string, timeZone: string | undefined): boolean {
+  let script = header.querySelector<HTMLScriptElement>(':scope > script[slot="json-ld"]');
+  const data = headerJsonLd(header, lang, timeZone);
+  if (!data) {
+    script?.remove();
+    return true;
+  }
+  const json = serializeJsonLd(data);
+  if (script?.text === json) return true;
+  if (!script) {
+    script = header.ownerDocument.createElement('script');
+    script.type = 'application/ld+json';
+    script.slot = 'json-ld';
+  }
+  if (!writeJsonLd(script, json)) return false;
+  if (!script.isConnected) header.append(script);
   return true;
 }

@@ -1,9 +1,8 @@
-import { ContextConsumer } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { canonicalLocale, LocalizeController } from '../../controllers/localize.js';
 import { optionalNumber } from '../../internal/converters.js';
-import { articleBodyContext } from '../../internal/contexts.js';
+import { ArticleBodyConsumer } from '../../internal/contexts.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { hydrating } from '../../internal/hydration.js';
 import { warnOnce } from '../../internal/warn.js';
@@ -57,73 +56,76 @@ export class GzReadingTime extends GzElement {
    */
   @property() label: string | null = null;
 
-  @state() private _count: TextCount | undefined;
-  @state() private _target: Element | undefined;
-
-  private readonly _localize = new LocalizeController(this);
-  private readonly _internals = this.attachInternals();
-  private _observer: MutationObserver | undefined;
-  private _frame = 0;
-  private _contextTarget: Element | undefined;
-  private _minutes: number | undefined;
+  readonly #localize = new LocalizeController(this);
+  readonly #internals = this.attachInternals();
+  #observer: MutationObserver | undefined;
+  #frame = 0;
+  #contextTarget: Element | undefined;
+  #minutes: number | undefined;
+  #target: Element | undefined;
+  #count: TextCount | undefined;
 
   constructor() {
     super();
-    new ContextConsumer(this, {
-      context: articleBodyContext,
-      subscribe: true,
-      callback: (body) => {
-        this._contextTarget = body;
-        if (!this.for) this._resolveTarget();
-      },
+    new ArticleBodyConsumer(this, (body) => {
+      this.#contextTarget = body;
+      if (!this.for) this.#resolveTarget();
     });
   }
 
   /** The number of words counted in the target, or `undefined` when nothing was counted. */
   get words(): number | undefined {
-    return this._count?.words;
+    return this.#count?.words;
   }
 
   /** The minutes shown: given, or counted; `undefined` when there is nothing to show. */
   get minutes(): number | undefined {
-    return this._minutes;
+    return this.#minutes;
   }
 
   /** The element whose text is counted, if any. */
   get target(): Element | undefined {
-    return this._target;
+    return this.#target;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._resolveTarget();
+    this.#resolveTarget();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Forget the target: text may change while disconnected, so reconnecting counts afresh.
-    this._target = undefined;
-    this._observe(undefined);
-    cancelAnimationFrame(this._frame);
-    this._frame = 0;
+    this.#target = undefined;
+    this.#observe(undefined);
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('for') && this.isConnected && changed.get('for') !== undefined) this._resolveTarget();
-    this._minutes = this._computeMinutes();
-    this._internals.states.clear();
-    if (this._minutes === undefined) this._internals.states.add('empty');
-    else if (this._validMinutes() === undefined) this._internals.states.add('counted');
+    if (changed.has('for') && this.isConnected && changed.get('for') !== undefined) this.#resolveTarget();
+    // Given minutes win; else the count at the speed (checked, and warned about, only then).
+    const fixed = this.#validMinutes();
+    let minutes = fixed;
+    if (fixed === undefined) {
+      const speed = this.#speed();
+      if (this.#count) minutes = readingMinutes(this.#count, speed);
+    }
+    this.#minutes = minutes;
+    const states = this.#internals.states;
+    states.clear();
+    if (minutes === undefined) states.add('empty');
+    else if (fixed === undefined) states.add('counted');
   }
 
   protected override render() {
-    const minutes = this._minutes;
+    const minutes = this.#minutes;
     if (minutes === undefined) return nothing;
-    const terms = this._localize.terms;
-    const number = this._localize.number(minutes);
+    const terms = this.#localize.terms;
+    const number = this.#localize.number(minutes);
     const short = this.label ? this.label.replaceAll('{minutes}', number) : terms.readingTimeShort(number);
-    const long = terms.readingTimeLong(this._localize.unit('minute', minutes, 'long'));
-    return html`<span part="base" class="base" lang=${this._localize.lang} dir=${this._localize.dir}
+    const long = terms.readingTimeLong(this.#localize.unit('minute', minutes, 'long'));
+    return html`<span part="base" class="base" lang=${this.#localize.lang} dir=${this.#localize.dir}
       ><time part="time" datetime="PT${minutes}M"
         ><span part="label" aria-hidden="true"><slot>${short}</slot></span
         ><span class="visually-hidden">${long}</span></time
@@ -132,7 +134,7 @@ export class GzReadingTime extends GzElement {
   }
 
   /** A valid `minutes` attribute as whole minutes, else undefined (with one warning). */
-  private _validMinutes(): number | undefined {
+  #validMinutes(): number | undefined {
     const value = this.fixedMinutes;
     if (value === null || value === undefined) return undefined;
     if (Number.isFinite(value) && value > 0) return Math.max(1, Math.round(value));
@@ -143,7 +145,7 @@ export class GzReadingTime extends GzElement {
     return undefined;
   }
 
-  private _speed(): number {
+  #speed(): number {
     const value = this.wordsPerMinute;
     if (value === null || value === undefined) return DEFAULT_WORDS_PER_MINUTE;
     if (Number.isFinite(value) && value >= MIN_SPEED && value <= MAX_SPEED) return value;
@@ -154,18 +156,11 @@ export class GzReadingTime extends GzElement {
     return DEFAULT_WORDS_PER_MINUTE;
   }
 
-  private _computeMinutes(): number | undefined {
-    const fixed = this._validMinutes();
-    if (fixed !== undefined) return fixed;
-    const speed = this._speed();
-    return this._count ? readingMinutes(this._count, speed) : undefined;
-  }
-
   /** Finds the target: `for`, else the body from context, else a `<gz-article-body>` nearby. */
-  private _resolveTarget(): void {
+  #resolveTarget(): void {
     // The server could not count: the hydrating render shows what it showed, then this counts.
     if (hydrating(this)) {
-      void this.updateComplete.then(() => this._resolveTarget());
+      void this.updateComplete.then(() => this.#resolveTarget());
       return;
     }
     let target: Element | undefined;
@@ -174,7 +169,7 @@ export class GzReadingTime extends GzElement {
       target = root.getElementById?.(this.for) ?? document.getElementById(this.for) ?? undefined;
       if (!target) {
         if (document.readyState === 'loading') {
-          document.addEventListener('DOMContentLoaded', () => this.isConnected && this._resolveTarget(), {
+          document.addEventListener('DOMContentLoaded', () => this.isConnected && this.#resolveTarget(), {
             once: true,
           });
           return;
@@ -183,33 +178,36 @@ export class GzReadingTime extends GzElement {
       }
     } else {
       target =
-        this._contextTarget ??
+        this.#contextTarget ??
         this.closest('article')?.querySelector('gz-article-body') ??
         document.querySelector('gz-article-body') ??
         undefined;
     }
-    if (target === this._target) return;
-    this._target = target;
-    this._observe(target);
-    this._count = target ? countNode(target, this._targetLang(target)) : undefined;
+    if (target === this.#target) return;
+    this.#target = target;
+    this.#observe(target);
+    this.#count = target ? countNode(target, this.#targetLang(target)) : undefined;
+    this.requestUpdate();
   }
 
-  private _targetLang(target: Element): string {
+  #targetLang(target: Element): string {
     const lang = target.closest('[lang]')?.getAttribute('lang');
-    return lang ? canonicalLocale(lang) : this._localize.lang;
+    return lang ? canonicalLocale(lang) : this.#localize.lang;
   }
 
-  private _observe(target: Element | undefined): void {
-    this._observer?.disconnect();
-    this._observer = undefined;
+  #observe(target: Element | undefined): void {
+    this.#observer?.disconnect();
+    this.#observer = undefined;
     if (!target) return;
-    this._observer = new MutationObserver(() => {
-      if (this._frame) return;
-      this._frame = requestAnimationFrame(() => {
-        this._frame = 0;
-        if (this._target) this._count = countNode(this._target, this._targetLang(this._target));
+    this.#observer = new MutationObserver(() => {
+      if (this.#frame) return;
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        if (!this.#target) return;
+        this.#count = countNode(this.#target, this.#targetLang(this.#target));
+        this.requestUpdate();
       });
     });
-    this._observer.observe(target, { childList: true, subtree: true, characterData: true });
+    this.#observer.observe(target, { childList: true, subtree: true, characterData: true });
   }
 }
