@@ -2,7 +2,7 @@ import { html, isServer, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { GzElement } from '../../internal/gz-element.js';
-import { hydrating } from '../../internal/hydration.js';
+import { afterHydration, hydrating } from '../../internal/hydration.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { safeAuthorHref } from '../author-card/author-card.component.js';
@@ -100,11 +100,12 @@ export class GzAuthorList extends GzElement {
     return html`<p part="byline" class="byline">${interleave(this._localize.terms.authorBy, [names])}</p>`;
   }
 
+  /** Reads the cards into the byline; a hydrating element first renders what the server did. */
   private _collect(): void {
-    if (hydrating(this)) {
-      void this.updateComplete.then(() => this._collect());
-      return;
-    }
+    afterHydration(this, () => this._readCards());
+  }
+
+  private _readCards(): void {
     const authors: Byline[] = [];
     for (const card of this.querySelectorAll(':scope > gz-author-card')) {
       // The property first: frameworks (React through gazette/react) set it without the attribute.

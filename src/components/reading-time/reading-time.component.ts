@@ -4,7 +4,7 @@ import { canonicalLocale, LocalizeController } from '../../controllers/localize.
 import { optionalNumber } from '../../internal/converters.js';
 import { ArticleBodyConsumer } from '../../internal/contexts.js';
 import { GzElement } from '../../internal/gz-element.js';
-import { hydrating } from '../../internal/hydration.js';
+import { afterHydration } from '../../internal/hydration.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { countNode, DEFAULT_WORDS_PER_MINUTE, readingMinutes, type TextCount } from './count.js';
@@ -159,10 +159,10 @@ export class GzReadingTime extends GzElement {
   /** Finds the target: `for`, else the body from context, else a `<gz-article-body>` nearby. */
   #resolveTarget(): void {
     // The server could not count: the hydrating render shows what it showed, then this counts.
-    if (hydrating(this)) {
-      void this.updateComplete.then(() => this.#resolveTarget());
-      return;
-    }
+    afterHydration(this, () => this.#findTarget());
+  }
+
+  #findTarget(): void {
     let target: Element | undefined;
     if (this.for) {
       const root = this.getRootNode() as Document | ShadowRoot;
