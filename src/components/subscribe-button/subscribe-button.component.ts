@@ -2,6 +2,7 @@ import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { optionalNumber } from '../../internal/converters.js';
+import { chunk } from '../../internal/chunk.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { hydrating } from '../../internal/hydration.js';
 import { safeUrl } from '../../internal/url.js';
@@ -34,18 +35,8 @@ export type Message =
   | 'subscribeErrorServer'
   | 'subscribeErrorRejected';
 
-/** The interaction chunk, loaded once for every button on the page; asked for again after a failure. */
-let flowModule: Promise<typeof Flow> | undefined;
-/** The chunk once it has loaded: from then on every action runs at once. */
-let flowLoaded: typeof Flow | undefined;
-const loadFlow = () =>
-  (flowModule ??= import('./flow.js').then(
-    (module) => (flowLoaded = module),
-    (error: unknown) => {
-      flowModule = undefined;
-      throw error;
-    },
-  ));
+/** The interaction chunk; once `loadFlow.loaded`, every action runs at once. */
+const loadFlow = chunk(() => import('./flow.js'));
 
 /** Starts loading the interaction chunk (on hover, focus, or once when the page is first idle). */
 const prefetch = () => void loadFlow().catch(() => {});
@@ -364,7 +355,8 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
    * not act.
    */
   private _act(action: (flow: Flow.SubscribeFlow) => void): void {
-    if (flowLoaded && !this._queued) return action((this._flow ??= new flowLoaded.SubscribeFlow(this)));
+    const loaded = loadFlow.loaded;
+    if (loaded && !this._queued) return action((this._flow ??= new loaded.SubscribeFlow(this)));
     const queued = (this._queued = loadFlow()
       .then(
         ({ SubscribeFlow }) => {

@@ -4,13 +4,13 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { optionalNumber } from '../../internal/converters.js';
+import { chunk } from '../../internal/chunk.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { hydrating } from '../../internal/hydration.js';
 import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { truncate } from '../teaser/truncate.js';
-import type * as Feed from './feed.js';
 import type { RawFeedItem } from './feed.js';
 import { comparableUrl, normalizeItems, type TeaserItem } from './items.js';
 import { styles } from './teaser-list.styles.js';
@@ -25,15 +25,9 @@ const DEFAULT_SKELETONS = 4;
 
 /**
  * Feed reading (fetch, RSS/Atom/JSON Feed parsing) is only needed with `src`: it is a lazy chunk,
- * loaded once for every list on the page.
+ * loaded once for every list on the page (and asked for again by a retry after a failure).
  */
-let feedModule: Promise<typeof Feed> | undefined;
-const loadFeed = () =>
-  (feedModule ??= import('./feed.js').catch((error: unknown) => {
-    // A chunk that failed to load (offline) is asked for again by the next retry.
-    feedModule = undefined;
-    throw error;
-  }));
+const loadFeed = chunk(() => import('./feed.js'));
 
 /**
  * A titled list of article teasers ("Mehr zum Thema" / "More on this topic"): the latest or
