@@ -10,8 +10,8 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { collectConsole, launch } from './lib/browser.mjs';
-import { results } from './lib/results.mjs';
+import { collectConsole, cumulativeLayoutShift, launch, recordLayoutShifts } from './lib/browser.mjs';
+import { assert, results } from './lib/results.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -19,10 +19,6 @@ const out = resolve(root, 'bench/dist/demo');
 const withoutPreload = process.argv.includes('--no-preload');
 const suite = results(withoutPreload ? 'cls-no-preload' : 'cls');
 const DELAY_MS = 2000;
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 await build({ configFile: resolve(root, 'vite.config.ts'), mode: 'demo', logLevel: 'silent' });
 cpSync(resolve(root, 'demo/authors'), resolve(out, 'authors'), { recursive: true });
@@ -47,23 +43,7 @@ try {
       const page = await browser.newPage({ viewport: { width, height } });
       // The built page as deployed: a missing asset (a feed Vite did not copy) is an error too.
       const { errors } = collectConsole(page);
-      await page.addInitScript(() => {
-        /** @type {any} */ (window).__shifts = [];
-        new PerformanceObserver((list) => {
-          for (const entry of /** @type {any[]} */ (list.getEntries())) {
-            if (entry.hadRecentInput) continue;
-            /** @type {any} */ (window).__shifts.push({
-              value: entry.value,
-              nodes: entry.sources.map((s) => {
-                const n = s.node;
-                return n
-                  ? `${n.nodeName.toLowerCase()}${n.id ? `#${n.id}` : ''}${n.className ? `.${n.className}` : ''}`
-                  : '?';
-              }),
-            });
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await recordLayoutShifts(page);
       await page.route('**/*.js', async (route) => {
         await new Promise((r) => setTimeout(r, DELAY_MS));
         await route.continue();
@@ -83,12 +63,7 @@ try {
         await new Promise((r) => setTimeout(r, 300));
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       });
-      const shifts = /** @type {{ value: number, nodes: string[] }[]} */ (
-        await page.evaluate(() => /** @type {any} */ (window).__shifts)
-      );
-      const cls = shifts.reduce((sum, s) => sum + s.value, 0);
-      console.log(`      CLS ${cls.toFixed(3)} (${shifts.length} shifts)`);
-      for (const s of shifts) console.log(`        ${s.value.toFixed(4)} ${s.nodes.join(', ')}`);
+      const cls = await cumulativeLayoutShift(page);
       assert(withoutPreload || cls.toFixed(3) === '0.000', `CLS ${cls.toFixed(3)}`);
       assert(errors.length === 0, errors.join('\n'));
       await page.close();

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { resolve } from 'node:path';
 import { build, createServer } from 'vite';
 import { collectConsole, launch } from './lib/browser.mjs';
-import { results } from './lib/results.mjs';
+import { assert, results } from './lib/results.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -19,10 +19,6 @@ const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
 const elements = readdirSync(resolve(root, 'src/components'));
 const tags = elements.map((name) => `gz-${name}`);
 const suite = results('package');
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 console.log('package');
 

@@ -19,7 +19,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { collectConsole, launch } from './lib/browser.mjs';
-import { results } from './lib/results.mjs';
+import { assert, results } from './lib/results.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -31,10 +31,6 @@ const suite = results('pages');
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; " +
   "require-trusted-types-for 'script'; trusted-types lit-html gazette dompurify";
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 const words = (word) => Array.from({ length: 766 }, () => word).join(' ');
 const fragment = readFileSync(resolve(root, 'test/pages/article.fragment.html'), 'utf8');

@@ -9,17 +9,13 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import { collectConsole, launch } from './lib/browser.mjs';
-import { results } from './lib/results.mjs';
+import { assert, results } from './lib/results.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const suite = results('react');
 const manifest = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf8'));
 const declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 const consumer = resolve(root, 'node_modules/.cache/gz-react');
 rmSync(consumer, { recursive: true, force: true });

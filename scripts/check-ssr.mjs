@@ -12,8 +12,8 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { collectConsole, launch } from './lib/browser.mjs';
-import { results } from './lib/results.mjs';
+import { collectConsole, cumulativeLayoutShift, launch, recordLayoutShifts } from './lib/browser.mjs';
+import { assert, results } from './lib/results.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -21,10 +21,6 @@ const suite = results('ssr');
 const DELAY_MS = 2000;
 /** @type {(ms: number) => Promise<void>} */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 const escapeAttr = (/** @type {string} */ value) =>
   value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
@@ -148,12 +144,9 @@ try {
   ]) {
     const tab = await browser.newPage({ viewport: { width, height } });
     const { errors, warnings } = collectConsole(tab);
+    await recordLayoutShifts(tab);
     await tab.addInitScript(() => {
       const w = /** @type {any} */ (window);
-      w.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const entry of /** @type {any[]} */ (list.getEntries())) if (!entry.hadRecentInput) w.__shifts.push(entry);
-      }).observe({ type: 'layout-shift', buffered: true });
       w.__events = [];
       for (const type of ['gz-subscribe', 'gz-teaser-select'])
         document.addEventListener(type, (/** @type {any} */ e) => {
@@ -279,17 +272,7 @@ try {
     await suite.check(
       `server-rendered demo page at ${width}×${height}, scripts delayed ${DELAY_MS} ms: CLS 0.000`,
       async () => {
-        const shifts = /** @type {{ value: number, sources: unknown[] }[]} */ (
-          await tab.evaluate(() =>
-            /** @type {any} */ (window).__shifts.map((/** @type {any} */ s) => ({
-              value: s.value,
-              sources: s.sources.map((/** @type {any} */ x) => x.node?.nodeName ?? '?'),
-            })),
-          )
-        );
-        const cls = shifts.reduce((sum, s) => sum + s.value, 0);
-        console.log(`      CLS ${cls.toFixed(3)} (${shifts.length} shifts)`);
-        for (const s of shifts) console.log(`        ${s.value.toFixed(4)} ${s.sources.join(', ')}`);
+        const cls = await cumulativeLayoutShift(tab);
         assert(cls.toFixed(3) === '0.000', `CLS ${cls.toFixed(3)}`);
       },
     );

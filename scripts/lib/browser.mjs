@@ -35,3 +35,44 @@ export function collectConsole(page) {
   });
   return { errors, warnings };
 }
+
+/**
+ * Records the page's layout shifts (those not caused by input) from its first paint, with the
+ * nodes that moved. Call it before navigating; read them with `cumulativeLayoutShift`.
+ * @param {import('playwright-core').Page} page
+ */
+export function recordLayoutShifts(page) {
+  return page.addInitScript(() => {
+    /** @type {any} */ (window).__gzShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of /** @type {any[]} */ (list.getEntries())) {
+        if (entry.hadRecentInput) continue;
+        /** @type {any} */ (window).__gzShifts.push({
+          value: entry.value,
+          nodes: entry.sources.map((/** @type {any} */ s) => {
+            const n = s.node;
+            return n
+              ? `${n.nodeName.toLowerCase()}${n.id ? `#${n.id}` : ''}${n.className ? `.${n.className}` : ''}`
+              : '?';
+          }),
+        });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/**
+ * The page's cumulative layout shift so far (recorded by `recordLayoutShifts`); prints it and
+ * each shift with the nodes that moved.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<number>}
+ */
+export async function cumulativeLayoutShift(page) {
+  const shifts = /** @type {{ value: number, nodes: string[] }[]} */ (
+    await page.evaluate(() => /** @type {any} */ (window).__gzShifts)
+  );
+  const cls = shifts.reduce((sum, s) => sum + s.value, 0);
+  console.log(`      CLS ${cls.toFixed(3)} (${shifts.length} shifts)`);
+  for (const s of shifts) console.log(`        ${s.value.toFixed(4)} ${s.nodes.join(', ')}`);
+  return cls;
+}

@@ -31,3 +31,13 @@ export function results(suite) {
     },
   };
 }
+
+/**
+ * Fails the running check with `message` unless `condition` holds.
+ * @param {unknown} condition
+ * @param {string} message
+ * @returns {asserts condition}
+ */
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
