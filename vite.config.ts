@@ -23,12 +23,18 @@ const elements = readdirSync(root('src/components'));
 function preloadCss(): string {
   const blocks = elements.map((name) => `gz-${name}:not(:defined)`).join(',\n  ');
   return [
-    readFileSync(root('src/styles/tokens.css'), 'utf8'),
+    tokensCss(),
     `@layer gazette.preload {\n  ${blocks} {\n    display: block;\n  }\n}\n`,
     readFileSync(root('src/styles/preload.css'), 'utf8'),
-    `/* <gz-article-body>'s content typesetting */\n${contentStyles.cssText}\n`,
+    bodyTypesetting(),
   ].join('\n');
 }
+
+/** The design tokens, as `gazette/tokens.css` has them. */
+const tokensCss = () => readFileSync(root('src/styles/tokens.css'), 'utf8');
+
+/** The sheet `<gz-article-body>` adopts for its light-DOM content, for pages before (or without) its script. */
+const bodyTypesetting = () => `/* <gz-article-body>'s content typesetting */\n${contentStyles.cssText}\n`;
 
 /**
  * Copies the demo's feed files into the demo build: `<gz-teaser-list src>` is not an attribute Vite
@@ -96,10 +102,7 @@ function themes(): Plugin {
  * runs. Not preload.css: its `:not(:defined)` stand-ins would show beside the server's shadow DOM.
  */
 function ssrCss(): string {
-  return [
-    readFileSync(root('src/styles/tokens.css'), 'utf8'),
-    `/* <gz-article-body>'s content typesetting */\n${contentStyles.cssText}\n`,
-  ].join('\n');
+  return [tokensCss(), bodyTypesetting()].join('\n');
 }
 
 /**
