@@ -1,13 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { litCss } from '../scripts/lib/lit-css.mjs';
 import * as article from '../test/fixtures/article-de.js';
 import { teaserDate, teasers } from './data.js';
 import { BIO, PHOTO } from './shared.js';
 
 /**
  * Builds the benchmark pages (`bench/pages/*.html`) into `bench/dist/`, minified like the CDN
- * bundle, for tachometer to serve. The HTML pages get the reference article's content from the
+ * bundle (and with its css`` templates minified, as every build of the package is), for
+ * tachometer to serve. The HTML pages get the reference article's content from the
  * test fixture through `<!--bench:name-->` placeholders, as a CMS would render it.
  */
 const here = import.meta.dirname;
@@ -66,7 +68,7 @@ export default defineConfig({
   root: here,
   base: './',
   define: { __GZ_VERSION__: JSON.stringify('bench') },
-  plugins: [content()],
+  plugins: [litCss(), content()],
   build: {
     outDir: resolve(here, 'dist'),
     emptyOutDir: true,
