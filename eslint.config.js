@@ -10,6 +10,7 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'bench/dist/',
+      'bench/dist-profile/',
       'storybook-static/',
       'custom-elements.json',
       '.test-results/',
