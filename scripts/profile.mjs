@@ -54,8 +54,7 @@ const PAGES = [
   { group: 'teasers', label: 'DOM loop', page: 'teasers-dom.html?op=render' },
   { group: 'teasers', label: 'Gazette', page: 'teasers-gazette.html?op=render' },
 ].filter(
-  (p) =>
-    existsSync(resolve(root, 'bench/pages', p.page.split('?')[0])) && (!options.only || p.group === options.only),
+  (p) => existsSync(resolve(root, 'bench/pages', p.page.split('?')[0])) && (!options.only || p.group === options.only),
 );
 
 // ── builds ───────────────────────────────────────────────────────────────────────────────────
@@ -146,8 +145,7 @@ function original(/** @type {string} */ url, /** @type {number} */ line, /** @ty
   const name =
     text.match(
       /^(?:export\s+)?(?:(?:async|static|override|protected|private|public|readonly)\s+)*(?:function\s*\*?\s*)?(?:get\s+|set\s+)?(#?[\w$]+)\s*[(=<]/,
-    )?.[1] ??
-    text.match(/^(?:class\s+)([\w$]+)/)?.[1];
+    )?.[1] ?? text.match(/^(?:class\s+)([\w$]+)/)?.[1];
   return { source, name: name ?? `${hit[2] + 1}: ${text.trim().slice(0, 32)}`, isClass: /^class\b/.test(text) };
 }
 
@@ -164,12 +162,18 @@ const INTL_WRAPPERS =
 const LIT = /node_modules\/(lit-html|lit-element|@lit\/reactive-element|lit)\//;
 const TRACE_CATEGORIES = /** @type {const} */ ([
   ['HTML parse', /^ParseHTML$/],
-  ['parse/compile', /^(v8\.compile|v8\.compileModule|V8\.CompileCode|V8\.CompileLazy|v8\.parseOnBackground|V8\.ParseFunction|v8\.produceCache|v8\.produceModuleCache|v8\.deserializeOnBackground)$/],
+  [
+    'parse/compile',
+    /^(v8\.compile|v8\.compileModule|V8\.CompileCode|V8\.CompileLazy|v8\.parseOnBackground|V8\.ParseFunction|v8\.produceCache|v8\.produceModuleCache|v8\.deserializeOnBackground)$/,
+  ],
   ['style recalc', /^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet|ScheduleStyleRecalculation)$/],
   ['layout', /^(Layout|UpdateLayout|LayoutShift|IntersectionObserverController::computeIntersections)$/],
   ['paint', /^(Paint|PrePaint|Layerize|UpdateLayer|CompositeLayers|PaintImage|Commit|RasterTask)$/],
   ['GC', /(GC|Sweep|Mark|Scavenge|BlinkGC|CppGC)/],
-  ['script', /^(EvaluateScript|v8\.evaluateModule|FunctionCall|v8\.callFunction|v8\.run|V8\.Execute|RunMicrotasks|TimerFire|EventDispatch|FireAnimationFrame|v8\.callModuleMethod|RunTask|V8\.RunMicrotasks|HandlePostMessage|XHRReadyStateChange|FireIdleCallback)$/],
+  [
+    'script',
+    /^(EvaluateScript|v8\.evaluateModule|FunctionCall|v8\.callFunction|v8\.run|V8\.Execute|RunMicrotasks|TimerFire|EventDispatch|FireAnimationFrame|v8\.callModuleMethod|RunTask|V8\.RunMicrotasks|HandlePostMessage|XHRReadyStateChange|FireIdleCallback)$/,
+  ],
 ]);
 const SCRIPT_CATEGORIES = [
   'Intl (construction, ICU start-up, formatting)',
@@ -233,7 +237,8 @@ function splitProfile(profile, endUs) {
     const upgrade = stack.some(
       (f) => f.source && (/ (connectedCallback|constructor|define)$/.test(f.fn ?? '') || f.isClass),
     );
-    const gazette = (/** @type {any} */ f) => f.source && /(^|\/)src\//.test(f.source) && !/node_modules/.test(f.source);
+    const gazette = (/** @type {any} */ f) =>
+      f.source && /(^|\/)src\//.test(f.source) && !/node_modules/.test(f.source);
     let category;
     if (intl) category = SCRIPT_CATEGORIES[0];
     else if (upgrade) category = SCRIPT_CATEGORIES[1];
@@ -265,7 +270,9 @@ function splitTrace(events) {
   const names = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const mark = events.find((e) => e.name === 'gz-bench-done');
   const main = names.find((n) => mark && n.pid === mark.pid) ?? names[0];
-  const nav = events.find((e) => e.name === 'navigationStart' && e.pid === main.pid) ?? events.find((e) => e.name === 'navigationStart');
+  const nav =
+    events.find((e) => e.name === 'navigationStart' && e.pid === main.pid) ??
+    events.find((e) => e.name === 'navigationStart');
   const start = nav?.ts ?? 0;
   const end = mark?.ts ?? Infinity;
   const xs = events
@@ -319,7 +326,8 @@ try {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Tracing.start', {
-        categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute,blink.user_timing,loading,__metadata',
+        categories:
+          'devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute,blink.user_timing,loading,__metadata',
       });
       await cdp.send('Profiler.start');
       await page.goto(`${server.origin}/pages/${name}`);
