@@ -1,6 +1,7 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { de } from '../translations/de.js';
 import { en } from '../translations/en.js';
+import { intl } from '../internal/intl.js';
 import type { PartialTerms, Terms } from '../translations/terms.js';
 
 const FALLBACK = 'en';
@@ -20,15 +21,35 @@ export function registerTranslation(...list: PartialTerms[]): void {
   for (const controller of connected) controller.refresh(true);
 }
 
+const canonical = new Map<string, string>();
+
 /** Turns any attribute value into a locale Intl accepts; bad values become English. */
 export function canonicalLocale(value: string | null | undefined): string {
   if (!value) return FALLBACK;
-  try {
-    return Intl.getCanonicalLocales(value.trim())[0] ?? FALLBACK;
-  } catch {
-    return FALLBACK;
+  let locale = canonical.get(value);
+  if (locale === undefined) {
+    try {
+      locale = Intl.getCanonicalLocales(value.trim())[0] ?? FALLBACK;
+    } catch {
+      locale = FALLBACK;
+    }
+    // Asked once per distinct value: 1,000 teasers in one language ask once, not 1,000 times.
+    if (canonical.size < 1_000) canonical.set(value, locale);
   }
+  return locale;
 }
+
+/**
+ * Units written without Intl for the languages Gazette ships (the reading time's "3 Minuten" on a
+ * first render must not start ICU): [one, other], for `unit(name, n, 'long')`.
+ */
+const LONG_UNITS: Record<string, [string, string]> = {
+  'de|minute': ['Minute', 'Minuten'],
+  'en|minute': ['minute', 'minutes'],
+};
+/** Whole numbers below 1,000 read the same in German and English without Intl (no grouping). */
+const plainNumber = (language: string, value: number, options?: object) =>
+  !options && (language === 'de' || language === 'en') && Number.isInteger(value) && value >= 0 && value < 1_000;
 
 function termsFor(locale: string): Terms | undefined {
   const lower = locale.toLowerCase();
@@ -93,14 +114,6 @@ export function localizeOnServer(host: Element, context: ServerLocale): ServerLo
   const controller = onServer.get(host);
   controller?.refresh(false, (attr) => host.getAttribute(attr) || context[attr] || null);
   return controller && { lang: controller.lang, dir: controller.dir };
-}
-
-const formatters = new Map<string, unknown>();
-function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
-  const key = `${kind}|${locale}|${options ? JSON.stringify(options) : ''}`;
-  let formatter = formatters.get(key) as T | undefined;
-  if (!formatter) formatters.set(key, (formatter = make()));
-  return formatter;
 }
 
 /**
@@ -176,27 +189,30 @@ export class LocalizeController implements ReactiveController {
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return cached('n', this._lang, options, () => new Intl.NumberFormat(this._lang, options)).format(value);
+    if (plainNumber(this.language, value, options)) return String(value);
+    return intl(Intl.NumberFormat, this._lang, options).format(value);
   }
 
   /** A number with a unit, e.g. `unit('minute', 3, 'long')` → "3 Minuten" / "3 minutes". */
   unit(unit: string, value: number, display: 'short' | 'long' | 'narrow' = 'short'): string {
+    const words = display === 'long' && plainNumber(this.language, value) && LONG_UNITS[`${this.language}|${unit}`];
+    if (words) return `${value} ${words[value === 1 ? 0 : 1]}`;
     return this.number(value, { style: 'unit', unit, unitDisplay: display });
   }
 
   list(items: string[], options?: Intl.ListFormatOptions): string {
-    return cached('l', this._lang, options, () => new Intl.ListFormat(this._lang, options)).format(items);
+    return intl(Intl.ListFormat, this._lang, options).format(items);
   }
 
   plural(value: number, options?: Intl.PluralRulesOptions): Intl.LDMLPluralRule {
-    return cached('p', this._lang, options, () => new Intl.PluralRules(this._lang, options)).select(value);
+    return intl(Intl.PluralRules, this._lang, options).select(value);
   }
 
   date(value: Date, options?: Intl.DateTimeFormatOptions): string {
-    return cached('d', this._lang, options, () => new Intl.DateTimeFormat(this._lang, options)).format(value);
+    return intl(Intl.DateTimeFormat, this._lang, options).format(value);
   }
 
   relativeTime(value: number, unit: Intl.RelativeTimeFormatUnit, options?: Intl.RelativeTimeFormatOptions): string {
-    return cached('r', this._lang, options, () => new Intl.RelativeTimeFormat(this._lang, options)).format(value, unit);
+    return intl(Intl.RelativeTimeFormat, this._lang, options).format(value, unit);
   }
 }

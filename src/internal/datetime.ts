@@ -4,6 +4,8 @@
  * relative form ("vor 2 Stunden", "2 hours ago").
  */
 
+import { intl } from './intl.js';
+
 /** `YYYY-MM-DD` alone, or with `THH:MM`, optional seconds and fraction, optional `Z`/offset. */
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -11,6 +13,8 @@ export interface ParsedDate {
   date: Date;
   /** The value had no time: show it as a date only, the same day in every time zone. */
   dateOnly: boolean;
+  /** The value's own UTC offset in minutes (`+01:00` → 60), when it gives one. */
+  offset?: number;
 }
 
 /**
@@ -21,7 +25,7 @@ export function parseIsoDate(value: unknown): ParsedDate | undefined {
   if (typeof value !== 'string') return undefined;
   const match = ISO_8601.exec(value.trim());
   if (!match) return undefined;
-  const [, y, mo, d, h, mi, s] = match;
+  const [, y, mo, d, h, mi, s, zone] = match;
   const month = Number(mo);
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
@@ -32,19 +36,134 @@ export function parseIsoDate(value: unknown): ParsedDate | undefined {
   if (Number.isNaN(date.getTime())) return undefined;
   // Reject days that do not exist (2024-02-31 would roll over to March).
   if (dateOnly && date.getUTCDate() !== day) return undefined;
-  return { date, dateOnly };
+  if (!zone) return { date, dateOnly };
+  const offset = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  return { date, dateOnly, offset };
 }
 
-/** Whether `Intl` knows an IANA time zone name. */
+const zones = new Map<string, boolean>();
+
+/** Whether `Intl` knows an IANA time zone name (asked once per name). */
 export function isValidTimeZone(zone: unknown): zone is string {
   if (typeof zone !== 'string' || !zone) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = zones.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    zones.set(zone, valid);
   }
+  return valid;
 }
+
+/**
+ * What is known of a zone name without asking `Intl` (whose first use starts ICU: tens of
+ * milliseconds on a first render): `true`/`false` once `isValidTimeZone` has asked, else
+ * `undefined`.
+ */
+export function knownTimeZone(zone: string): boolean | undefined {
+  return zones.get(zone);
+}
+
+// ── Dates without Intl ────────────────────────────────────────────────────────────────────────
+// The first Intl object of a page starts ICU, which costs about as much as rendering a static
+// article page. For the languages Gazette ships (German and British English, the formats its
+// elements use) the text is built from the date's fields and these names; the tests compare every
+// month, weekday and hour with Intl's own output. Other languages and zones go through Intl.
+
+const NAMES: Record<string, { days: string[]; months: string[]; short: string[] }> = {
+  de: {
+    days: 'Sonntag Montag Dienstag Mittwoch Donnerstag Freitag Samstag'.split(' '),
+    months: 'Januar Februar März April Mai Juni Juli August September Oktober November Dezember'.split(' '),
+    short: [],
+  },
+  en: {
+    days: 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' '),
+    months: 'January February March April May June July August September October November December'.split(' '),
+    short: 'Jan Feb Mar Apr May Jun Jul Aug Sept Oct Nov Dec'.split(' '),
+  },
+};
+/** The locales whose dates are built from NAMES: their `dateLocale` is de-DE or en-GB. */
+const FAST: Record<string, 'de' | 'en'> = { de: 'de', 'de-DE': 'de', en: 'en', 'en-GB': 'en' };
+
+interface Fields {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+// Offsets learnt from Intl, per zone and instant (minutes): later renders use them without asking.
+const offsets = new Map<string, number>();
+
+/**
+ * The UTC offset of `zone` at `date` (minutes), asked of Intl once per zone and instant. Returns
+ * `undefined` for a zone Intl does not know.
+ */
+export function zoneOffset(zone: string, date: Date): number | undefined {
+  const key = `${zone}|${date.getTime()}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (!isValidTimeZone(zone)) return undefined;
+    const parts = formatter('en-CA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: zone,
+    }).formatToParts(date);
+    const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'));
+    offset = Math.round((wall - Math.floor(date.getTime() / 60_000) * 60_000) / 60_000);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/**
+ * A date's calendar fields in a zone without Intl, or `undefined` where that needs Intl: a date
+ * alone in UTC, the reader's zone from `Date`, a named zone from an offset Intl gave before, or
+ * (with `assumeOffset`, for a first render) the value's own offset.
+ */
+function fields(parsed: ParsedDate, timeZone: string | undefined, assumeOffset: boolean): Fields | undefined {
+  const { date } = parsed;
+  if (!parsed.dateOnly && !timeZone) {
+    return {
+      year: date.getFullYear(),
+      month: date.getMonth(),
+      day: date.getDate(),
+      weekday: date.getDay(),
+      hour: date.getHours(),
+      minute: date.getMinutes(),
+    };
+  }
+  let offset = 0;
+  if (!parsed.dateOnly && timeZone !== 'UTC') {
+    const known = offsets.get(`${timeZone}|${date.getTime()}`);
+    if (known !== undefined) offset = known;
+    // A local offset (`+01:00`) is the CMS's zone, nearly always the one named; `Z` says nothing.
+    else if (assumeOffset && parsed.offset && knownTimeZone(timeZone!) !== false) offset = parsed.offset;
+    else return undefined;
+  }
+  const shifted = new Date(date.getTime() + offset * 60_000);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth(),
+    day: shifted.getUTCDate(),
+    weekday: shifted.getUTCDay(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The locale whose conventions a language's dates follow when no region is given. */
 function dateLocale(lang: string): string {
@@ -53,19 +172,19 @@ function dateLocale(lang: string): string {
   return lang;
 }
 
-const cache = new Map<string, Intl.DateTimeFormat>();
-function formatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = lang + JSON.stringify(options);
-  let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(dateLocale(lang), options)));
-  return f;
-}
+const formatter = (lang: string, options: Intl.DateTimeFormatOptions) =>
+  intl(Intl.DateTimeFormat, dateLocale(lang), options);
 
 export interface FormatOptions {
   /** IANA zone to show the time in; default the reader's. Ignored for date-only values. */
   timeZone?: string;
   /** Show the time too (default true for date-times). */
   time?: boolean;
+  /**
+   * Take the value's own offset (other than `Z`) as `timeZone`'s until Intl has given the zone's
+   * (a first render that must not start ICU; the caller checks the zone later with `zoneOffset`).
+   */
+  assumeOffset?: boolean;
 }
 
 /**
@@ -75,8 +194,16 @@ export interface FormatOptions {
 export function formatAbsolute(
   parsed: ParsedDate,
   lang: string,
-  { timeZone, time = true }: FormatOptions = {},
+  { timeZone, time = true, assumeOffset = false }: FormatOptions = {},
 ): string {
+  const fast = FAST[lang];
+  const f = fast && fields(parsed, timeZone, assumeOffset);
+  if (f) {
+    const clock = time && !parsed.dateOnly ? `, ${pad(f.hour)}:${pad(f.minute)}` : '';
+    return fast === 'de'
+      ? `${pad(f.day)}.${pad(f.month + 1)}.${f.year}${clock}`
+      : `${f.day} ${NAMES.en!.short[f.month]} ${f.year}${clock}`;
+  }
   const numeric = lang.split('-')[0] === 'de';
   const options: Intl.DateTimeFormatOptions = numeric
     ? { day: '2-digit', month: '2-digit', year: 'numeric' }
@@ -88,7 +215,18 @@ export function formatAbsolute(
 }
 
 /** The long form for titles and accessible names: "Sonntag, 17. November 2024 um 16:03". */
-export function formatFull(parsed: ParsedDate, lang: string, { timeZone }: FormatOptions = {}): string {
+export function formatFull(
+  parsed: ParsedDate,
+  lang: string,
+  { timeZone, assumeOffset = false }: FormatOptions = {},
+): string {
+  const fast = FAST[lang];
+  const f = fast && fields(parsed, timeZone, assumeOffset);
+  if (f) {
+    const names = NAMES[fast]!;
+    const clock = parsed.dateOnly ? '' : ` ${fast === 'de' ? 'um' : 'at'} ${pad(f.hour)}:${pad(f.minute)}`;
+    return `${names.days[f.weekday]}, ${f.day}${fast === 'de' ? '.' : ''} ${names.months[f.month]} ${f.year}${clock}`;
+  }
   return formatter(lang, {
     dateStyle: 'full',
     ...(parsed.dateOnly ? { timeZone: 'UTC' } : { timeStyle: 'short', timeZone }),
@@ -96,11 +234,11 @@ export function formatFull(parsed: ParsedDate, lang: string, { timeZone }: Forma
 }
 
 /** The calendar day (`YYYY-MM-DD`) of a date in a time zone: for "same day" comparisons. */
-export function dayIn(date: Date, timeZone?: string): string {
+export function dayIn(date: Date, timeZone?: string, assumedOffset?: number): string {
+  const f = fields({ date, dateOnly: false, offset: assumedOffset }, timeZone, assumedOffset !== undefined);
+  if (f) return `${f.year}-${pad(f.month + 1)}-${pad(f.day)}`;
   return formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(date);
 }
-
-const relativeCache = new Map<string, Intl.RelativeTimeFormat>();
 
 /**
  * "vor 2 Stunden" / "2 hours ago" while the date is less than `threshold` ms in the past (default
@@ -110,8 +248,7 @@ const relativeCache = new Map<string, Intl.RelativeTimeFormat>();
 export function formatRelative(date: Date, now: Date, lang: string, threshold = 24 * 3_600_000): string | undefined {
   const elapsed = now.getTime() - date.getTime();
   if (elapsed >= threshold || elapsed < -5 * 60_000) return undefined;
-  let rtf = relativeCache.get(lang);
-  if (!rtf) relativeCache.set(lang, (rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })));
+  const rtf = intl(Intl.RelativeTimeFormat, lang, { numeric: 'auto' });
   const minutes = Math.floor(Math.max(elapsed, 0) / 60_000);
   if (minutes < 1) return rtf.format(0, 'second');
   if (minutes < 60) return rtf.format(-minutes, 'minute');
@@ -145,4 +282,13 @@ export function shouldShowUpdated(
   if (dayIn(published, timeZone) !== updatedDay) return true;
   if (updatedDay === dayIn(now, timeZone)) return true;
   return now.getTime() - updated.getTime() < recent;
+}
+
+/**
+ * Runs `check` when the page is idle (after a first render that took a value's offset for its
+ * zone); `true` from it means the offset was wrong or the zone unknown and the caller re-renders.
+ */
+export function whenIdle(check: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(check, { timeout: 1_000 });
+  else setTimeout(check, 0);
 }

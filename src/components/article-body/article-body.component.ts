@@ -164,6 +164,15 @@ export class GzArticleBody extends GzElement {
     return this.#counted().images;
   }
 
+  /**
+   * Words, unspaced characters and images of the article's text, counted once per change of the
+   * content: the reading time, the header and JSON-LD read this instead of counting again.
+   * @internal
+   */
+  counted(): TextCount {
+    return this.#counted();
+  }
+
   /** The subheadings (h2, h3) with their ids, as the table of contents lists them. */
   get headings(): readonly ArticleBodyHeading[] {
     return this._headings;

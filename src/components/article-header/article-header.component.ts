@@ -9,8 +9,11 @@ import {
   formatFull,
   formatRelative,
   isValidTimeZone,
+  knownTimeZone,
   parseIsoDate,
   shouldShowUpdated,
+  whenIdle,
+  zoneOffset,
   type ParsedDate,
 } from '../../internal/datetime.js';
 import { GzElement } from '../../internal/gz-element.js';
@@ -167,6 +170,8 @@ export class GzArticleHeader extends GzElement {
   /** The JSON-LD of the latest update: `updateComplete` waits for it. */
   private _jsonLdWritten: Promise<void> = Promise.resolve();
   private _jsonLdRuns = 0;
+  /** The zone an idle check is pending for. */
+  private _zoneCheck: string | undefined;
 
   private _published: DateView | undefined;
   private _updated: DateView | undefined;
@@ -224,9 +229,10 @@ export class GzArticleHeader extends GzElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const lang = this._localize.lang;
-    const timeZone = this._zone();
     const published = this._parsePublished();
     let updated = this._parseUpdated(published);
+    // Without ICU a first render can show a date-time in a zone only from its own offset.
+    const timeZone = this._zone(!updated && !!published?.offset);
 
     const hours = this._relativeHours();
     const threshold = hours * 3_600_000;
@@ -242,8 +248,10 @@ export class GzArticleHeader extends GzElement {
     const view = (parsed: ParsedDate, kind: 'published' | 'updated'): DateView => {
       const relative =
         this.relative && now && !parsed.dateOnly ? formatRelative(parsed.date, now, lang, threshold) : undefined;
-      const text = relative ?? formatAbsolute(parsed, lang, { timeZone });
-      const full = formatFull(parsed, lang, { timeZone });
+      // The first render takes the value's offset for the zone's (no ICU start-up); an idle check
+      // asks Intl and re-renders in the rare case they differ.
+      const text = relative ?? formatAbsolute(parsed, lang, { timeZone, assumeOffset: true });
+      const full = formatFull(parsed, lang, { timeZone, assumeOffset: true });
       const terms = this._localize.terms;
       const raw = (kind === 'published' ? this.published : this.lastUpdated)!.trim();
       return {
@@ -262,6 +270,7 @@ export class GzArticleHeader extends GzElement {
     };
     this._published = published && view(published, 'published');
     this._updated = published && updated && view(updated, 'updated');
+    if (timeZone && !isServer && knownTimeZone(timeZone) === undefined) this._checkZone(timeZone, [published]);
 
     this._sectionUrl = this._safeSectionUrl();
     this._kicker = this._validKicker();
@@ -372,9 +381,25 @@ export class GzArticleHeader extends GzElement {
       this._slots = { headline, standfirst, section };
   }
 
-  private _zone(): string | undefined {
+  /**
+   * Asks Intl, when the page is idle, whether the zone exists and what its offset was at the shown
+   * dates; re-renders when the first render's assumption (the value's own offset) was wrong.
+   */
+  private _checkZone(zone: string, dates: (ParsedDate | undefined)[]): void {
+    if (this._zoneCheck === zone) return;
+    this._zoneCheck = zone;
+    whenIdle(() => {
+      this._zoneCheck = undefined;
+      const wrong = dates.some((d) => d && !d.dateOnly && d.offset && zoneOffset(zone, d.date) !== d.offset);
+      if (wrong || !isValidTimeZone(zone)) this.requestUpdate();
+    });
+  }
+
+  /** The valid `time-zone`; with `provisional`, one not yet checked passes until `_checkZone` runs. */
+  private _zone(provisional = false): string | undefined {
     const zone = this.timeZone?.trim();
     if (!zone) return undefined;
+    if (provisional && !isServer && knownTimeZone(zone) === undefined && /^[A-Za-z][\w+-]*(?:\/[\w+-]+)*$/.test(zone)) return zone;
     if (isValidTimeZone(zone)) return zone;
     warnOnce(this, `time-zone="${this.timeZone}" is not an IANA time zone; showing times in the reader's zone.`);
     return undefined;

@@ -1,6 +1,6 @@
 import { parseIsoDate } from '../../internal/datetime.js';
 import { safeUrl } from '../../internal/url.js';
-import { countNode, readingMinutes } from '../reading-time/count.js';
+import { countOf, readingMinutes } from '../reading-time/count.js';
 import type { GzArticleHeader } from './article-header.component.js';
 
 /** An author as `<gz-author-card>` knows it. */
@@ -168,7 +168,7 @@ export function headerJsonLd(
   }
   const body =
     (header.readingTimeFor && doc.getElementById(header.readingTimeFor)) || scope.querySelector('gz-article-body');
-  const count = body ? countNode(body, lang) : undefined;
+  const count = body ? countOf(body, lang) : undefined;
   return newsArticle({
     headline,
     published: header.published,

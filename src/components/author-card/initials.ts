@@ -1,3 +1,5 @@
+import { intl } from '../../internal/intl.js';
+
 /**
  * Initials and a stable colour for an author without a photo. Pure functions of the name, shared
  * by `<gz-author-card>` and its tests.
@@ -24,12 +26,19 @@ const PICTOGRAPH = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 /** Scripts whose letters join: initials get a zero-width non-joiner between them. */
 const JOINING = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Mandaic}]/u;
 
-let graphemes: Intl.Segmenter | undefined;
+/** Text whose every code point is a grapheme of its own: letters, digits, punctuation, spaces. */
+const SIMPLE = /^[\p{L}\p{N}\p{P}\p{Zs}]*$/u;
+/** Letters that join their neighbours into one grapheme (conjoining jamo, a Malayalam prefix). */
+const JOINS = /[\u0d4e\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/;
 
-/** The user-perceived characters of a text: emoji sequences and combining marks stay whole. */
+/**
+ * The user-perceived characters of a text: emoji sequences and combining marks stay whole. A
+ * name of plain letters splits by code point, without the `Intl.Segmenter` whose first use
+ * starts ICU on a first render.
+ */
 function split(text: string): string[] {
-  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return Array.from(graphemes.segment(text), (s) => s.segment);
+  if (SIMPLE.test(text) && !JOINS.test(text)) return Array.from(text);
+  return Array.from(intl(Intl.Segmenter, undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment);
 }
 
 /** The first grapheme of a word that holds a letter or digit, or `undefined`. */
@@ -69,6 +78,9 @@ export function initialsOf(name: string | null | undefined, lang?: string): stri
 }
 
 function upper(text: string, lang: string | undefined): string {
+  // Only these languages upper-case differently (dotted İ, Greek accents, Lithuanian dots); the
+  // others take the plain mapping, which needs no ICU.
+  if (lang && !/^(tr|az|lt|el)(-|$)/i.test(lang)) return text.toUpperCase();
   try {
     return text.toLocaleUpperCase(lang);
   } catch {

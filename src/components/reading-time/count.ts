@@ -4,6 +4,8 @@
  * the benchmarks.
  */
 
+import { intl } from '../../internal/intl.js';
+
 /** Elements whose text is not read as running text. */
 const SKIPPED = new Set('SCRIPT STYLE PRE CODE FIGCAPTION TEMPLATE NOSCRIPT TEXTAREA SVG MATH'.split(' '));
 
@@ -57,12 +59,35 @@ export function readableText(root: Node): { text: string; images: number } {
   return { text: parts.join(''), images };
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
+/** Any character of a script without spaces, or one the word pattern below does not know. */
+const NEEDS_SEGMENTER =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Hangul}\p{Script=Hebrew}\u200c\u200d\u3000-\u30ff]/u;
+
+/**
+ * A word as `Intl.Segmenter` finds it in text with spaces (Unicode's word boundaries, UAX #29):
+ * letters and digits with their marks, kept together across `:`, `'`, `.` or `·` between letters
+ * (`don't`, `z.B`) and `.`, `,`, `;` or `'` between digits (`13.000`). A word of `_` alone is not one.
+ */
+const WORD =
+  /[\p{L}\p{Nd}\p{Pc}][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}]*(?:(?:(?<=[\p{L}\p{M}\p{Cf}])[:'’.·](?=\p{L})|(?<=\p{Nd}[\p{M}\p{Cf}]*)[.,;'’](?=\p{Nd}))[\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}]+)*/gu;
+
+/**
+ * Counts the words of a text in a script with spaces without `Intl.Segmenter`, whose first use
+ * starts ICU on a page's first render; `undefined` when the text needs the segmenter.
+ */
+export function countSpacedWords(text: string): number | undefined {
+  if (NEEDS_SEGMENTER.test(text)) return undefined;
+  let words = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) if (/[\p{L}\p{Nd}]/u.test(m[0])) words++;
+  return words;
+}
 
 /** Counts words and unspaced characters of a text in the given language. */
 export function countText(text: string, lang = 'en'): Omit<TextCount, 'images'> {
-  let segmenter = segmenters.get(lang);
-  if (!segmenter) segmenters.set(lang, (segmenter = new Intl.Segmenter(lang, { granularity: 'word' })));
+  const spaced = countSpacedWords(text);
+  if (spaced !== undefined) return { words: spaced, characters: 0 };
+  const segmenter = intl(Intl.Segmenter, lang, { granularity: 'word' });
   let words = 0;
   let characters = 0;
   for (const { segment, isWordLike } of segmenter.segment(text)) {
@@ -105,4 +130,30 @@ export function readingMinutes(count: TextCount, wordsPerMinute = DEFAULT_WORDS_
   const minutes =
     count.words / wordsPerMinute + count.characters / charactersPerMinute + imageSeconds(count.images) / 60;
   return Math.max(1, Math.round(minutes));
+}
+
+/** An element that counts its own text once and shares it (`<gz-article-body>`). */
+interface CountingElement extends Element {
+  counted(): TextCount;
+}
+
+/**
+ * The count of a target: `<gz-article-body>`'s own (one count per article, shared by the reading
+ * time, the header and JSON-LD), else a count of the subtree.
+ */
+export function countOf(target: Element, lang?: string): TextCount {
+  return typeof (target as Partial<CountingElement>).counted === 'function'
+    ? (target as CountingElement).counted()
+    : countNode(target, lang);
+}
+
+/** `closest` that crosses shadow roots: a header's reading time finds its `<article>`. */
+export function closestComposed(start: Element, selector: string): Element | undefined {
+  for (let el: Element | null = start; el; ) {
+    const found: Element | null = el.closest(selector);
+    if (found) return found;
+    const root = el.getRootNode();
+    el = root instanceof ShadowRoot ? root.host : null;
+  }
+  return undefined;
 }

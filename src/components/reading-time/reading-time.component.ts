@@ -7,7 +7,7 @@ import { GzElement } from '../../internal/gz-element.js';
 import { afterHydration } from '../../internal/hydration.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
-import { countNode, DEFAULT_WORDS_PER_MINUTE, readingMinutes, type TextCount } from './count.js';
+import { closestComposed, countOf, DEFAULT_WORDS_PER_MINUTE, readingMinutes, type TextCount } from './count.js';
 import { styles } from './reading-time.styles.js';
 
 const MIN_SPEED = 1;
@@ -179,14 +179,16 @@ export class GzReadingTime extends GzElement {
     } else {
       target =
         this.#contextTarget ??
-        this.closest('article')?.querySelector('gz-article-body') ??
+        // Across shadow roots: a header's reading time belongs to the header's article, not the
+        // page's first body (a page with two articles counted the first one twice).
+        closestComposed(this, 'article')?.querySelector('gz-article-body') ??
         document.querySelector('gz-article-body') ??
         undefined;
     }
     if (target === this.#target) return;
     this.#target = target;
     this.#observe(target);
-    this.#count = target ? countNode(target, this.#targetLang(target)) : undefined;
+    this.#count = target ? countOf(target, this.#targetLang(target)) : undefined;
     this.requestUpdate();
   }
 
@@ -204,7 +206,7 @@ export class GzReadingTime extends GzElement {
       this.#frame = requestAnimationFrame(() => {
         this.#frame = 0;
         if (!this.#target) return;
-        this.#count = countNode(this.#target, this.#targetLang(this.#target));
+        this.#count = countOf(this.#target, this.#targetLang(this.#target));
         this.requestUpdate();
       });
     });
