@@ -535,6 +535,38 @@ describe('<gz-article-header>', () => {
       expect(shadowText(badge)).to.equal('Lesezeit: 3 min');
     });
 
+    it("counts its own article's body on a page with two articles", async () => {
+      // The badge sits in the header's shadow root, where closest('article') finds nothing: it
+      // used to fall back to the page's first body.
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="de">
+          <article>
+            <gz-article-header published=${published}><h1>${headline}</h1></gz-article-header>
+            <gz-article-body></gz-article-body>
+          </article>
+          <article>
+            <gz-article-header published=${published}><h1>Zwei</h1></gz-article-header>
+            <gz-article-body></gz-article-body>
+          </article>
+        </div>`,
+      );
+      const [first, second] = [...wrapper.querySelectorAll('gz-article-body')];
+      first!.innerHTML = bodyHtml; // test-only fixture HTML; the element is not defined in this file
+      second!.innerHTML = '<p>Nur fünf Wörter stehen hier.</p>';
+      const headers = [...wrapper.querySelectorAll('gz-article-header')];
+      for (const h of headers) {
+        h.requestUpdate();
+        await h.updateComplete;
+      }
+      const badge = part(headers[1]!, 'reading-time') as GzReadingTime;
+      await frameAndUpdate(badge);
+      expect(badge.target === second, 'the second article body').to.be.true;
+      expect(badge.words).to.equal(5);
+      const firstBadge = part(headers[0]!, 'reading-time') as GzReadingTime;
+      await frameAndUpdate(firstBadge);
+      expect(firstBadge.target === first, 'the first article body').to.be.true;
+    });
+
     it('shows no reading time without a body, or with no-reading-time', async () => {
       const none = await header({ published });
       expect(part(none, 'reading-time')).to.equal(null);

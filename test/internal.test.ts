@@ -6,6 +6,7 @@ import {
   formatRelative,
   isValidTimeZone,
   parseIsoDate,
+  zoneOffset,
 } from '../src/internal/datetime.js';
 import { safeUrl } from '../src/internal/url.js';
 
@@ -91,6 +92,71 @@ describe('datetime', () => {
     for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/Berlin']) {
       expect(formatAbsolute(day, 'de', { timeZone: zone })).to.equal('17.02.2026');
     }
+  });
+
+  it('builds German and British English dates without Intl exactly as Intl does', () => {
+    // The fast path (no ICU start-up) against Intl itself: every month and weekday, hours around
+    // midnight, date-only values, the reader's zone and named zones with their offsets learnt.
+    const intl = (lang: string, options: Intl.DateTimeFormatOptions, date: Date) =>
+      new Intl.DateTimeFormat(lang, options).format(date);
+    for (let month = 1; month <= 12; month++) {
+      for (const [day, time] of [
+        [1, '00:05'],
+        [9, '09:30'],
+        [17, '16:03'],
+        [28, '23:59'],
+      ] as const) {
+        const m = String(month).padStart(2, '0');
+        const d = String(day).padStart(2, '0');
+        const dateOnly = parseIsoDate(`2024-${m}-${d}`)!;
+        const local = parseIsoDate(`2024-${m}-${d}T${time}:00`)!;
+        const zoned = parseIsoDate(`2024-${m}-${d}T${time}:00+01:00`)!;
+        zoneOffset('Europe/Berlin', zoned.date);
+        const short = (lang: string, utc: boolean, zone?: string): Intl.DateTimeFormatOptions => ({
+          ...(lang.startsWith('de')
+            ? { day: '2-digit', month: '2-digit', year: 'numeric' }
+            : { day: 'numeric', month: 'short', year: 'numeric' }),
+          ...(utc ? { timeZone: 'UTC' } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }),
+        });
+        for (const [lang, locale] of [
+          ['de', 'de-DE'],
+          ['de-DE', 'de-DE'],
+          ['en', 'en-GB'],
+          ['en-GB', 'en-GB'],
+        ] as const) {
+          expect(formatAbsolute(dateOnly, lang)).to.equal(intl(locale, short(lang, true), dateOnly.date));
+          expect(formatFull(dateOnly, lang)).to.equal(
+            intl(locale, { dateStyle: 'full', timeZone: 'UTC' }, dateOnly.date),
+          );
+          expect(formatAbsolute(local, lang)).to.equal(intl(locale, short(lang, false), local.date));
+          expect(formatFull(local, lang)).to.equal(intl(locale, { dateStyle: 'full', timeStyle: 'short' }, local.date));
+          const berlin = { timeZone: 'Europe/Berlin' };
+          expect(formatAbsolute(zoned, lang, berlin)).to.equal(
+            intl(locale, short(lang, false, 'Europe/Berlin'), zoned.date),
+          );
+          expect(formatFull(zoned, lang, berlin)).to.equal(
+            intl(locale, { dateStyle: 'full', timeStyle: 'short', ...berlin }, zoned.date),
+          );
+        }
+      }
+    }
+  });
+
+  it("takes a value's own offset for a zone only when asked to, and Intl's once it is known", () => {
+    const summer = parseIsoDate('2024-07-01T12:00:00+05:00')!;
+    // Without assumeOffset the zone's real offset is used (Berlin is +02:00 in July)...
+    expect(formatAbsolute(summer, 'de', { timeZone: 'Europe/Berlin' })).to.equal('01.07.2024, 09:00');
+    // ...which, once learnt, wins over the value's offset for a first render too.
+    expect(zoneOffset('Europe/Berlin', summer.date)).to.equal(120);
+    expect(formatAbsolute(summer, 'de', { timeZone: 'Europe/Berlin', assumeOffset: true })).to.equal(
+      '01.07.2024, 09:00',
+    );
+    const other = parseIsoDate('2024-07-02T12:00:00+05:00')!;
+    expect(formatAbsolute(other, 'de', { timeZone: 'Asia/Karachi', assumeOffset: true })).to.equal(
+      '02.07.2024, 12:00',
+    );
+    expect(zoneOffset('Europe/Berlin', summer.date)).to.equal(120);
+    expect(zoneOffset('Mars/Olympus', summer.date)).to.equal(undefined);
   });
 
   it('knows valid time zones', () => {

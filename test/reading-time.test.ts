@@ -4,7 +4,12 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import sinon from 'sinon';
 import '../src/components/reading-time/reading-time.js';
 import type { GzReadingTime } from '../src/components/reading-time/reading-time.component.js';
-import { countText, imageSeconds, readingMinutes } from '../src/components/reading-time/count.js';
+import {
+  countSpacedWords,
+  countText,
+  imageSeconds,
+  readingMinutes,
+} from '../src/components/reading-time/count.js';
 import { articleBodyContext } from '../src/internal/contexts.js';
 import { bodyHtml } from './fixtures/article-de.js';
 import { captureWarnings, frameAndUpdate, shadowText } from './helpers.js';
@@ -131,6 +136,27 @@ describe('<gz-reading-time>', () => {
     it('rounds explicit minutes', async () => {
       const { el } = await setup('', { minutes: '2.6' });
       expect(el.minutes).to.equal(3);
+    });
+  });
+
+  describe('counting without Intl.Segmenter', () => {
+    it('counts spaced text as the segmenter does', () => {
+      const segmenter = new Intl.Segmenter('de', { granularity: 'word' });
+      const texts = [
+        bodyHtml.replace(/<[^>]+>/g, ' '),
+        "don't stop: 13.000 Menschen, 1,3 Millionen; 80 Prozent, z.B. e-mail foo_bar C++ U.S.A. 3:45 a.m.",
+        '„Zitat“ l’homme 1.5kg 10:30 javascript:alert(1) test\u2060test Zoë Ça va? ĳ ﬁ ½ ² 🙂 — – ...',
+      ];
+      for (const text of texts) {
+        const expected = [...segmenter.segment(text)].filter((s) => s.isWordLike).length;
+        expect(countSpacedWords(text), text.slice(0, 40)).to.equal(expected);
+        expect(countText(text, 'de').words).to.equal(expected);
+      }
+    });
+
+    it('leaves scripts without spaces to the segmenter', () => {
+      expect(countSpacedWords('日本語のテキスト')).to.equal(undefined);
+      expect(countText('日本語のテキスト', 'ja').characters).to.be.greaterThan(0);
     });
   });
 

@@ -65,11 +65,12 @@ const NEEDS_SEGMENTER =
 
 /**
  * A word as `Intl.Segmenter` finds it in text with spaces (Unicode's word boundaries, UAX #29):
- * letters and digits with their marks, kept together across `:`, `'`, `.` or `·` between letters
- * (`don't`, `z.B`) and `.`, `,`, `;` or `'` between digits (`13.000`). A word of `_` alone is not one.
+ * letters and digits with their marks, kept together across an apostrophe between letters
+ * (`don't`) and `.`, `,`, `;` or `'` between digits (`13.000`), as Chromium's segmenter does for
+ * German and English (`z.B.` and `3:45` are two words each). A word of `_` alone is not one.
  */
 const WORD =
-  /[\p{L}\p{Nd}\p{Pc}][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}]*(?:(?:(?<=[\p{L}\p{M}\p{Cf}])[:'’.·](?=\p{L})|(?<=\p{Nd}[\p{M}\p{Cf}]*)[.,;'’](?=\p{Nd}))[\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}]+)*/gu;
+  /[\p{L}\p{Nd}\p{Pc}][\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}]*(?:(?:(?<=[\p{L}\p{M}\p{Cf}])['’](?=\p{L})|(?<=\p{Nd}[\p{M}\p{Cf}]*)[.,;'’](?=\p{Nd}))[\p{L}\p{M}\p{Nd}\p{Pc}\p{Cf}]+)*/gu;
 
 /**
  * Counts the words of a text in a script with spaces without `Intl.Segmenter`, whose first use
