@@ -152,9 +152,7 @@ describe('datetime', () => {
       '01.07.2024, 09:00',
     );
     const other = parseIsoDate('2024-07-02T12:00:00+05:00')!;
-    expect(formatAbsolute(other, 'de', { timeZone: 'Asia/Karachi', assumeOffset: true })).to.equal(
-      '02.07.2024, 12:00',
-    );
+    expect(formatAbsolute(other, 'de', { timeZone: 'Asia/Karachi', assumeOffset: true })).to.equal('02.07.2024, 12:00');
     expect(zoneOffset('Europe/Berlin', summer.date)).to.equal(120);
     expect(zoneOffset('Mars/Olympus', summer.date)).to.equal(undefined);
   });

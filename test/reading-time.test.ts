@@ -4,12 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import sinon from 'sinon';
 import '../src/components/reading-time/reading-time.js';
 import type { GzReadingTime } from '../src/components/reading-time/reading-time.component.js';
-import {
-  countSpacedWords,
-  countText,
-  imageSeconds,
-  readingMinutes,
-} from '../src/components/reading-time/count.js';
+import { countSpacedWords, countText, imageSeconds, readingMinutes } from '../src/components/reading-time/count.js';
 import { articleBodyContext } from '../src/internal/contexts.js';
 import { bodyHtml } from './fixtures/article-de.js';
 import { captureWarnings, frameAndUpdate, shadowText } from './helpers.js';

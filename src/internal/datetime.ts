@@ -37,7 +37,8 @@ export function parseIsoDate(value: unknown): ParsedDate | undefined {
   // Reject days that do not exist (2024-02-31 would roll over to March).
   if (dateOnly && date.getUTCDate() !== day) return undefined;
   if (!zone) return { date, dateOnly };
-  const offset = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const offset =
+    zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
   return { date, dateOnly, offset };
 }
 
@@ -45,7 +46,8 @@ const zones = new Map<string, boolean>();
 
 /** Whether `Intl` knows an IANA time zone name (asked once per name). */
 export function isValidTimeZone(zone: unknown): zone is string {
-  if (typeof zone !== 'string' || !zone) return false;
+  // IANA names are short; a longer value is not one (and is not worth a cache entry).
+  if (typeof zone !== 'string' || !zone || zone.length > 64) return false;
   let valid = zones.get(zone);
   if (valid === undefined) {
     try {

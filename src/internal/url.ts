@@ -16,12 +16,16 @@ export interface SafeUrlOptions {
 
 const PLACEHOLDER_BASE = 'https://relative.invalid/';
 
+/** The longest URL treated as one. */
+export const MAX_URL = 16_384;
+
 /** Returns a URL that is safe to put in `href`/`src`, or `undefined`. */
 export function safeUrl(
   value: unknown,
   { schemes = ['http:', 'https:'], relative = true }: SafeUrlOptions = {},
 ): string | undefined {
-  if (typeof value !== 'string') return undefined;
+  // Longer than any link a CMS writes (signed CDN URLs stay under a few kB): not parsed at all.
+  if (typeof value !== 'string' || value.length > MAX_URL) return undefined;
   // The URL parser strips leading/trailing C0 controls and spaces and removes tabs and newlines.
   // eslint-disable-next-line no-control-regex
   const trimmed = value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');

@@ -8,6 +8,8 @@ import { isServer } from 'lit';
 const issued = new WeakMap<object, Set<string>>();
 
 export function warnOnce(source: Element, message: string): void {
+  // A message quoting a 1 MB attribute helps no one and costs the console dearly.
+  if (message.length > 500) message = `${message.slice(0, 500)}…`;
   let seen = issued.get(source);
   if (!seen) issued.set(source, (seen = new Set()));
   if (seen.has(message)) return;
@@ -20,4 +22,17 @@ export function warnOnce(source: Element, message: string): void {
 /** Forgets the warnings an element has printed, so a value that becomes wrong again warns again. */
 export function resetWarnings(source: Element): void {
   issued.delete(source);
+}
+
+/** The longest label (kicker, section, updated and reading-time labels) an element shows. */
+export const MAX_LABEL = 200;
+
+/**
+ * A text attribute cut to `max` characters, with one warning when it was longer: a CMS never
+ * means a 1 MB label, and laying one out froze the page for seconds.
+ */
+export function capped(source: Element, attribute: string, value: string, max = MAX_LABEL): string {
+  if (value.length <= max) return value;
+  warnOnce(source, `${attribute} is ${value.length} characters long; only its first ${max} are shown.`);
+  return value.slice(0, max);
 }

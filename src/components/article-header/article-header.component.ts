@@ -19,7 +19,7 @@ import {
 import { GzElement } from '../../internal/gz-element.js';
 import { afterHydration, hydrating } from '../../internal/hydration.js';
 import { safeUrl } from '../../internal/url.js';
-import { warnOnce } from '../../internal/warn.js';
+import { capped, warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { styles } from './article-header.styles.js';
 
@@ -261,7 +261,7 @@ export class GzArticleHeader extends GzElement {
           kind === 'published'
             ? text
             : this.updatedLabel
-              ? this.updatedLabel.replaceAll('{date}', text)
+              ? capped(this, 'updated-label', this.updatedLabel).replaceAll('{date}', text)
               : terms.articleHeaderUpdated(text),
         full,
         long: kind === 'published' ? terms.articleHeaderPublished(full) : terms.articleHeaderUpdated(full),
@@ -347,13 +347,12 @@ export class GzArticleHeader extends GzElement {
 
   private _sectionContent(): TemplateResult | typeof nothing {
     if (!this.section) return nothing;
-    return this._sectionUrl
-      ? html`<a part="section-link" href=${this._sectionUrl}>${this.section}</a>`
-      : html`${this.section}`;
+    const section = capped(this, 'section', this.section);
+    return this._sectionUrl ? html`<a part="section-link" href=${this._sectionUrl}>${section}</a>` : html`${section}`;
   }
 
   private _kickerText(kicker: ArticleHeaderKicker): string {
-    if (this.kickerLabel) return this.kickerLabel;
+    if (this.kickerLabel) return capped(this, 'kicker-label', this.kickerLabel);
     const terms = this._localize.terms;
     return kicker === 'live'
       ? terms.articleHeaderKickerLive
@@ -399,7 +398,14 @@ export class GzArticleHeader extends GzElement {
   private _zone(provisional = false): string | undefined {
     const zone = this.timeZone?.trim();
     if (!zone) return undefined;
-    if (provisional && !isServer && knownTimeZone(zone) === undefined && /^[A-Za-z][\w+-]*(?:\/[\w+-]+)*$/.test(zone)) return zone;
+    if (
+      provisional &&
+      !isServer &&
+      zone.length <= 64 &&
+      knownTimeZone(zone) === undefined &&
+      /^[A-Za-z][\w+-]*(?:\/[\w+-]+)*$/.test(zone)
+    )
+      return zone;
     if (isValidTimeZone(zone)) return zone;
     warnOnce(this, `time-zone="${this.timeZone}" is not an IANA time zone; showing times in the reader's zone.`);
     return undefined;

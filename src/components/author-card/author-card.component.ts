@@ -6,13 +6,13 @@ import { LocalizeController } from '../../controllers/localize.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { hydrating } from '../../internal/hydration.js';
 import { safeUrl } from '../../internal/url.js';
-import { warnOnce } from '../../internal/warn.js';
+import { capped, warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { isPlaceholderAlt } from './alt-text.js';
 import { styles } from './author-card.styles.js';
 import { interleave, nameLink } from './byline.js';
 import { colorFor, initialsOf, normalizeName } from './initials.js';
-import { parseLinks, splitLinks, type AuthorLink } from './links.js';
+import { MAX_LINKS, parseLinks, splitLinks, type AuthorLink } from './links.js';
 
 /** Tells a parent <gz-author-list> that name or href changed. Internal: not a public event. */
 function announceChange(card: Element): void {
@@ -161,7 +161,7 @@ export class GzAuthorCard extends GzElement {
     // (gazette/react), which no MutationObserver sees: tell the list (an internal, non-composed event).
     if (changed.has('name') || changed.has('href')) announceChange(this);
     if (changed.has('name')) {
-      this._name = normalizeName(this.name);
+      this._name = normalizeName(capped(this, 'name', this.name ?? ''));
       if (!this._name) warnOnce(this, 'has no name; it shows nothing. Set name="…".');
     }
     if (changed.has('layout')) {
@@ -182,7 +182,12 @@ export class GzAuthorCard extends GzElement {
     }
     if (changed.has('imageAlt') || changed.has('name')) this._alt = this._altText();
     if (changed.has('links')) {
-      const { links, dropped } = parseLinks(splitLinks(this.links));
+      const urls = splitLinks(this.links, MAX_LINKS);
+      if (urls.length > MAX_LINKS) {
+        urls.length = MAX_LINKS;
+        warnOnce(this, `links: more than ${MAX_LINKS} links; only the first ${MAX_LINKS} are shown.`);
+      }
+      const { links, dropped } = parseLinks(urls);
       this._links = links;
       if (dropped.length)
         warnOnce(
@@ -224,7 +229,7 @@ export class GzAuthorCard extends GzElement {
         >
       </div>`;
     }
-    const jobTitle = this.jobTitle?.trim();
+    const jobTitle = this.jobTitle && capped(this, 'job-title', this.jobTitle).trim();
     return html`<div part="base" class="base card" lang=${lang} dir=${dir}>
       <div class="head">
         ${this._renderAvatar()}
@@ -302,7 +307,9 @@ export class GzAuthorCard extends GzElement {
 
   /** `image-alt` when it describes the photo; `''` (decorative) for placeholders and the bare name. */
   private _altText(): string {
-    const alt = this.imageAlt?.replace(/\s+/g, ' ').trim() ?? '';
+    const alt = capped(this, 'image-alt', this.imageAlt ?? '', 1_000)
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!alt) return '';
     if (alt.normalize('NFC').toLowerCase() === this._name.toLowerCase()) return '';
     if (isPlaceholderAlt(alt)) {

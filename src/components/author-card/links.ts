@@ -28,9 +28,17 @@ const NETWORKS: readonly [RegExp, string][] = [
   [/(^|\.)medium\.com$/, 'Medium'],
 ];
 
-/** Splits a `links` attribute value into its URLs. */
-export function splitLinks(value: string | null | undefined): string[] {
-  return (value ?? '').split(/\s+/).filter(Boolean);
+/** The most profile links a card shows: an author has a handful; 200,000 froze the page. */
+export const MAX_LINKS = 20;
+
+/** Splits a `links` attribute value into its URLs (at most `limit + 1`, so a caller sees the excess). */
+export function splitLinks(value: string | null | undefined, limit = Infinity): string[] {
+  const urls: string[] = [];
+  for (const match of (value ?? '').matchAll(/\S+/g)) {
+    if (urls.length > limit) break;
+    urls.push(match[0]);
+  }
+  return urls;
 }
 
 /**

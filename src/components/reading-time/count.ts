@@ -60,7 +60,9 @@ export function readableText(root: Node): { text: string; images: number } {
 }
 
 /** Any character of a script without spaces, or one the word pattern below does not know. */
+// The class lists ZWNJ and ZWJ on purpose: text that joins with them goes to the segmenter.
 const NEEDS_SEGMENTER =
+  // eslint-disable-next-line no-misleading-character-class
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Hangul}\p{Script=Hebrew}\u200c\u200d\u3000-\u30ff]/u;
 
 /**
@@ -150,7 +152,7 @@ export function countOf(target: Element, lang?: string): TextCount {
 
 /** `closest` that crosses shadow roots: a header's reading time finds its `<article>`. */
 export function closestComposed(start: Element, selector: string): Element | undefined {
-  for (let el: Element | null = start; el; ) {
+  for (let el: Element | null = start; el;) {
     const found: Element | null = el.closest(selector);
     if (found) return found;
     const root = el.getRootNode();

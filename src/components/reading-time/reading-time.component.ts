@@ -5,7 +5,7 @@ import { optionalNumber } from '../../internal/converters.js';
 import { ArticleBodyConsumer } from '../../internal/contexts.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { afterHydration } from '../../internal/hydration.js';
-import { warnOnce } from '../../internal/warn.js';
+import { capped, warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { closestComposed, countOf, DEFAULT_WORDS_PER_MINUTE, readingMinutes, type TextCount } from './count.js';
 import { styles } from './reading-time.styles.js';
@@ -123,7 +123,9 @@ export class GzReadingTime extends GzElement {
     if (minutes === undefined) return nothing;
     const terms = this.#localize.terms;
     const number = this.#localize.number(minutes);
-    const short = this.label ? this.label.replaceAll('{minutes}', number) : terms.readingTimeShort(number);
+    const short = this.label
+      ? capped(this, 'label', this.label).replaceAll('{minutes}', number)
+      : terms.readingTimeShort(number);
     const long = terms.readingTimeLong(this.#localize.unit('minute', minutes, 'long'));
     return html`<span part="base" class="base" lang=${this.#localize.lang} dir=${this.#localize.dir}
       ><time part="time" datetime="PT${minutes}M"
