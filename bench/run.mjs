@@ -43,6 +43,7 @@ const GROUPS = [
     entries: [
       { label: 'static DOM', page: 'article-static.html' },
       { label: 'Gazette', page: 'article-gazette.html' },
+      { label: 'Gazette, server-rendered (gazette/ssr) and hydrated', page: 'article-ssr.html' },
       { label: 'React 19', page: 'article-react.html' },
     ],
   },

@@ -1,6 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
+import type { html, unsafeStatic } from 'lit/static-html.js';
+import { createServer, defineConfig, type Plugin } from 'vite';
+import type { contentStyles } from '../src/components/article-body/content.styles.js';
+import type { renderToString } from '../src/ssr.js';
 import { litCss } from '../scripts/lib/lit-css.mjs';
 import * as article from '../test/fixtures/article-de.js';
 import { teaserDate, teasers } from './data.js';
@@ -58,10 +62,56 @@ function content(): Plugin {
     teasers: teaserListHtml(),
     gazetteTeasers: gazetteTeasersHtml(),
   };
+  const fill = (html: string) => html.replace(/<!--bench:(\w+)-->/g, (match, name: string) => values[name] ?? match);
+  let ssr: Promise<{ markup: string; css: string }> | undefined;
   return {
     name: 'gz-bench-content',
-    transformIndexHtml: (html) => html.replace(/<!--bench:(\w+)-->/g, (match, name: string) => values[name] ?? match),
+    transformIndexHtml: async (html) => {
+      if (html.includes('<!--bench:ssr-->')) {
+        const { markup, css } = await (ssr ??= serverRendered(fill));
+        html = html.replace('<!--bench:ssr-->', () => markup).replace('<!--bench:ssrCss-->', () => css);
+      }
+      return fill(html);
+    },
   };
+}
+
+/**
+ * The Gazette article page (article-gazette.html's markup, with the reading time the CMS counted)
+ * rendered once with `gazette/ssr` (src/ssr.ts, loaded through Vite in Node), for article-ssr.html;
+ * and the stylesheet `gazette/ssr.css` gives such pages (tokens and the body's typesetting).
+ */
+async function serverRendered(fill: (html: string) => string): Promise<{ markup: string; css: string }> {
+  const server = await createServer({
+    configFile: false,
+    root: resolve(here, '..'),
+    logLevel: 'silent',
+    appType: 'custom',
+    define: { __GZ_VERSION__: JSON.stringify('bench') },
+    plugins: [litCss()],
+    server: { middlewareMode: true, hmr: false, ws: false },
+  });
+  try {
+    const { renderToString: renderPage } = (await server.ssrLoadModule('/src/ssr.ts')) as {
+      renderToString: typeof renderToString;
+    };
+    const { html: staticHtml, unsafeStatic: unsafe } = (await server.ssrLoadModule('lit/static-html.js')) as {
+      html: typeof html;
+      unsafeStatic: typeof unsafeStatic;
+    };
+    const { contentStyles: typesetting } = (await server.ssrLoadModule(
+      '/src/components/article-body/content.styles.ts',
+    )) as { contentStyles: typeof contentStyles };
+    const page = fill(readFileSync(resolve(here, 'pages/article-gazette.html'), 'utf8'));
+    const main = /<main>[\s\S]*<\/main>/
+      .exec(page)![0]
+      .replace('reading-time-for="article-body"', 'reading-time-for="article-body" reading-minutes="3"');
+    const markup = await renderPage(staticHtml`${unsafe(main)}`, { lang: 'de' });
+    const tokens = readFileSync(resolve(here, '../src/styles/tokens.css'), 'utf8');
+    return { markup, css: `<style>${tokens}\n${typesetting.cssText}</style>` };
+  } finally {
+    await server.close();
+  }
 }
 
 export default defineConfig({
