@@ -503,7 +503,7 @@ describe('<gz-teaser-list>', () => {
       before.focus();
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Tab' });
-      expect(el.shadowRoot!.activeElement).to.equal(next);
+      expect(el.shadowRoot!.activeElement === next).to.equal(true);
       const scrolled = oneEvent(scroller, 'scrollend');
       await sendKeys({ press: 'Enter' });
       await scrolled;
