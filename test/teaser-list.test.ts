@@ -462,6 +462,176 @@ describe('<gz-teaser-list>', () => {
     });
   });
 
+  describe('rendering its items itself', () => {
+    const many = (n: number): TeaserItem[] =>
+      Array.from({ length: n }, (_, i) => ({
+        href: `/artikel/${i + 1}`,
+        title: `Artikel ${i + 1}`,
+        excerpt: 'Die Lage bleibt angespannt, doch erste Zahlen deuten auf eine Wende hin. '.repeat(3),
+        section: 'Politik',
+        date: '2026-02-17',
+      }));
+
+    it('renders data items in its own shadow root, one list item each, no <gz-teaser> inside', async () => {
+      const el = await list({}, (e) => (e.items = many(3)));
+      expect(teasers(el)).to.have.length(3);
+      expect(el.shadowRoot!.querySelector('gz-teaser') === null).to.equal(true);
+      expect(teasers(el).every((t) => t.getAttribute('role') === 'listitem')).to.equal(true);
+      expect(teasers(el)[0]!.getAttribute('part')).to.equal('item teaser teaser-base');
+      await expect(el).to.be.accessible();
+    });
+
+    it('changes only the changed item when one item of a new array differs', async () => {
+      const data = many(50);
+      const el = await list({}, (e) => (e.items = data));
+      const before = teasers(el);
+      const touched = new Set<Element>();
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          const node = r.target instanceof Element ? r.target : r.target.parentElement;
+          const item = node?.closest('[part~=item]');
+          touched.add(item ?? node!);
+        }
+      });
+      observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+      el.items = data.map((item, i) => (i === 20 ? { ...item, title: 'Neu' } : item));
+      await el.updateComplete;
+      observer.disconnect();
+      expect([...touched].length).to.equal(1);
+      expect([...touched][0] === before[20]).to.equal(true);
+      expect(teasers(el).every((t, i) => t === before[i])).to.equal(true);
+      expect(titleOf(teasers(el)[20]!)).to.equal('Neu');
+    });
+
+    it('lets a router take a click over: a canceled gz-teaser-select cancels the navigation', async () => {
+      const el = await list({}, (e) => (e.items = many(2)));
+      const link = tpart(teasers(el)[1]!, 'link')!;
+      const selected: GzTeaserSelectEvent[] = [];
+      el.addEventListener('gz-teaser-select', (e) => {
+        selected.push(e);
+        e.preventDefault();
+      });
+      let navigated: boolean | undefined;
+      const onClick = (e: Event) => {
+        navigated = !e.defaultPrevented;
+        e.preventDefault();
+      };
+      document.addEventListener('click', onClick);
+      try {
+        link.click();
+      } finally {
+        document.removeEventListener('click', onClick);
+      }
+      expect(selected).to.have.length(1);
+      expect(selected[0]!.cancelable).to.equal(true);
+      expect(selected[0]!.detail.position).to.equal(2);
+      expect(navigated).to.equal(false);
+    });
+
+    it('lays grid rows out at one height', async () => {
+      const items = many(6).map((item, i) =>
+        i % 3 === 0 ? { ...item, image: `${FIXTURES}bild.svg`, excerpt: 'Kurz.' } : item,
+      );
+      const el = await list({ layout: 'grid' }, (e) => (e.items = items));
+      el.style.inlineSize = '800px';
+      el.style.display = 'block';
+      await el.updateComplete;
+      const heights = teasers(el).map((t) => Math.round(t.getBoundingClientRect().height));
+      expect(new Set(heights).size).to.equal(1);
+    });
+  });
+
+  describe('focus and announcements', () => {
+    /** A list whose feed fails, then answers as `next` says. */
+    async function failing(lang = 'de') {
+      const answers: ((r: Response | Error) => void)[] = [];
+      const el = await list({ lang }, (e) => {
+        e.fetcher = () =>
+          new Promise<Response>((resolve, reject) =>
+            answers.push((r) => (r instanceof Error ? reject(r) : resolve(r))),
+          );
+      });
+      el.src = `${FIXTURES}feed.json`;
+      await el.updateComplete;
+      await until(() => answers.length === 1);
+      answers[0]!(new TypeError('offline'));
+      await settled(el);
+      return { el, answers };
+    }
+    const status = (el: GzTeaserList) => el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim();
+
+    it('keeps focus on "Erneut versuchen" during the reload and after a renewed failure, announcing it', async () => {
+      const warnings = captureWarnings();
+      try {
+        const { el, answers } = await failing();
+        expect(status(el)).to.equal('Die Artikel konnten nicht geladen werden.');
+        const retry = part(el, 'retry')!;
+        retry.focus();
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        expect(states(el)).to.deep.equal(['loading']);
+        expect(el.shadowRoot!.activeElement === retry).to.equal(true);
+        expect(retry.getAttribute('aria-disabled')).to.equal('true');
+        expect(status(el)).to.equal('Artikel werden geladen …');
+        await until(() => answers.length === 2);
+        answers[1]!(new TypeError('offline'));
+        await until(() => states(el)[0] === 'error');
+        await el.updateComplete;
+        expect(el.shadowRoot!.activeElement === part(el, 'retry')).to.equal(true);
+        expect(status(el)).to.equal('Die Artikel konnten nicht geladen werden.');
+        await expect(el).to.be.accessible();
+        // Success: the button goes, focus moves on to the first teaser.
+        await sendKeys({ press: 'Enter' });
+        await until(() => answers.length === 3);
+        answers[2]!(await fetch(`${FIXTURES}feed.json`));
+        await until(() => teasers(el).length === 8);
+        await el.updateComplete;
+        expect(el.shadowRoot!.activeElement === tpart(teasers(el)[0]!, 'link')).to.equal(true);
+        expect(status(el)).to.equal('');
+      } finally {
+        warnings.restore();
+      }
+    });
+
+    it('announces a failure in the element\'s language', async () => {
+      const warnings = captureWarnings();
+      try {
+        const { el } = await failing('en');
+        expect(status(el)).to.equal('The articles could not be loaded.');
+      } finally {
+        warnings.restore();
+      }
+    });
+
+    it('scrolls a teaser that takes focus fully into the rail', async () => {
+      const el = await loaded({ src: `${FIXTURES}feed.json`, layout: 'rail' });
+      el.style.inlineSize = '600px';
+      await el.updateComplete;
+      const scroller = part(el, 'list')!;
+      part(el, 'next')!.focus();
+      for (const item of teasers(el)) {
+        await sendKeys({ press: 'Tab' });
+        expect(el.shadowRoot!.activeElement === tpart(item, 'link')).to.equal(true);
+        const inside = () => {
+          const box = scroller.getBoundingClientRect();
+          const rect = item.getBoundingClientRect();
+          return rect.left >= box.left - 0.5 && rect.right <= box.right + 0.5;
+        };
+        // A smooth scroll takes some frames: wait for it to end (a bounded number of frames).
+        for (let frame = 0; frame < 90 && !inside(); frame++) await new Promise((r) => requestAnimationFrame(r));
+        expect(inside(), `teaser ${teasers(el).indexOf(item) + 1}`).to.equal(true);
+      }
+    });
+
+    it('keeps the focus ring of a disabled rail control at full contrast', async () => {
+      const el = await loaded({ src: `${FIXTURES}feed.json`, layout: 'rail' });
+      const previous = part(el, 'previous')!;
+      expect(previous.getAttribute('aria-disabled')).to.equal('true');
+      previous.focus();
+      expect(getComputedStyle(previous).opacity).to.equal('1');
+    });
+  });
+
   describe('title, layouts and events', () => {
     it('is titled "Mehr zum Thema", "More on this topic" in English, or as given', async () => {
       const heading = (el: GzTeaserList) => {

@@ -574,15 +574,20 @@ export class GzTeaserList extends GzElement {
   }
 
   /**
-   * In the rail, a teaser that takes focus scrolls fully into the scroller (scroll snapping alone
-   * keeps a position where it can stay mostly outside).
+   * In the rail, a teaser that takes focus scrolls fully into the scroller. The browser's own
+   * focus scrolling moves it the least distance, and the mandatory snap then snaps back to where
+   * it can stay mostly outside: a teaser not fully visible is scrolled to its snap position.
    */
   private _onRailFocus(event: FocusEvent): void {
     const target = event.target as Element;
     const teaser = target.closest('.item') ?? (target.localName === 'gz-teaser' ? target : null);
-    if (!teaser) return;
+    const list = this._list;
+    if (!teaser || !list) return;
+    const box = list.getBoundingClientRect();
+    const rect = teaser.getBoundingClientRect();
+    if (rect.left >= box.left && rect.right <= box.right) return;
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    teaser.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+    teaser.scrollIntoView({ block: 'nearest', inline: 'start', behavior: reduced ? 'auto' : 'smooth' });
   }
 
   private _onSlotChange(event: Event): void {
