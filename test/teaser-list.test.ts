@@ -90,7 +90,9 @@ function checkFeedTeasers(el: GzTeaserList, images: number) {
   // Read as the long date, not as digits.
   expect(tpart(first, 'date')!.getAttribute('aria-hidden')).to.equal('true');
   expect(first.textContent).to.contain('Dienstag, 17. Februar 2026');
-  expect(tpart(first, 'link')!.getAttribute('href')).to.equal('https://dwn.example/finanzen/bayer-aktie-glyphosat-vergleich');
+  expect(tpart(first, 'link')!.getAttribute('href')).to.equal(
+    'https://dwn.example/finanzen/bayer-aktie-glyphosat-vergleich',
+  );
   expect(all.map(sectionOf)).to.deep.equal([
     'Finanzen', 'Unternehmen', 'Politik', 'Wirtschaft', 'Finanzen', 'Unternehmen', 'Politik', 'Wirtschaft',
   ]); // prettier-ignore
@@ -593,7 +595,7 @@ describe('<gz-teaser-list>', () => {
       }
     });
 
-    it('announces a failure in the element\'s language', async () => {
+    it("announces a failure in the element's language", async () => {
       const warnings = captureWarnings();
       try {
         const { el } = await failing('en');

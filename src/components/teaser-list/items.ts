@@ -103,7 +103,8 @@ export function normalizeItems(list: unknown): { items: TeaserItem[]; report: No
   if (Array.isArray(list)) {
     for (const raw of list) {
       let known = raw && typeof raw === 'object' ? normalized.get(raw as object) : undefined;
-      if (known && !KEYS.every((key, i) => (raw as Record<string, unknown>)[key] === known!.values[i])) known = undefined;
+      if (known && !KEYS.every((key, i) => (raw as Record<string, unknown>)[key] === known!.values[i]))
+        known = undefined;
       if (!known) {
         const own: NormalizeReport = { missing: 0, unsafe: 0 };
         known = { values: [], item: normalizeItem(raw, own), report: own };

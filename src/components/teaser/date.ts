@@ -29,7 +29,11 @@ export function teaserDate(value: string | null | undefined, lang: string, now?:
   const relative = now && !parsed.dateOnly ? formatRelative(parsed.date, now, lang) : undefined;
   if (relative !== undefined) return { iso: value.trim(), text: relative, spoken: relative, relative: true };
   if (!known) {
-    known = { iso: value.trim(), text: formatAbsolute(parsed, lang, { time: false }), spoken: formatFull(parsed, lang) };
+    known = {
+      iso: value.trim(),
+      text: formatAbsolute(parsed, lang, { time: false }),
+      spoken: formatFull(parsed, lang),
+    };
     if (absolute.size > 1000) absolute.clear();
     absolute.set(key, known);
   }
