@@ -330,6 +330,32 @@ describe('<gz-teaser>', () => {
     expect(event.composed).to.equal(true);
   });
 
+  it('lets a router take the click over: a canceled gz-teaser-select cancels the navigation', async () => {
+    const el = await teaser();
+    el.addEventListener('gz-teaser-select', (e) => e.preventDefault());
+    let navigated: boolean | undefined;
+    const onClick = (e: Event) => {
+      navigated = !e.defaultPrevented;
+      e.preventDefault();
+    };
+    document.addEventListener('click', onClick);
+    try {
+      part(el, 'link')!.click();
+    } finally {
+      document.removeEventListener('click', onClick);
+    }
+    expect(navigated).to.equal(false);
+  });
+
+  it('reads the date as a long date, not as digits', async () => {
+    const el = await teaser();
+    const time = part(el, 'date')!;
+    expect(time.getAttribute('aria-hidden')).to.equal('true');
+    expect(time.nextElementSibling!.textContent).to.equal('Dienstag, 17. Februar 2026');
+    const en = await teaser({ lang: 'en' });
+    expect(part(en, 'date')!.nextElementSibling!.textContent).to.equal('Tuesday, 17 February 2026');
+  });
+
   it('fires gz-teaser-select when the link is followed with the keyboard', async () => {
     const el = await teaser();
     const link = part(el, 'link')!;
