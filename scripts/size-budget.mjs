@@ -43,8 +43,8 @@ export const BUDGETS = {
       'author-list': 1_500,
       'reading-time': 2_650,
       'subscribe-button': 3_800,
-      teaser: 3_100,
-      'teaser-list': 5_100,
+      teaser: 3_300,
+      'teaser-list': 6_050,
     }),
   },
 };

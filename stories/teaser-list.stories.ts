@@ -139,9 +139,9 @@ export const Latest: Story = {
   play: async ({ canvasElement }) => {
     const [el] = await lists(canvasElement);
     await expect(el!.shownItems.length).toBe(8);
-    const first = el!.shadowRoot!.querySelector('gz-teaser')!;
-    await first.updateComplete;
-    await expect(first.shadowRoot!.querySelector('[part~=date]')?.textContent?.trim()).toBe('17.02.2026');
+    // The list renders its data items itself: their parts are `teaser-…`.
+    const first = el!.shadowRoot!.querySelector('[part~=item]')!;
+    await expect(first.querySelector('[part~=teaser-date]')?.textContent?.trim()).toBe('17.02.2026');
   },
 };
 

@@ -203,7 +203,8 @@ describe('<gz-teaser>', () => {
     const warnings = captureWarnings();
     try {
       const el = await teaser({ date: '17.02.2026' });
-      expect(part(el, 'date')).to.equal(null);
+      // The date's parts stay in the template, hidden.
+      expect(part(el, 'date')!.hidden).to.equal(true);
       expect(warnings.messages()).to.have.length(1);
       expect(warnings.messages()[0]).to.contain('not an ISO 8601 date');
       await expect(el).to.be.accessible();
@@ -251,11 +252,11 @@ describe('<gz-teaser>', () => {
     await second!.updateComplete;
     wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
     await sendKeys({ press: 'Tab' });
-    expect(first!.shadowRoot!.activeElement).to.equal(part(first!, 'link'));
+    expect(first!.shadowRoot!.activeElement === part(first!, 'link')).to.equal(true);
     await sendKeys({ press: 'Tab' });
-    expect(second!.shadowRoot!.activeElement).to.equal(part(second!, 'link'));
+    expect(second!.shadowRoot!.activeElement === part(second!, 'link')).to.equal(true);
     await sendKeys({ press: 'Tab' });
-    expect(document.activeElement).to.equal(wrapper.querySelector('#after'));
+    expect(document.activeElement === wrapper.querySelector('#after')).to.equal(true);
   });
 
   it('renders a lazy, async image with a reserved aspect ratio and safe srcset', async () => {
@@ -291,8 +292,11 @@ describe('<gz-teaser>', () => {
       const warnings = captureWarnings();
       try {
         const el = await teaser({ href, image: 'javascript:alert(2)' });
-        expect(el.shadowRoot!.querySelector('a')).to.equal(null);
-        expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+        expect(el.shadowRoot!.querySelector('a[href]') === null).to.equal(true);
+        // The title's <a> without href is no link and takes no focus.
+        el.shadowRoot!.querySelector<HTMLElement>('a')!.focus();
+        expect(el.shadowRoot!.activeElement === null).to.equal(true);
+        expect(el.shadowRoot!.querySelector('img') === null).to.equal(true);
         expect(warnings.messages()).to.have.length(2);
         await expect(el).to.be.accessible();
       } finally {
@@ -324,6 +328,32 @@ describe('<gz-teaser>', () => {
     const event = (await oneEvent(wrapper, 'gz-teaser-select')) as GzTeaserSelectEvent;
     expect(event.detail).to.deep.equal({ id: 'dwn-2', href: new URL('/b', location.href).href, position: 2 });
     expect(event.composed).to.equal(true);
+  });
+
+  it('lets a router take the click over: a canceled gz-teaser-select cancels the navigation', async () => {
+    const el = await teaser();
+    el.addEventListener('gz-teaser-select', (e) => e.preventDefault());
+    let navigated: boolean | undefined;
+    const onClick = (e: Event) => {
+      navigated = !e.defaultPrevented;
+      e.preventDefault();
+    };
+    document.addEventListener('click', onClick);
+    try {
+      part(el, 'link')!.click();
+    } finally {
+      document.removeEventListener('click', onClick);
+    }
+    expect(navigated).to.equal(false);
+  });
+
+  it('reads the date as a long date, not as digits', async () => {
+    const el = await teaser();
+    const time = part(el, 'date')!;
+    expect(time.getAttribute('aria-hidden')).to.equal('true');
+    expect(time.nextElementSibling!.textContent).to.equal('Dienstag, 17. Februar 2026');
+    const en = await teaser({ lang: 'en' });
+    expect(part(en, 'date')!.nextElementSibling!.textContent).to.equal('Tuesday, 17 February 2026');
   });
 
   it('fires gz-teaser-select when the link is followed with the keyboard', async () => {

@@ -8,10 +8,13 @@ export interface TeaserDetail {
   position: number;
 }
 
-/** A reader clicked a teaser (`gz-teaser-select`). For analytics; not cancelable. */
+/**
+ * A reader clicked a teaser (`gz-teaser-select`). For analytics, and cancelable: a single-page
+ * app's router that calls `preventDefault()` takes the click over (the browser does not navigate).
+ */
 export class GzTeaserSelectEvent extends Event {
   constructor(readonly detail: TeaserDetail) {
-    super('gz-teaser-select', { bubbles: true, composed: true });
+    super('gz-teaser-select', { bubbles: true, composed: true, cancelable: true });
   }
 }
 

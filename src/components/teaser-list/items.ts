@@ -82,14 +82,40 @@ export function normalizeItem(raw: unknown, report: NormalizeReport): TeaserItem
   return item;
 }
 
-/** Normalises a list; items that fail are counted in the returned report. */
+/** The keys `normalizeItem` reads: an object whose values for these are unchanged normalises the same. */
+const KEYS = ['title', 'href', 'url', 'id', 'excerpt', 'summary', 'section', 'category', 'brand', 'date', 'image', 'imageAlt', 'image_alt', 'srcset']; // prettier-ignore
+
+interface Normalized {
+  values: unknown[];
+  item: TeaserItem | undefined;
+  report: NormalizeReport;
+}
+const normalized = new WeakMap<object, Normalized>();
+
+/**
+ * Normalises a list; items that fail are counted in the returned report. An object already
+ * normalised with the same values gives the same item object back, so a new array with one item
+ * changed costs one normalisation and the list re-renders one item.
+ */
 export function normalizeItems(list: unknown): { items: TeaserItem[]; report: NormalizeReport } {
   const report: NormalizeReport = { missing: 0, unsafe: 0 };
   const items: TeaserItem[] = [];
   if (Array.isArray(list)) {
     for (const raw of list) {
-      const item = normalizeItem(raw, report);
-      if (item) items.push(item);
+      let known = raw && typeof raw === 'object' ? normalized.get(raw as object) : undefined;
+      if (known && !KEYS.every((key, i) => (raw as Record<string, unknown>)[key] === known!.values[i]))
+        known = undefined;
+      if (!known) {
+        const own: NormalizeReport = { missing: 0, unsafe: 0 };
+        known = { values: [], item: normalizeItem(raw, own), report: own };
+        if (raw && typeof raw === 'object') {
+          known.values = KEYS.map((key) => (raw as Record<string, unknown>)[key]);
+          normalized.set(raw as object, known);
+        }
+      }
+      report.missing += known.report.missing;
+      report.unsafe += known.report.unsafe;
+      if (known.item) items.push(known.item);
     }
   }
   return { items, report };

@@ -1,8 +1,10 @@
-import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, isServer, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LocalizeController } from '../../controllers/localize.js';
+import { RelativeTimeController } from '../../controllers/relative-time.js';
+import { GzTeaserImpressionEvent } from '../../events/teaser-impression.js';
+import { GzTeaserSelectEvent, type TeaserDetail } from '../../events/teaser-select.js';
 import { optionalNumber } from '../../internal/converters.js';
 import { chunk } from '../../internal/chunk.js';
 import { GzElement } from '../../internal/gz-element.js';
@@ -10,10 +12,24 @@ import { hydrating } from '../../internal/hydration.js';
 import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
+import { teaserDate } from '../teaser/date.js';
+import { observeImpression, unobserveImpression } from '../teaser/impressions.js';
+import { teaserStyles } from '../teaser/teaser.styles.js';
+import { listTag, teaserTemplate } from '../teaser/teaser.template.js';
 import { truncate } from '../teaser/truncate.js';
 import type { RawFeedItem } from './feed.js';
 import { comparableUrl, normalizeItems, type TeaserItem } from './items.js';
 import { styles } from './teaser-list.styles.js';
+
+type FeedStatus = 'idle' | 'pending' | 'complete' | 'error';
+
+/** An item's rendered template, kept while its data and the list's settings are unchanged. */
+interface Rendered {
+  key: string;
+  result: TemplateResult;
+  /** Its date is relative ("vor 2 Stunden"): the clock must run. */
+  relative: boolean;
+}
 
 export const TEASER_LAYOUTS = ['list', 'grid', 'rail'] as const;
 export type TeaserLayout = (typeof TEASER_LAYOUTS)[number];
@@ -49,8 +65,10 @@ const loadFeed = chunk(() => import('./feed.js'));
  * @csspart header - The title row (with the rail's controls).
  * @csspart heading - The title.
  * @csspart list - The list (the scroller in the rail layout).
- * @csspart item - Each data item's list item.
- * @csspart teaser - Each data item's `<gz-teaser>` (its own parts are exported as `teaser-…`).
+ * @csspart item - Each data item: a teaser rendered by the list itself (also the part `teaser`).
+ * @csspart teaser - Each data item; its inner parts are those of `<gz-teaser>` prefixed with
+ *   `teaser-` (`teaser-base`, `teaser-media`, `teaser-image`, `teaser-meta`, `teaser-brand`,
+ *   `teaser-section`, `teaser-heading`, `teaser-link`, `teaser-date`, `teaser-excerpt`).
  * @csspart skeleton - A placeholder while loading.
  * @csspart message - The empty or error message.
  * @csspart retry - The retry button.
@@ -67,11 +85,11 @@ const loadFeed = chunk(() => import('./feed.js'));
  * @cssstate empty - There is nothing to list.
  * @cssstate error - The feed could not be loaded.
  *
- * @event {GzTeaserSelectEvent} gz-teaser-select - From a teaser: the reader clicked it.
+ * @event {GzTeaserSelectEvent} gz-teaser-select - From a teaser: the reader clicked it. Cancelable: canceled, the browser does not navigate (a router takes over).
  * @event {GzTeaserImpressionEvent} gz-teaser-impression - From a teaser: it was half visible, once.
  */
 export class GzTeaserList extends GzElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, teaserStyles, styles];
 
   /** The title; default "Mehr zum Thema" / "More on this topic". */
   @property() heading: string | null = null;
@@ -124,38 +142,29 @@ export class GzTeaserList extends GzElement {
   @state() private _slotted = 0;
   @state() private _atStart = true;
   @state() private _atEnd = false;
+  /** The feed's state: one owner, driven by `#load`. */
+  @state() private _feed: { status: FeedStatus; value?: RawFeedItem[] } = { status: 'idle' };
 
   @query('.list') private _list!: HTMLElement | null;
 
   private readonly _localize = new LocalizeController(this);
   private readonly _internals = this.attachInternals();
+  /** The clock of relative dates: ticks only while the list is visible and shows one. */
+  private readonly _clock = new RelativeTimeController(this);
   private _items: TeaserItem[] = [];
   private _src: string | undefined;
   private _requested: string | undefined;
-  @state() private _retries = 0;
+  private _retries = 0;
   private _resizeObserver: ResizeObserver | undefined;
   private _abortedByDisconnect = false;
   private _inputs: unknown[] | undefined;
-
-  private readonly _task = new Task(this, {
-    args: () => [this._src, this._retries, this.timeout, this.maxBytes] as const,
-    task: async ([src], { signal }) => {
-      if (!src) return initialState;
-      const { fetchFeed } = await loadFeed();
-      return fetchFeed(src, {
-        signal,
-        timeout: this._positive(this.timeout, 'timeout', DEFAULT_TIMEOUT),
-        maxBytes: this._positive(this.maxBytes, 'max-bytes', DEFAULT_MAX_BYTES),
-        fetcher: this.fetcher,
-      });
-    },
-    onError: (error) => {
-      if (error instanceof Error && error.name === 'FeedError')
-        warnOnce(this, `src="${this.src}" could not be read: ${error.message}.`);
-      else if (!(error instanceof DOMException && error.name === 'AbortError') && !this._abortedByDisconnect)
-        warnOnce(this, `src="${this.src}" could not be read: ${String(error)}.`);
-    },
-  });
+  /** What the feed was last loaded for: src, retries, timeout, max-bytes. */
+  private _feedArgs: unknown[] | undefined;
+  private _abort: AbortController | undefined;
+  /** A retry is loading: the error block and its button stay, so focus stays on the button. */
+  private _retrying = false;
+  private readonly _rendered = new WeakMap<TeaserItem, Rendered>();
+  private readonly _observed = new WeakSet<Element>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -170,16 +179,23 @@ export class GzTeaserList extends GzElement {
       });
     if (this._abortedByDisconnect) {
       this._abortedByDisconnect = false;
-      void this._task.run();
+      this._feedArgs = undefined;
+      this.requestUpdate();
     }
+    // Items kept while disconnected are observed again (disconnecting released them).
+    for (const item of this.renderRoot.querySelectorAll?.('.item') ?? []) this._observe(item);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._resizeObserver?.disconnect();
-    if (this._task.status === TaskStatus.PENDING) {
+    if (this._feed.status === 'pending') {
       this._abortedByDisconnect = true;
-      this._task.abort();
+      this._abort?.abort();
+    }
+    for (const item of this.renderRoot.querySelectorAll('.item')) {
+      unobserveImpression(item);
+      this._observed.delete(item);
     }
   }
 
@@ -200,7 +216,10 @@ export class GzTeaserList extends GzElement {
 
   /** Loads the feed again (what the error state's button does). */
   retry(): void {
+    if (this._retrying) return;
     this._retries++;
+    this._retrying = this._hasError();
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -215,19 +234,25 @@ export class GzTeaserList extends GzElement {
     if (changed.has('layout') && !(TEASER_LAYOUTS as readonly string[]).includes(this.layout)) {
       warnOnce(this, `layout="${this.layout}" is not one of ${TEASER_LAYOUTS.join(', ')}; using list.`);
     }
-    // Lit's server renderer calls willUpdate, not update.
-    if (isServer) this._items = this._computeItems();
-  }
-
-  /**
-   * Items and states are derived here rather than in `willUpdate`: the task starts in its
-   * controller's `hostUpdate`, which runs after `willUpdate`, and a new `src` must already read
-   * as loading in the same render (no empty flash).
-   */
-  protected override update(changed: PropertyValues<this>): void {
+    if (isServer) {
+      // Lit's server renderer calls willUpdate, not update.
+      this._items = this._computeItems();
+      // Items given as a property reach the browser only as the attribute: without it the element
+      // would hydrate an empty list against the server's items.
+      if (this.items !== null && !this.hasAttribute('items') && this._items.length)
+        this.setAttribute('items', JSON.stringify(this._items));
+      return;
+    }
+    // The feed starts here, before the items are derived, so a new `src` reads as loading in
+    // this same render (no empty flash).
+    const args = [this._src, this._retries, this.timeout, this.maxBytes];
+    if (!this._feedArgs || args.some((value, i) => value !== this._feedArgs![i])) {
+      this._feedArgs = args;
+      this._load(this._src);
+    }
     // Normalising 1,000 items is not free: only redo it when an input changed (a rail's scroll
     // position re-renders the list too).
-    const inputs = [this.items, this.itemsJson, this._src, this.exclude, this.max, this._task.status, this._task.value];
+    const inputs = [this.items, this.itemsJson, this._src, this.exclude, this.max, this._feed];
     if (!this._inputs || inputs.some((value, i) => value !== this._inputs![i])) {
       this._inputs = inputs;
       this._items = this._computeItems();
@@ -237,7 +262,63 @@ export class GzTeaserList extends GzElement {
     if (this._loading()) states.add('loading');
     else if (this._hasError()) states.add('error');
     else if (this._items.length === 0 && this._slotted === 0) states.add('empty');
+  }
+
+  /** Fetches the feed (aborting the previous request); a stale answer is ignored. */
+  private _load(src: string | undefined): void {
+    this._abort?.abort();
+    this._abort = undefined;
+    if (!src) {
+      if (this._feed.status !== 'idle') this._feed = { status: 'idle' };
+      return;
+    }
+    const abort = (this._abort = new AbortController());
+    this._feed = { status: 'pending' };
+    const settle = (feed: { status: FeedStatus; value?: RawFeedItem[] }) => {
+      if (this._abort !== abort) return;
+      this._abort = undefined;
+      this._retrying = false;
+      this._feed = feed;
+    };
+    loadFeed()
+      .then(({ fetchFeed }) =>
+        fetchFeed(src, {
+          signal: abort.signal,
+          timeout: this._positive(this.timeout, 'timeout', DEFAULT_TIMEOUT),
+          maxBytes: this._positive(this.maxBytes, 'max-bytes', DEFAULT_MAX_BYTES),
+          fetcher: this.fetcher,
+        }),
+      )
+      .then(
+        (value) => settle({ status: 'complete', value }),
+        (error: unknown) => {
+          if (abort.signal.aborted) return;
+          warnOnce(
+            this,
+            `src="${this.src}" could not be read: ${error instanceof Error && error.name === 'FeedError' ? error.message : String(error)}.`,
+          );
+          settle({ status: 'error' });
+        },
+      );
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    // Focus on the retry button, about to be replaced by the teasers: it moves to the first one.
+    const retry = this.renderRoot.querySelector?.<HTMLElement>('.retry');
+    const focusedRetry = !!retry && this.shadowRoot?.activeElement === retry;
     super.update(changed);
+    if (focusedRetry && !retry.isConnected) {
+      const successor =
+        this.renderRoot.querySelector<HTMLElement>('.list .link[href]') ??
+        this.querySelector<HTMLElement>('gz-teaser') ??
+        this.renderRoot.querySelector<HTMLElement>('.message');
+      successor?.focus();
+    }
+  }
+
+  protected override updated(): void {
+    if (this._items.length && !isServer)
+      for (const item of this.renderRoot.querySelectorAll('.item')) this._observe(item);
   }
 
   protected override firstUpdated(): void {
@@ -251,14 +332,14 @@ export class GzTeaserList extends GzElement {
     return (TEASER_LAYOUTS as readonly string[]).includes(this.layout) ? this.layout : 'list';
   }
 
-  /** A feed is loading. Without `src` the task still runs once (to nothing): that is not loading. */
+  /** A feed is loading. */
   private _loading(): boolean {
     // The server does not fetch: it renders what the browser shows first, the skeletons.
-    return this._src !== undefined && (isServer || this._task.status === TaskStatus.PENDING);
+    return this._src !== undefined && (isServer || this._feed.status === 'pending');
   }
 
   private _hasError(): boolean {
-    return this._src !== undefined && this._task.status === TaskStatus.ERROR && !this._abortedByDisconnect;
+    return this._src !== undefined && this._feed.status === 'error' && !this._abortedByDisconnect;
   }
 
   private _positive(value: number | null, name: string, fallback: number): number {
@@ -288,8 +369,8 @@ export class GzTeaserList extends GzElement {
       } catch {
         warnOnce(this, 'the items attribute is not valid JSON; nothing listed.');
       }
-    } else if (this._src !== undefined && this._task.status === TaskStatus.COMPLETE) {
-      raw = (this._task.value as RawFeedItem[] | undefined) ?? [];
+    } else if (this._src !== undefined && this._feed.status === 'complete') {
+      raw = this._feed.value ?? [];
     }
     if (!raw) return [];
     const { items, report } = normalizeItems(raw);
@@ -306,28 +387,78 @@ export class GzTeaserList extends GzElement {
     return kept;
   }
 
+  /**
+   * Each data item's template, kept per item object while the item and the list's settings are
+   * unchanged: an update that changes one of 1,000 items builds one template (and truncates one
+   * excerpt), and Lit touches only that item's DOM.
+   */
+  private _itemTemplates(): TemplateResult[] {
+    const level = this._level(this.headingLevel, 'heading-level', 2);
+    const teaserLevel = this._level(this.teaserHeadingLevel, 'teaser-heading-level', Math.min(level + 1, 6));
+    const maxChars = this._positive(this.maxChars, 'max-chars', DEFAULT_MAX_CHARS);
+    const lang = this._localize.lang;
+    const now = this.relativeDates ? this._clock.now : undefined;
+    const sectionLabel = this._localize.terms.teaserSection;
+    const key = `${lang}|${maxChars}|${teaserLevel}|${this.brand}|${sectionLabel}|${now?.getTime() ?? ''}`;
+    let relative = false;
+    const templates = this._items.map((item) => {
+      const known = this._rendered.get(item);
+      if (known?.key === key) {
+        relative ||= known.relative;
+        return known.result;
+      }
+      const date = teaserDate(item.date, lang, now);
+      relative ||= date.relative === true;
+      const result = teaserTemplate(
+        listTag,
+        {
+          href: item.href,
+          brand: item.brand ?? this.brand,
+          section: item.section,
+          sectionLabel,
+          level: teaserLevel,
+          image: item.image,
+          srcset: item.srcset,
+          sizes: undefined,
+          imageAlt: item.imageAlt ?? '',
+          dateIso: date.iso,
+          dateText: date.text,
+          dateSpoken: date.spoken,
+          lines: undefined,
+          role: 'listitem',
+        },
+        item.title,
+        item.excerpt ? truncate(item.excerpt, maxChars, lang) : '',
+        this._onItemClick,
+      );
+      this._rendered.set(item, { key, result, relative: date.relative === true });
+      return result;
+    });
+    this._clock.enabled = this.relativeDates && relative;
+    return templates;
+  }
+
   protected override render() {
     const terms = this._localize.terms;
     const layout = this._layout();
     const level = this._level(this.headingLevel, 'heading-level', 2);
-    const teaserLevel = this._level(this.teaserHeadingLevel, 'teaser-heading-level', Math.min(level + 1, 6));
     const pending = this._loading();
     const error = !pending && this._hasError();
+    const retrying = this._retrying;
     // While loading, data items are not rendered (`_items` is empty) but slotted teasers stay.
-    const hasItems = this._items.length > 0 || this._slotted > 0;
-    const maxChars = this._positive(this.maxChars, 'max-chars', DEFAULT_MAX_CHARS);
-    const lang = this._localize.lang;
-    const offset = this._slotted;
-    const listed = hasItems;
+    const listed = this._items.length > 0 || this._slotted > 0;
+    const templates = isServer || this._items.length ? this._itemTemplates() : [];
+    const status = pending ? terms.teaserListLoading : error ? terms.teaserListError : '';
     return html`<section
       part="base"
-      class="base layout-${layout}"
-      lang=${lang}
+      class="root layout-${layout}"
+      lang=${this._localize.lang}
       dir=${this._localize.dir}
       aria-labelledby="heading"
+      style=${this._lines()}
     >
       <div part="header" class="header">
-        <div part="heading" class="heading" role="heading" aria-level=${level} id="heading">
+        <div part="heading" class="title" role="heading" aria-level=${level} id="heading">
           <slot name="heading">${this.heading ?? terms.teaserListHeading}</slot>
         </div>
         ${
@@ -359,7 +490,7 @@ export class GzTeaserList extends GzElement {
             : nothing
         }
       </div>
-      <div class="status visually-hidden" role="status">${pending ? terms.teaserListLoading : ''}</div>
+      <div class="status visually-hidden" role="status">${status}</div>
       <div
         part="list"
         class="list"
@@ -367,6 +498,7 @@ export class GzTeaserList extends GzElement {
         role=${listed ? 'list' : 'none'}
         aria-labelledby=${listed ? 'heading' : nothing}
         @scroll=${layout === 'rail' ? this._updateEnds : nothing}
+        @focusin=${layout === 'rail' ? this._onRailFocus : nothing}
       >
         <slot @slotchange=${this._onSlotChange}></slot>
         ${
@@ -382,42 +514,80 @@ export class GzTeaserList extends GzElement {
             : repeat(
                 this._items,
                 (item) => item.id ?? item.href,
-                (item, index) =>
-                  html`<div part="item" class="item" role="listitem">
-                    <gz-teaser
-                      part="teaser"
-                      exportparts="base:teaser-base, media:teaser-media, image:teaser-image, meta:teaser-meta, brand:teaser-brand, section:teaser-section, heading:teaser-heading, link:teaser-link, date:teaser-date, excerpt:teaser-excerpt"
-                      href=${item.href}
-                      article-id=${item.id ?? item.href}
-                      .position=${offset + index + 1}
-                      .brand=${item.brand ?? this.brand}
-                      .section=${item.section ?? null}
-                      .date=${item.date ?? null}
-                      .image=${item.image ?? null}
-                      .imageAlt=${item.imageAlt ?? null}
-                      .srcset=${item.srcset ?? null}
-                      .headingLevel=${teaserLevel}
-                      .excerptLines=${this.excerptLines}
-                      ?relative=${this.relativeDates}
-                      ><span slot="title">${item.title}</span>${
-                        item.excerpt ? truncate(item.excerpt, maxChars, lang) : nothing
-                      }</gz-teaser
-                    >
-                  </div>`,
+                (_item, index) => templates[index],
               )
         }
       </div>
       ${
-        error
+        error || retrying
           ? html`<div part="message" class="message error">
-              <p>${terms.teaserListError}</p>
-              <button part="retry" class="retry" type="button" @click=${this.retry}>${terms.teaserListRetry}</button>
+              <p aria-hidden="true">${terms.teaserListError}</p>
+              <button
+                part="retry"
+                class="retry"
+                type="button"
+                aria-disabled=${retrying ? 'true' : 'false'}
+                @click=${this.retry}
+              >
+                ${terms.teaserListRetry}
+              </button>
             </div>`
-          : !pending && !hasItems && !isServer && !hydrating(this)
-            ? html`<p part="message" class="message empty">${terms.teaserListEmpty}</p>`
+          : !pending && !listed && !isServer && !hydrating(this)
+            ? html`<p part="message" class="message empty" tabindex="-1">${terms.teaserListEmpty}</p>`
             : nothing
       }
     </section>`;
+  }
+
+  /** `--_lines` for every item's excerpt, from `excerpt-lines`. */
+  private _lines() {
+    const lines = this.excerptLines;
+    if (lines === null) return nothing;
+    if (Number.isInteger(lines) && lines >= 1) return `--_lines:${lines}`;
+    warnOnce(
+      this,
+      `excerpt-lines="${this.getAttribute('excerpt-lines') ?? lines}" is not a positive whole number; using 3.`,
+    );
+    return nothing;
+  }
+
+  private _observe(item: Element): void {
+    if (this._observed.has(item)) return;
+    this._observed.add(item);
+    observeImpression(item, () => this._dispatchFrom(item, (detail) => new GzTeaserImpressionEvent(detail)));
+  }
+
+  /** Dispatches a teaser event from a data item (it reaches the page retargeted to the list). */
+  private _dispatchFrom(item: Element, make: (detail: TeaserDetail) => Event): boolean {
+    const items = [...this.renderRoot.querySelectorAll('.item')];
+    const index = items.indexOf(item);
+    const data = this._items[index];
+    if (!data) return true;
+    const href = new URL(data.href, document.baseURI).href;
+    return item.dispatchEvent(make({ id: data.id ?? data.href, href, position: this._slotted + index + 1 }));
+  }
+
+  /** A canceled `gz-teaser-select` cancels the navigation: a router takes the click over. */
+  private _onItemClick(event: MouseEvent): void {
+    const item = (event.currentTarget as Element).closest('.item');
+    if (item && !this._dispatchFrom(item, (detail) => new GzTeaserSelectEvent(detail))) event.preventDefault();
+  }
+
+  /**
+   * In the rail, a teaser that takes focus scrolls fully into the scroller. The browser's own
+   * focus scrolling moves it the least distance, and the mandatory snap then snaps back to where
+   * it can stay mostly outside: a teaser not fully visible is scrolled to its snap position.
+   */
+  private _onRailFocus(event: FocusEvent): void {
+    const target = event.target as Element;
+    const teaser = target.closest('.item') ?? (target.localName === 'gz-teaser' ? target : null);
+    const list = this._list;
+    if (!teaser || !list) return;
+    const box = list.getBoundingClientRect();
+    const rect = teaser.getBoundingClientRect();
+    if (rect.left >= box.left && rect.right <= box.right) return;
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    teaser.scrollIntoView({ block: 'nearest', inline: 'start', behavior: reduced ? 'auto' : 'smooth' });
   }
 
   private _onSlotChange(event: Event): void {

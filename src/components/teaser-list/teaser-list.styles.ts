@@ -4,7 +4,7 @@ export const styles = css`
   :host {
     display: block;
   }
-  .base {
+  .root {
     --_gap: var(--gz-teaser-list-gap, var(--gz-space-l));
     color: var(--gz-color-text);
     font-family: var(--gz-font-ui);
@@ -18,7 +18,7 @@ export const styles = css`
     padding-block-end: var(--gz-space-xs);
     border-block-end: 1px solid var(--gz-color-border);
   }
-  .heading {
+  .title {
     margin: 0;
     font-family: var(--gz-font-heading);
     font-size: var(--gz-font-size-xl);
@@ -33,6 +33,9 @@ export const styles = css`
   .item {
     min-inline-size: 0;
   }
+  .item {
+    min-block-size: var(--gz-teaser-min-block-size, auto);
+  }
   .layout-list .list ::slotted(gz-teaser),
   .layout-list .item {
     padding-block-end: var(--_gap);
@@ -40,6 +43,11 @@ export const styles = css`
   }
   .layout-grid .list {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--gz-teaser-list-columns, 16rem)), 1fr));
+    /* Every row as tall as the tallest: a grid of cards, not a ragged wall. */
+    grid-auto-rows: 1fr;
+  }
+  .layout-grid .list ::slotted(gz-teaser) {
+    block-size: 100%;
   }
   .layout-rail .list {
     grid-auto-flow: column;
@@ -47,8 +55,11 @@ export const styles = css`
     overflow-x: auto;
     overscroll-behavior-inline: contain;
     scroll-snap-type: inline mandatory;
-    scroll-padding-inline: 0;
-    padding-block-end: var(--gz-space-xs);
+    /* Room for a focused teaser's ring, which the scroller would clip. */
+    --_ring: calc(var(--gz-focus-ring-width, 2px) + 2px);
+    padding: var(--_ring);
+    padding-block-end: max(var(--_ring), var(--gz-space-xs));
+    scroll-padding-inline: var(--_ring);
   }
   .layout-rail .list ::slotted(gz-teaser),
   .layout-rail .item,
@@ -74,14 +85,19 @@ export const styles = css`
     font-size: var(--gz-font-size-xl);
     line-height: 1;
   }
+  /* Muted by colour, not opacity: the focus ring of a disabled control keeps its full contrast. */
   .control[aria-disabled='true'] {
-    opacity: 0.45;
+    color: var(--gz-color-text-muted);
+    background: transparent;
     cursor: default;
   }
   :host(:dir(rtl)) .arrow,
-  .base[dir='rtl'] .arrow {
+  .root[dir='rtl'] .arrow {
     display: inline-block;
     transform: scaleX(-1);
+  }
+  .retry[aria-disabled='true'] {
+    cursor: progress;
   }
   .retry {
     padding: var(--gz-space-2xs) var(--gz-space-m);

@@ -1,36 +1,22 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { RelativeTimeController } from '../../controllers/relative-time.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { GzTeaserImpressionEvent } from '../../events/teaser-impression.js';
 import { GzTeaserSelectEvent, type TeaserDetail } from '../../events/teaser-select.js';
 import { optionalNumber } from '../../internal/converters.js';
-import { formatAbsolute, formatFull, formatRelative, parseIsoDate } from '../../internal/datetime.js';
-import { cssProps } from '../../internal/css-props.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
+import { teaserDate, type TeaserDate } from './date.js';
+import { observeImpression, unobserveImpression } from './impressions.js';
 import { safeSrcset } from './srcset.js';
-import { styles } from './teaser.styles.js';
+import { styles, teaserStyles } from './teaser.styles.js';
+import { teaserTemplate } from './teaser.template.js';
 
 const DEFAULT_HEADING_LEVEL = 3;
 const DEFAULT_EXCERPT_LINES = 3;
-
-// One observer for every teaser on the page: a list of 1,000 teasers costs one observer, not 1,000.
-let impressionObserver: IntersectionObserver | undefined;
-function impressions(): IntersectionObserver {
-  impressionObserver ??= new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (entry.isIntersecting && entry.intersectionRatio >= 0.5) (entry.target as GzTeaser)._seen();
-      }
-    },
-    { threshold: 0.5 },
-  );
-  return impressionObserver;
-}
 
 /**
  * One article teaser: brand, category, title, date, excerpt and an optional image, the whole
@@ -76,7 +62,7 @@ function impressions(): IntersectionObserver {
  * @event {GzTeaserImpressionEvent} gz-teaser-impression - The teaser was at least half visible, once.
  */
 export class GzTeaser extends GzElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, teaserStyles, styles];
 
   /** The article's URL (http, https or relative; anything else is dropped with a warning). */
   @property() href: string | null = null;
@@ -124,9 +110,7 @@ export class GzTeaser extends GzElement {
   private _href: string | undefined;
   private _image: string | undefined;
   private _srcset: string | undefined;
-  private _dateText: string | undefined;
-  private _dateIso: string | undefined;
-  private _dateFull: string | undefined;
+  private _date: TeaserDate = {};
   private _level = DEFAULT_HEADING_LEVEL;
   private _lines = DEFAULT_EXCERPT_LINES;
   private _impressed = false;
@@ -134,12 +118,12 @@ export class GzTeaser extends GzElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Without IntersectionObserver (very old engines) there are no impression events, and no error.
-    if (!this._impressed && typeof IntersectionObserver === 'function') impressions().observe(this);
+    if (!this._impressed) observeImpression(this, () => this._seen());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    impressionObserver?.unobserve(this);
+    unobserveImpression(this);
   }
 
   /** What analytics events carry. */
@@ -148,11 +132,9 @@ export class GzTeaser extends GzElement {
     return { id: this.articleId || href, href, position: this._position() };
   }
 
-  /** @internal Called by the shared observer the first time the teaser is half visible. */
-  _seen(): void {
+  private _seen(): void {
     if (this._impressed) return;
     this._impressed = true;
-    impressionObserver?.unobserve(this);
     this.dispatchEvent(new GzTeaserImpressionEvent(this.detail));
   }
 
@@ -200,85 +182,42 @@ export class GzTeaser extends GzElement {
    * teaser is visible; it stops once the date has aged into the absolute form.
    */
   private _computeDate(): void {
-    this._dateText = this._dateIso = this._dateFull = undefined;
-    this._clock.enabled = false;
-    if (!this.date) return;
-    const parsed = parseIsoDate(this.date);
-    if (!parsed) {
-      warnOnce(this, `date="${this.date}" is not an ISO 8601 date; no date shown.`);
-      return;
-    }
-    const lang = this._localize.lang;
-    this._dateIso = this.date.trim();
-    this._dateFull = formatFull(parsed, lang);
-    const now = this._clock.now;
-    const relative = this.relative && !parsed.dateOnly && now ? formatRelative(parsed.date, now, lang) : undefined;
-    this._clock.enabled = relative !== undefined;
-    this._dateText = relative ?? formatAbsolute(parsed, lang, { time: false });
+    this._date = teaserDate(this.date, this._localize.lang, this.relative ? this._clock.now : undefined);
+    if (this._date.invalid) warnOnce(this, `date="${this.date}" is not an ISO 8601 date; no date shown.`);
+    this._clock.enabled = this._date.relative === true;
   }
 
   protected override render() {
-    const level = this._level;
-    const title = html`<slot name="title"></slot>`;
-    return html`<div
-      part="base"
-      class="base"
-      lang=${this._localize.lang}
-      dir=${this._localize.dir}
-      style=${cssProps({ '--_lines': String(this._lines) })}
-    >
-      ${
-        this._image
-          ? html`<div part="media" class="media">
-              <img
-                part="image"
-                src=${this._image}
-                srcset=${ifDefined(this._srcset)}
-                sizes=${ifDefined(this._srcset && this.sizes ? this.sizes : undefined)}
-                alt=${this.imageAlt?.trim() ?? ''}
-                loading="lazy"
-                decoding="async"
-              />
-            </div>`
-          : nothing
-      }
-      <div class="content">
-        ${
-          this.brand || this.section
-            ? html`<p part="meta" class="meta">
-                ${this.brand ? html`<span part="brand" class="brand">${this.brand}</span>` : nothing}
-                ${
-                  this.section
-                    ? html`<span part="section" class="section"
-                        ><span class="visually-hidden">${this._localize.terms.teaserSection}: </span
-                        >${this.section}</span
-                      >`
-                    : nothing
-                }
-              </p>`
-            : nothing
-        }
-        <div part="heading" class="heading" role="heading" aria-level=${level}>
-          ${this._href ? html`<a part="link" class="link" href=${this._href} @click=${this._onClick}>${title}</a>` : title}
-        </div>
-        ${
-          this._dateText
-            ? html`<time
-                part="date"
-                class="date"
-                datetime=${ifDefined(this._dateIso)}
-                title=${ifDefined(this._dateFull)}
-                >${this._dateText}</time
-              >`
-            : nothing
-        }
-        <div part="excerpt" class="excerpt"><slot></slot></div>
-      </div>
-    </div>`;
+    const date = this._date;
+    return teaserTemplate(
+      html,
+      {
+        href: this._href,
+        brand: this.brand,
+        section: this.section,
+        sectionLabel: this._localize.terms.teaserSection,
+        level: this._level,
+        image: this._image,
+        srcset: this._srcset,
+        sizes: this._srcset && this.sizes ? this.sizes : undefined,
+        imageAlt: this.imageAlt?.trim() ?? '',
+        dateIso: date.iso,
+        dateText: date.text,
+        dateSpoken: date.spoken,
+        lines: this._lines,
+        lang: this._localize.lang,
+        dir: this._localize.dir,
+      },
+      html`<slot name="title"></slot>`,
+      html`<slot></slot>`,
+      this._onClick,
+    );
   }
 
-  private _onClick(): void {
-    this.dispatchEvent(new GzTeaserSelectEvent(this.detail));
+  /** A canceled `gz-teaser-select` cancels the navigation: a router takes the click over. */
+  private _onClick(event: MouseEvent): void {
+    if (!this._href) return;
+    if (!this.dispatchEvent(new GzTeaserSelectEvent(this.detail))) event.preventDefault();
   }
 
   private _position(): number {

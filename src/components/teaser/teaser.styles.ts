@@ -1,12 +1,11 @@
 import { css } from 'lit';
 
-export const styles = css`
-  :host {
-    display: block;
-    min-block-size: var(--gz-teaser-min-block-size, auto);
-  }
-  .base {
-    --_lines: 3;
+/**
+ * One teaser's styles, shared by `<gz-teaser>` and the items `<gz-teaser-list>` renders itself
+ * (so class names here must not collide with the list's).
+ */
+export const teaserStyles = css`
+  .teaser {
     position: relative;
     display: flex;
     flex-direction: column;
@@ -68,7 +67,10 @@ export const styles = css`
     inset: 0;
     border-radius: var(--gz-radius-s);
   }
-  .link:hover {
+  .link:not([href])::after {
+    content: none;
+  }
+  .link[href]:hover {
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
@@ -90,15 +92,18 @@ export const styles = css`
     line-height: var(--gz-line-height-normal);
     display: -webkit-box;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: var(--_lines);
-    line-clamp: var(--_lines);
+    -webkit-line-clamp: var(--_lines, 3);
+    line-clamp: var(--_lines, 3);
     overflow: hidden;
   }
   .excerpt ::slotted(p) {
     margin: 0;
   }
+  .teaser [hidden] {
+    display: none !important;
+  }
   @media (forced-colors: active) {
-    .link {
+    .link[href] {
       color: LinkText;
     }
     .link:focus-visible::after {
@@ -109,5 +114,13 @@ export const styles = css`
     .link::after {
       transition: outline-offset var(--gz-duration-fast);
     }
+  }
+`;
+
+/** `<gz-teaser>`'s host. */
+export const styles = css`
+  :host {
+    display: block;
+    min-block-size: var(--gz-teaser-min-block-size, auto);
   }
 `;

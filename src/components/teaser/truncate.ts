@@ -21,10 +21,13 @@ function segmenter(cache: Map<string, Intl.Segmenter>, lang: string, granularity
   return s;
 }
 
+/** Surrogates, combining marks, joiners: where a code unit is not a grapheme. */
+const COMPLEX = /\p{M}|\u200c|\u200d|\r|[\u1100-\u11ff]|[\u{10000}-\u{10ffff}]/u;
+
 /** The number of user-perceived characters (grapheme clusters) in a text. */
 export function graphemeLength(text: string, lang = 'en'): number {
   // Fast path: without surrogates, combining marks or joiners every code unit is a grapheme.
-  if (!/\p{M}|\u200c|\u200d|\r|[\u1100-\u11ff]|[\u{10000}-\u{10ffff}]/u.test(text)) return text.length;
+  if (!COMPLEX.test(text)) return text.length;
   let n = 0;
   for (const _ of segmenter(graphemeSegmenters, lang, 'grapheme').segment(text)) n++;
   return n;
@@ -58,6 +61,13 @@ export function truncate(text: string, maxChars: number, lang = 'en'): string {
   if (graphemeLength(base, lang) + (hadEllipsis ? 1 : 0) <= limit) return hadEllipsis ? base + ELLIPSIS : base;
 
   const budget = limit - 1;
+  // Fast path, no Intl: where every code unit is a grapheme and a space fits, the cut is before the
+  // last space at or under the budget, as the word segmenter's walk below would find it.
+  const space = COMPLEX.test(base) ? -1 : base.lastIndexOf(' ', budget);
+  if (space > 0) {
+    const cut = base.slice(0, space);
+    return (cut.replace(TRAILING, '') || cut) + ELLIPSIS;
+  }
   let used = 0;
   let spaceCut = -1; // start of the last space whose preceding text fits
   let wordCut = -1; // end of the last word-like segment that fits
