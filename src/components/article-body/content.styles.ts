@@ -111,16 +111,41 @@ export const contentStyles = css`
       outline-offset: 2px;
       border-radius: 2px;
     }
+    /* The link stands after its heading, outside the heading's accessible name, and is drawn at
+       the end of the heading's last line (anchor positioning; the heading keeps room for it). */
+    :scope :is(h1, h2, h3, h4, h5, h6):has(+ .gz-anchor) {
+      padding-inline-end: 1.4em;
+    }
     :scope .gz-anchor {
-      margin-inline-start: 0.3em;
+      position: absolute;
+      inset-inline-end: anchor(end);
+      inset-block-end: anchor(end);
+      padding-inline: 0.3em;
       color: var(--_muted);
+      font-family: var(--_heading-font);
+      font-weight: var(--gz-font-weight-bold);
+      line-height: var(--gz-line-height-tight);
       text-decoration: none;
       opacity: 0;
+    }
+    :scope h2 + .gz-anchor {
+      font-size: var(--gz-font-size-xl);
+    }
+    :scope :is(h3, h4, h5, h6) + .gz-anchor {
+      font-size: var(--gz-font-size-l);
+    }
+    @supports not (anchor-name: --gz-a) {
+      /* Without anchor positioning: hang in the inline-start gutter under the heading. */
+      :scope .gz-anchor {
+        margin-block-start: -2em;
+        margin-inline-start: -1.2em;
+      }
     }
     :scope .gz-anchor::before {
       content: '#';
     }
-    :scope :is(h1, h2, h3, h4, h5, h6):hover > .gz-anchor,
+    :scope :is(h1, h2, h3, h4, h5, h6):hover + .gz-anchor,
+    :scope .gz-anchor:hover,
     :scope .gz-anchor:focus-visible {
       opacity: 1;
     }
