@@ -27,7 +27,7 @@ export class FocusKeeper implements ReactiveController {
    * @param roots where the keyed controls live: the shadow root, and the host for light-DOM ones
    */
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    host: ReactiveControllerHost & HTMLElement,
     private readonly successors: Readonly<Record<string, readonly string[]>> = {},
     private readonly roots: () => readonly ParentNode[] = () => [host.shadowRoot ?? host, host],
   ) {
