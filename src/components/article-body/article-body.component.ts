@@ -285,7 +285,7 @@ export class GzArticleBody extends GzElement {
     const title = this.tocLabel
       ? html`<p part="toc-title" class="toc-title" id="toc-title">${this.tocLabel}</p>`
       : html`<p part="toc-title" class="toc-title" id="toc-title" lang=${this.#localize.lang} dir=${this.#localize.dir}>
-          ${this.#localize.terms.articleBodyToc}
+          ${this.#localize.mark('articleBodyToc', this.#localize.terms.articleBodyToc)}
         </p>`;
     return html`<nav part="toc" class="toc" aria-labelledby="toc-title">
       ${title}
@@ -453,6 +453,9 @@ export class GzArticleBody extends GzElement {
     // A translation registered before the term took the section's title may still give a string.
     const label = typeof term === 'function' ? term(text) : `${term}: ${text}`;
     if (anchor.getAttribute('aria-label') !== label) anchor.setAttribute('aria-label', label);
+    const lang = this.#localize.fallbackLang('articleBodyAnchor');
+    if (lang) anchor.setAttribute('lang', lang);
+    else anchor.removeAttribute('lang');
     let name = anchorNames.get(heading);
     if (!name) anchorNames.set(heading, (name = `--gz-heading-${++anchorCount}`));
     if (heading.style.getPropertyValue('anchor-name') !== name) heading.style.setProperty('anchor-name', name);
