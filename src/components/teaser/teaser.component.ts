@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { RelativeTimeController } from '../../controllers/relative-time.js';
@@ -30,6 +30,15 @@ function impressions(): IntersectionObserver {
     { threshold: 0.5 },
   );
   return impressionObserver;
+}
+
+/**
+ * Meta labels are set in capitals, but `text-transform` reaches the accessibility tree
+ * ("FINANZEN" is spelled out or shouted): the capitals are drawn from an aria-hidden copy and
+ * assistive technology reads the label as written.
+ */
+function capitals(text: string): TemplateResult {
+  return html`<span class="caps" aria-hidden="true">${text}</span><span class="visually-hidden">${text}</span>`;
 }
 
 /**
@@ -246,12 +255,12 @@ export class GzTeaser extends GzElement {
         ${
           this.brand || this.section
             ? html`<p part="meta" class="meta">
-                ${this.brand ? html`<span part="brand" class="brand">${this.brand}</span>` : nothing}
+                ${this.brand ? html`<span part="brand" class="brand">${capitals(this.brand)}</span>` : nothing}
                 ${
                   this.section
                     ? html`<span part="section" class="section"
                         ><span class="visually-hidden">${this._localize.terms.teaserSection}: </span
-                        >${this.section}</span
+                        >${capitals(this.section)}</span
                       >`
                     : nothing
                 }

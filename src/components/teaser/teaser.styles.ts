@@ -41,6 +41,9 @@ export const styles = css`
     font-size: var(--gz-font-size-xs);
     font-weight: var(--gz-font-weight-bold);
     letter-spacing: 0.04em;
+  }
+  /* Capitals on the aria-hidden copy only (see capitals() in the component). */
+  .meta .caps {
     text-transform: uppercase;
   }
   .brand {
