@@ -219,10 +219,15 @@ export const contentStyles = css`
       font-style: normal;
       line-height: var(--gz-line-height-normal);
     }
+    /* Credits in capitals without text-transform, which would reach the accessibility tree
+       ("FOTO: DPA"): all-small-caps draws capitals from the text as written. Small capitals are
+       about 0.7 of a capital's height, so the size is divided by 0.7 (and the leading and
+       tracking multiplied) to keep the capitals and the line as they were. */
     :scope figcaption :is(small, .credit) {
-      font-size: var(--gz-font-size-xs);
-      text-transform: uppercase;
-      letter-spacing: 0.04em;
+      font-size: calc(var(--gz-font-size-xs) / 0.7);
+      font-variant-caps: all-small-caps;
+      line-height: calc(var(--gz-line-height-normal) * 0.7);
+      letter-spacing: 0.028em;
     }
 
     :scope .gz-table-scroll {
