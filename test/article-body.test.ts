@@ -314,6 +314,8 @@ describe('<gz-article-body>', () => {
       expect(a.top).to.be.at.least(h.top - 1);
       expect(a.bottom).to.be.at.most(h.bottom + 1);
       expect(Math.abs(a.right - h.right)).to.be.below(2);
+      // Next to the text, not at the far end of the measure.
+      expect(h.width).to.be.below(el.getBoundingClientRect().width / 2);
       expect(second!.getBoundingClientRect().top).to.be.greaterThan(h.bottom);
       // The link is the next stop after the heading's section: focus order follows reading order.
       expect(first!.compareDocumentPosition(el.querySelector('p')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;

@@ -114,6 +114,7 @@ export const contentStyles = css`
     /* The link stands after its heading, outside the heading's accessible name, and is drawn at
        the end of the heading's last line (anchor positioning; the heading keeps room for it). */
     :scope :is(h1, h2, h3, h4, h5, h6):has(+ .gz-anchor) {
+      inline-size: fit-content;
       padding-inline-end: 1.4em;
     }
     :scope .gz-anchor {
