@@ -117,7 +117,7 @@ async function open(lang, options = {}) {
     { timeout: 15_000 },
   );
   await settle(page);
-  await page.evaluate(() => /** @type {any} */ ((window).__gzLive.length = 0));
+  await page.evaluate(() => /** @type {any} */ (window.__gzLive.length = 0));
   return { page, context, control, console };
 }
 
@@ -311,7 +311,7 @@ async function walk(/** @type {'de' | 'en'} */ lang) {
   /** @type {Record<string, string[]>} */ const log = {};
   try {
     for (const { element, flow, steps } of FLOWS) {
-      await page.evaluate(() => /** @type {any} */ ((window).__gzLive.length = 0));
+      await page.evaluate(() => /** @type {any} */ (window.__gzLive.length = 0));
       for (const [name, step] of steps) {
         await step({ page, control });
         await quiet(page);
@@ -485,6 +485,9 @@ try {
       };
       try {
         await shot('header', 'gz-article-header');
+        // The live kicker: its dot and label in system colours.
+        await page.evaluate(() => document.querySelector('gz-article-header')?.setAttribute('kicker', 'live'));
+        await shot('header-live', 'gz-article-header [part~="section"]');
         await page.locator('gz-article-body a.gz-anchor').first().focus();
         await shot('body-anchor-focused', 'gz-article-body h2:first-of-type');
         await shot('author-card', 'gz-author-card');
