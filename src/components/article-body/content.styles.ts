@@ -123,24 +123,9 @@ export const contentStyles = css`
       inset-block-end: anchor(end);
       padding-inline: 0.3em;
       color: var(--_muted);
-      font-family: var(--_heading-font);
-      font-weight: var(--gz-font-weight-bold);
-      line-height: var(--gz-line-height-tight);
+      font-size: var(--gz-font-size-l);
       text-decoration: none;
       opacity: 0;
-    }
-    :scope h2 + .gz-anchor {
-      font-size: var(--gz-font-size-xl);
-    }
-    :scope :is(h3, h4, h5, h6) + .gz-anchor {
-      font-size: var(--gz-font-size-l);
-    }
-    @supports not (anchor-name: --gz-a) {
-      /* Without anchor positioning: hang in the inline-start gutter under the heading. */
-      :scope .gz-anchor {
-        margin-block-start: -2em;
-        margin-inline-start: -1.2em;
-      }
     }
     :scope .gz-anchor::before {
       content: '#';
@@ -183,7 +168,6 @@ export const contentStyles = css`
       line-height: var(--gz-line-height-tight);
     }
     :scope :is(.pullquote, .pull-quote) p {
-      font: inherit;
       margin: 0;
     }
     :scope :is(blockquote, .pullquote, .pull-quote) cite,
