@@ -246,6 +246,39 @@ const FLOWS = [
     ],
   },
   {
+    element: 'gz-article-body',
+    flow: 'heading anchor focused, anchors switched off',
+    steps: [
+      [
+        'Tab from the first heading reaches its anchor',
+        async ({ page }) => {
+          await page
+            .locator('gz-article-body h2')
+            .first()
+            .evaluate((h) => {
+              h.setAttribute('tabindex', '-1');
+              /** @type {HTMLElement} */ (h).focus();
+            });
+          await page.keyboard.press('Tab');
+        },
+      ],
+      [
+        'anchors switched off under the focused anchor',
+        async ({ page }) => {
+          await page.evaluate(() => document.querySelector('gz-article-body')?.removeAttribute('anchors'));
+        },
+      ],
+      [
+        'anchors back, Tab reaches the anchor again',
+        async ({ page }) => {
+          await page.evaluate(() => document.querySelector('gz-article-body')?.setAttribute('anchors', ''));
+          await settle(page);
+          await page.keyboard.press('Tab');
+        },
+      ],
+    ],
+  },
+  {
     element: 'gz-teaser-list',
     flow: 'feed error, retry (empty), retry (error)',
     steps: [
