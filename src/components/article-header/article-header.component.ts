@@ -341,7 +341,7 @@ export class GzArticleHeader extends GzElement {
    * spelled out or shouted): the capitals are drawn from an aria-hidden copy, and assistive
    * technology reads the label as written.
    */
-  private _renderKicker(kicker: ArticleHeaderKicker, lang: string, dir: string): TemplateResult {
+  private _renderKicker(kicker: ArticleHeaderKicker, lang: string, dir: 'ltr' | 'rtl'): TemplateResult {
     const text = this._kickerText(kicker);
     const key =
       kicker === 'live'
