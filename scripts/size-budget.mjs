@@ -32,12 +32,15 @@ export const BUDGETS = {
   // reading, the sanitizer glue and JSON-LD moved into chunks loaded on demand, @lit/context and
   // the body's @lit/task replaced by a few lines. The 14 kB target would need Lit (6.4 kB) plus
   // eight elements in 7.6 kB: see the issue 10 note for what that would cost in features.
-  cdn: { target: 14_000, enforced: 37_500 },
+  // 37.75 kB since session 3 (issue 20: focus rule, fallback marking, anchors after headings,
+  // capitals from aria-hidden copies): +1.1 kB.
+  cdn: { target: 14_000, enforced: 38_000 },
   element: {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({
       default: 3_000,
-      'article-body': 6_000,
+      // +0.34 kB in session 3 (issue 20): anchors after their headings, named per section.
+      'article-body': 6_300,
       'article-header': 4_000,
       'author-card': 5_700,
       'author-list': 1_500,

@@ -29,6 +29,8 @@ const steps = [
   ['layout shift before upgrade', 'node scripts/check-cls.mjs', 'cls'],
   ['React wrappers', 'node scripts/check-react.mjs', 'react'],
   ['server rendering', 'node scripts/check-ssr.mjs', 'ssr'],
+  ['keyboard walk and announcements', 'node scripts/check-a11y.mjs --only keyboard,announcements', 'a11y-walk'],
+  ['accessibility tree and forced colours', 'node scripts/check-a11y.mjs --no-build --only ax,forced', 'a11y-tree'],
   ['publint and attw', 'npm run --silent lint:package', 'package-lint'],
   ['storybook build', 'npm run --silent build-storybook', 'storybook-build'],
   ['story smoke check (light, de)', 'node scripts/story-smoke.mjs', 'stories'],

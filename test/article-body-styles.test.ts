@@ -86,7 +86,8 @@ describe('<gz-article-body> styles', () => {
     expect(parseFloat(h2.marginTop)).to.be.greaterThan(parseFloat(h2.marginBottom));
     expect(getComputedStyle(el.querySelector('blockquote')!).borderInlineStartWidth).to.equal('3px');
     expect(getComputedStyle(el.querySelector('figcaption')!).fontSize).to.equal('14px');
-    expect(getComputedStyle(el.querySelector('.credit')!).textTransform).to.equal('uppercase');
+    // Capitals from small caps, not text-transform (which reaches the accessibility tree).
+    expect(getComputedStyle(el.querySelector('.credit')!).fontVariantCaps).to.equal('all-small-caps');
     expect(getComputedStyle(el.querySelector('a')!).textDecorationLine).to.equal('underline');
   });
 
@@ -184,5 +185,31 @@ describe('<gz-article-body> styles', () => {
     expect(parseFloat(getComputedStyle(el.querySelector('ul')!).paddingRight)).to.be.greaterThan(0);
     expect(getComputedStyle(el.querySelector('p')!).color).to.equal('rgb(236, 236, 234)');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<gz-article-body> credits in capitals (issue 20)', () => {
+  it('sets a figure credit in capitals without text-transform, the same size as before', async () => {
+    const wrapper = await fixture(html`<article lang="de"></article>`);
+    wrapper.innerHTML = `<gz-article-body><figure><img alt="" width="10" height="10">
+      <figcaption>Windräder vor Husum. <small>Foto: dpa</small></figcaption></figure></gz-article-body>`;
+    const el = wrapper.querySelector('gz-article-body') as GzArticleBody;
+    await el.updateComplete;
+    const credit = el.querySelector('small')!;
+    const style = getComputedStyle(credit);
+    // text-transform would put "FOTO: DPA" into the accessibility tree.
+    expect(style.textTransform).to.equal('none');
+    expect(style.fontVariantCaps).to.equal('all-small-caps');
+    // The capitals are as wide as the uppercase text they replace, and the line is no taller.
+    const reference = document.createElement('span');
+    reference.textContent = 'Foto: dpa';
+    reference.style.cssText = `font: ${style.fontStyle} ${style.fontWeight} var(--gz-font-size-xs) ${style.fontFamily};
+      text-transform: uppercase; letter-spacing: 0.04em`;
+    credit.parentElement!.append(reference);
+    const a = credit.getBoundingClientRect();
+    const b = reference.getBoundingClientRect();
+    expect(Math.abs(a.width - b.width)).to.be.below(1.5);
+    const line = parseFloat(getComputedStyle(credit.parentElement!).lineHeight);
+    expect(parseFloat(style.lineHeight)).to.be.at.most(line);
   });
 });

@@ -281,18 +281,61 @@ describe('<gz-article-body>', () => {
   });
 
   describe('anchor links', () => {
-    it('adds a labelled link to each subheading with anchors, and removes it without', async () => {
+    it('adds a link after each subheading, outside its name, that says which section it points to', async () => {
       const el = await body(bodyHtml, 'anchors');
-      const anchors = [...el.querySelectorAll('h2 > a.gz-anchor')];
-      expect(anchors).to.have.length(4);
+      // Nothing inside the headings: their accessible names are their text alone (issue 20, 5).
+      expect(el.querySelectorAll('h2 a')).to.have.length(0);
+      const headings = [...el.querySelectorAll('h2')];
+      const anchors = headings.map((h) => h.nextElementSibling!);
+      expect(anchors.every((a) => a.matches('a.gz-anchor'))).to.be.true;
       expect(anchors[0]!.getAttribute('href')).to.equal('#warum-der-norden-fuer-seinen-eigenen-strom-mehr-zahlt');
-      expect(anchors[0]!.getAttribute('aria-label')).to.equal('Link zu diesem Abschnitt');
+      const text = headings[0]!.textContent!.replace(/\s+/g, ' ').trim();
+      expect(anchors[0]!.getAttribute('aria-label')).to.equal(`Link zu: ${text}`);
+      // Four different names, one per section.
+      expect(new Set(anchors.map((a) => a.getAttribute('aria-label'))).size).to.equal(4);
       expect(anchors[0]!.textContent).to.equal('');
       expect(el.words).to.equal(767);
+      expect(paragraphs(el)).to.have.length(12);
       await expect(el).to.be.accessible();
       el.anchors = false;
       await el.updateComplete;
       expect(el.querySelectorAll('a.gz-anchor')).to.have.length(0);
+      expect(headings[0]!.hasAttribute('style')).to.be.false;
+    });
+
+    it('draws the link at the end of its heading, visible on focus', async () => {
+      const el = await body('<h2>Eins zwei drei</h2><p>Text.</p><h2>Vier</h2><p>Mehr.</p>', 'anchors');
+      const [first, second] = [...el.querySelectorAll<HTMLElement>('a.gz-anchor')];
+      first!.focus();
+      const h = el.querySelector('h2')!.getBoundingClientRect();
+      const a = first!.getBoundingClientRect();
+      expect(a.width).to.be.greaterThan(0);
+      // Inside the heading's box, on its line, at its end.
+      expect(a.top).to.be.at.least(h.top - 1);
+      expect(a.bottom).to.be.at.most(h.bottom + 1);
+      expect(Math.abs(a.right - h.right)).to.be.below(2);
+      // Next to the text, not at the far end of the measure.
+      expect(h.width).to.be.below(el.getBoundingClientRect().width / 2);
+      expect(second!.getBoundingClientRect().top).to.be.greaterThan(h.bottom);
+      // The link is the next stop after the heading's section: focus order follows reading order.
+      expect(first!.compareDocumentPosition(el.querySelector('p')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.ok;
+    });
+
+    it('moves focus to the heading when anchors are switched off under it', async () => {
+      const el = await body('<h2>Eins</h2><p>Text.</p>', 'anchors');
+      el.querySelector<HTMLElement>('a.gz-anchor')!.focus();
+      el.anchors = false;
+      await el.updateComplete;
+      expect(document.activeElement === el.querySelector('h2')).to.be.true;
+    });
+
+    it('takes a link an earlier version put inside the heading out of it', async () => {
+      const el = await body(
+        '<h2>Eins<a class="gz-anchor" href="#eins" aria-label="x"></a></h2><p>Text.</p>',
+        'anchors',
+      );
+      expect(el.querySelectorAll('h2 a')).to.have.length(0);
+      expect(el.querySelector('h2')!.nextElementSibling!.matches('a.gz-anchor')).to.be.true;
     });
 
     it('shows the anchors in forced colors, where hover cues are unreliable', async () => {
@@ -312,17 +355,29 @@ describe('<gz-article-body>', () => {
     it('speaks English, and follows a language change', async () => {
       const el = await body('<h2>Energy</h2><p>Text.</p>', 'anchors', 'en');
       const anchor = el.querySelector('a.gz-anchor')!;
-      expect(anchor.getAttribute('aria-label')).to.equal('Link to this section');
+      expect(anchor.getAttribute('aria-label')).to.equal('Link to: Energy');
       el.closest('article')!.setAttribute('lang', 'de');
       await frameAndUpdate(el);
       await el.updateComplete;
-      expect(anchor.getAttribute('aria-label')).to.equal('Link zu diesem Abschnitt');
+      expect(anchor.getAttribute('aria-label')).to.equal('Link zu: Energy');
       expect(el.querySelector('h2')!.id).to.equal('energy');
     });
   });
 
   describe('table of contents', () => {
     const toc = (el: GzArticleBody) => el.shadowRoot!.querySelector('nav[part="toc"]');
+
+    it('keeps focus in the list when the focused entry goes away with its heading', async () => {
+      const el = await body('<h2>Eins</h2><p>a</p><h2>Zwei</h2><p>b</p><h2>Drei</h2><p>c</p>', 'toc');
+      const links = () => [...toc(el)!.querySelectorAll('a')];
+      links()[2]!.focus();
+      el.querySelectorAll('h2')[2]!.remove();
+      await frameAndUpdate(el);
+      await el.updateComplete;
+      expect(links()).to.have.length(2);
+      expect(document.activeElement === el).to.be.true;
+      expect(links().includes(el.shadowRoot!.activeElement as HTMLAnchorElement)).to.be.true;
+    });
 
     it('lists the h2 and h3 subheadings, h3 nested, with links to their ids', async () => {
       const el = await body(

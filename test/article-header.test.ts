@@ -58,6 +58,11 @@ const timeOf = (el: Element, kind: 'published' | 'updated' = 'published') =>
 const visible = (time: Element | null) => time?.querySelector('[aria-hidden="true"]')?.textContent?.trim() ?? '';
 /** The accessible text of a `<time>` (its visually hidden span). */
 const spoken = (time: Element | null) => time?.querySelector('.visually-hidden')?.textContent?.trim() ?? '';
+/** The tooltip of a `<time>`: on its visible, aria-hidden text, never on the `<time>` itself. */
+const tooltip = (time: Element | null) => {
+  expect(time!.hasAttribute('title'), 'a title on <time> becomes its description: the date is read twice').to.be.false;
+  return time!.querySelector<HTMLElement>('[aria-hidden="true"]')!.title;
+};
 
 /** Waits frame by frame (at most 30) until `condition` holds: observers report in a rendering step. */
 async function frames(condition: () => boolean): Promise<void> {
@@ -72,7 +77,7 @@ describe('<gz-article-header>', () => {
       const time = timeOf(el)!;
       expect(time.getAttribute('datetime')).to.equal('2024-11-17T16:03:00+01:00');
       expect(visible(time)).to.equal('17.11.2024, 16:03');
-      expect(time.title).to.equal('Sonntag, 17. November 2024 um 16:03');
+      expect(tooltip(time)).to.equal('Sonntag, 17. November 2024 um 16:03');
       expect(spoken(time)).to.equal('Veröffentlicht: Sonntag, 17. November 2024 um 16:03');
       const headlineSlot = part(el, 'headline')!.querySelector('slot')!;
       expect(headlineSlot.assignedElements()[0]!.textContent).to.equal(headline);
@@ -134,7 +139,7 @@ describe('<gz-article-header>', () => {
       const el = await header({ lang: 'en', published, timeZone: 'Europe/Berlin' });
       const time = timeOf(el)!;
       expect(visible(time)).to.equal('17 Nov 2024, 16:03');
-      expect(time.title).to.equal('Sunday, 17 November 2024 at 16:03');
+      expect(tooltip(time)).to.equal('Sunday, 17 November 2024 at 16:03');
       expect(spoken(time)).to.equal('Published: Sunday, 17 November 2024 at 16:03');
       await expect(el).to.be.accessible();
     });
@@ -142,11 +147,11 @@ describe('<gz-article-header>', () => {
     it('follows a locale change on an ancestor', async () => {
       const el = await header({ published, timeZone: 'Europe/Berlin', section: 'Politik', kicker: 'analysis' });
       expect(visible(timeOf(el))).to.equal('17.11.2024, 16:03');
-      expect(shadowText(el, '[part~="kicker"]')).to.equal('Analyse');
+      expect(shadowText(el, '[part~="kicker"] .visually-hidden')).to.equal('Analyse');
       el.parentElement!.setAttribute('lang', 'en');
       await frameAndUpdate(el);
       expect(visible(timeOf(el))).to.equal('17 Nov 2024, 16:03');
-      expect(shadowText(el, '[part~="kicker"]')).to.equal('Analysis');
+      expect(shadowText(el, '[part~="kicker"] .visually-hidden')).to.equal('Analysis');
       expect(timeOf(el)!.getAttribute('lang')).to.equal('en');
     });
 
@@ -167,7 +172,7 @@ describe('<gz-article-header>', () => {
       expect(Math.round(kicker.right)).to.equal(Math.round(section.getBoundingClientRect().right));
       expect(timeOf(el)!.getAttribute('lang')).to.equal('en');
       expect(timeOf(el)!.getAttribute('dir')).to.equal('ltr');
-      expect(shadowText(el, '[part~="kicker"]')).to.equal('Live');
+      expect(shadowText(el, '[part~="kicker"] .visually-hidden')).to.equal('Live');
       // The separator before the update sits on its start side, the right in this layout.
       const stamp = timeOf(el, 'updated')!.parentElement!;
       expect(getComputedStyle(stamp).borderRightWidth).to.equal('1px');
@@ -210,6 +215,28 @@ describe('<gz-article-header>', () => {
   });
 
   describe('section and kicker', () => {
+    it('reads the kicker as written: the capitals are drawn from an aria-hidden copy (issue 20)', async () => {
+      const el = await header({ lang: 'de', section: 'Politik', kicker: 'live', published });
+      const kicker = part(el, 'kicker')!;
+      const drawn = kicker.querySelector<HTMLElement>('[aria-hidden="true"]')!;
+      const read = kicker.querySelector<HTMLElement>('.visually-hidden')!;
+      expect(getComputedStyle(drawn).textTransform).to.equal('uppercase');
+      expect(read.textContent).to.equal('Live');
+      // Nothing that assistive technology reads is transformed.
+      for (let node: HTMLElement | null = read; node && node !== el; node = node.parentElement)
+        expect(getComputedStyle(node).textTransform, node.className).to.equal('none');
+      await expect(el).to.be.accessible();
+    });
+
+    it('stops the live pulse within five seconds (WCAG 2.2.2)', async () => {
+      const el = await header({ lang: 'de', section: 'Politik', kicker: 'live', published });
+      const dot = getComputedStyle(part(el, 'kicker')!, '::before');
+      expect(dot.animationName).to.equal('gz-live-pulse');
+      const count = Number(dot.animationIterationCount);
+      expect(Number.isFinite(count), `iterations: ${dot.animationIterationCount}`).to.be.true;
+      expect(parseFloat(dot.animationDuration) * count).to.be.at.most(5);
+    });
+
     it('links the section with section-href', async () => {
       const el = await header({ section: 'Politik', sectionHref: '/politik', published });
       const link = part(el, 'section-link') as HTMLAnchorElement;
@@ -262,7 +289,7 @@ describe('<gz-article-header>', () => {
     ] as const) {
       it(`shows the ${kicker} kicker in ${lang}: ${text}`, async () => {
         const el = await header({ lang, section: 'Politik', kicker, published });
-        expect(shadowText(el, '[part~="kicker"]')).to.equal(text);
+        expect(shadowText(el, '[part~="kicker"] .visually-hidden')).to.equal(text);
         expect(part(el, 'kicker')!.classList.contains(kicker)).to.be.true;
         await expect(el).to.be.accessible();
       });
@@ -270,7 +297,7 @@ describe('<gz-article-header>', () => {
 
     it('takes kicker-label, and shows a kicker without a section', async () => {
       const el = await header({ kicker: 'live', kickerLabel: 'Liveblog', published });
-      expect(shadowText(el, '[part~="section"]')).to.equal('Liveblog');
+      expect(shadowText(el, '[part~="section"] .visually-hidden')).to.equal('Liveblog');
       expect(part(el, 'section')!.hidden).to.be.false;
     });
 
@@ -605,7 +632,7 @@ describe('<gz-article-header>', () => {
       const time = timeOf(el)!;
       expect(visible(time)).to.equal('vor 1 Stunde');
       expect(time.getAttribute('datetime')).to.equal(published);
-      expect(time.title).to.equal('Sonntag, 17. November 2024 um 16:03');
+      expect(tooltip(time)).to.equal('Sonntag, 17. November 2024 um 16:03');
       expect(spoken(time)).to.equal('Veröffentlicht: Sonntag, 17. November 2024 um 16:03');
       expect(el.matches(':state(relative)')).to.be.true;
       await expect(el).to.be.accessible();
@@ -642,7 +669,7 @@ describe('<gz-article-header>', () => {
     it('speaks English: "1 hour ago"', async () => {
       const el = await header({ lang: 'en', published, relative: true });
       expect(visible(timeOf(el))).to.equal('1 hour ago');
-      expect(spoken(timeOf(el))).to.equal(`Published: ${timeOf(el)!.title}`);
+      expect(spoken(timeOf(el))).to.equal(`Published: ${tooltip(timeOf(el))}`);
     });
 
     it('shows the update relative too', async () => {

@@ -107,3 +107,82 @@ describe('LocalizeController', () => {
     expect(probe.localize.terms.readingTimeLong('x')).to.equal('x read');
   });
 });
+
+describe('English fallbacks in a partial translation are marked lang="en" (issue 20, item 7)', () => {
+  before(() => {
+    // Dutch with only the reading-time badge, the byline and the TOC title: the rest falls back.
+    registerTranslation({
+      $code: 'nl',
+      $name: 'Nederlands',
+      $dir: 'ltr',
+      readingTimeShort: (m) => `${m} min lezen`,
+      authorBy: (names) => `Door ${names}`,
+      articleBodyToc: 'Inhoud',
+    });
+  });
+
+  it('the controller names the terms English fills in, and only those', async () => {
+    const { probe } = await probeIn(html`<test-localize-probe lang="nl"></test-localize-probe>`);
+    const l = probe.localize;
+    expect(l.lang).to.equal('nl');
+    expect(l.fallbackLang('readingTimeShort')).to.equal(undefined);
+    expect(l.fallbackLang('readingTimeLong')).to.equal('en');
+    const de = await probeIn(html`<test-localize-probe lang="de"></test-localize-probe>`);
+    expect(de.probe.localize.fallbackLang('readingTimeLong')).to.equal(undefined);
+    // Gazette's English, where it has no terms at all, is already marked en on the element.
+    const ar = await probeIn(html`<test-localize-probe lang="ar"></test-localize-probe>`);
+    expect(ar.probe.localize.fallbackLang('readingTimeLong')).to.equal(undefined);
+  });
+
+  it('reading time: the spoken English fallback is lang="en", the Dutch badge is not', async () => {
+    await import('../src/components/reading-time/reading-time.js');
+    const el = await fixture(html`<gz-reading-time lang="nl" minutes="3"></gz-reading-time>`);
+    await (el as LitElement).updateComplete;
+    const spoken = el.shadowRoot!.querySelector('.visually-hidden')!;
+    expect(spoken.textContent).to.equal('3 minuten read');
+    expect(spoken.querySelector('[lang="en"]')?.textContent).to.equal('3 minuten read');
+    const badge = el.shadowRoot!.querySelector('[part="label"]')!;
+    expect(badge.textContent).to.equal('3 min lezen');
+    expect(badge.querySelector('[lang]')).to.equal(null);
+  });
+
+  it('article header: the English "Published:" sentence is lang="en" inside a Dutch header', async () => {
+    await import('../src/components/article-header/article-header.js');
+    const el = await fixture(
+      html`<gz-article-header lang="nl" published="2024-11-17T16:03:00+01:00" kicker="live" section="Politiek"
+        ><h1>Kop</h1></gz-article-header
+      >`,
+    );
+    await (el as LitElement).updateComplete;
+    const time = el.shadowRoot!.querySelector('time')!;
+    expect(time.lang).to.equal('nl');
+    const spoken = time.querySelector('.visually-hidden [lang="en"]');
+    expect(spoken?.textContent).to.match(/^Published: /);
+    expect(el.shadowRoot!.querySelector<HTMLElement>('[part~="kicker"]')!.lang).to.equal('en');
+  });
+
+  it('article body: the anchor label in English is lang="en", the Dutch TOC title is not', async () => {
+    await import('../src/components/article-body/article-body.js');
+    const wrapper = await fixture(html`<article lang="nl"></article>`);
+    wrapper.innerHTML = '<gz-article-body toc anchors><h2>Een</h2><p>Tekst.</p></gz-article-body>';
+    const el = wrapper.firstElementChild as LitElement;
+    await el.updateComplete;
+    const anchor = el.querySelector('a.gz-anchor')!;
+    expect(anchor.getAttribute('aria-label')).to.equal('Link to: Een');
+    expect(anchor.getAttribute('lang')).to.equal('en');
+    const title = el.shadowRoot!.querySelector('[part="toc-title"]')!;
+    expect(title.textContent!.trim()).to.equal('Inhoud');
+    expect(title.querySelector('[lang="en"]')).to.equal(null);
+  });
+
+  it('author list and card: the Dutch byline is not marked; English link names are', async () => {
+    await import('../src/components/author-card/author-card.js');
+    const el = await fixture(
+      html`<gz-author-card lang="nl" name="Anna Jansen" links="https://example.com/"></gz-author-card>`,
+    );
+    await (el as LitElement).updateComplete;
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="link"]');
+    expect(link?.getAttribute('aria-label')).to.equal('Anna Jansen’s website');
+    expect(link?.lang).to.equal('en');
+  });
+});

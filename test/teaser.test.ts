@@ -130,11 +130,18 @@ describe('safeSrcset()', () => {
   });
 });
 
+/** The text assistive technology reads: everything but aria-hidden copies, whitespace collapsed. */
+function spokenText(node: Element): string {
+  const clone = node.cloneNode(true) as Element;
+  for (const hidden of clone.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
 describe('<gz-teaser>', () => {
   it('renders brand, category, title, date and excerpt as separate parts', async () => {
     const el = await teaser();
-    expect(part(el, 'brand')!.textContent).to.equal('DWN');
-    expect(part(el, 'section')!.textContent!.trim()).to.equal('Rubrik: Finanzen');
+    expect(spokenText(part(el, 'brand')!)).to.equal('DWN');
+    expect(spokenText(part(el, 'section')!)).to.equal('Rubrik: Finanzen');
     expect(part(el, 'section')!.querySelector('.visually-hidden')).to.exist;
     const link = part(el, 'link') as HTMLAnchorElement;
     expect(link.getAttribute('href')).to.equal('/finanzen/bayer');
@@ -150,7 +157,21 @@ describe('<gz-teaser>', () => {
   it('shows the date in English as "17 Feb 2026"', async () => {
     const el = await teaser({ lang: 'en' });
     expect(part(el, 'date')!.textContent!.trim()).to.equal('17 Feb 2026');
-    expect(part(el, 'section')!.textContent!.trim()).to.equal('Section: Finanzen');
+    expect(spokenText(part(el, 'section')!)).to.equal('Section: Finanzen');
+  });
+
+  it('draws brand and category in capitals but reads them as written (issue 20)', async () => {
+    const el = await teaser();
+    for (const name of ['brand', 'section']) {
+      const label = part(el, name)!;
+      const drawn = label.querySelector<HTMLElement>('[aria-hidden="true"]')!;
+      expect(getComputedStyle(drawn).textTransform).to.equal('uppercase');
+      // What assistive technology reads is not transformed anywhere up the tree.
+      for (const hidden of label.querySelectorAll<HTMLElement>('.visually-hidden'))
+        for (let node: HTMLElement | null = hidden; node && node !== el; node = node.parentElement)
+          expect(getComputedStyle(node).textTransform, `${name}: ${node.className}`).to.equal('none');
+    }
+    expect(spokenText(part(el, 'section')!)).to.equal('Rubrik: Finanzen');
   });
 
   it('shows a date-time as the date only', async () => {

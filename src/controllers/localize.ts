@@ -1,4 +1,4 @@
-import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { de } from '../translations/de.js';
 import { en } from '../translations/en.js';
 import { intl } from '../internal/intl.js';
@@ -12,12 +12,21 @@ const translations = new Map<string, Terms>([
   ['de', de],
 ]);
 
+/** For a registered translation, the terms it left out, which English fills in. */
+const filledIn = new WeakMap<Terms, ReadonlySet<string>>();
+
 /**
  * Adds or replaces the terms of a language (`fr`, `de-CH`, ...). Terms it leaves out come from
- * English. Elements that are connected re-render with the new terms.
+ * English, and elements mark them `lang="en"` (see `LocalizeController.fallbackLang`). Elements
+ * that are connected re-render with the new terms.
  */
 export function registerTranslation(...list: PartialTerms[]): void {
-  for (const terms of list) translations.set(terms.$code.toLowerCase(), { ...en, ...terms } as Terms);
+  for (const terms of list) {
+    const merged = { ...en, ...terms } as Terms;
+    const missing = Object.keys(en).filter((key) => !key.startsWith('$') && terms[key as keyof Terms] === undefined);
+    if (missing.length && !terms.$code.toLowerCase().startsWith('en')) filledIn.set(merged, new Set(missing));
+    translations.set(terms.$code.toLowerCase(), merged);
+  }
   for (const controller of connected) controller.refresh(true);
 }
 
@@ -186,6 +195,23 @@ export class LocalizeController implements ReactiveController {
     this._dir = dir;
     this._terms = known ?? en;
     this.host.requestUpdate();
+  }
+
+  /**
+   * `'en'` when the term `key` is missing from the element's language and English fills it in,
+   * else `undefined`: put it in the `lang` of what carries the term (with `ifDefined`), so a
+   * screen reader speaks the English words with English rules, not the element's language's.
+   */
+  fallbackLang(key: keyof Terms): 'en' | undefined {
+    return filledIn.get(this._terms)?.has(key) ? FALLBACK : undefined;
+  }
+
+  /**
+   * A term's text for a text position, wrapped in `<span lang="en" dir="ltr">` when it is an
+   * English fallback (`fallbackLang`), else the text itself.
+   */
+  mark<T>(key: keyof Terms, text: T): T | ReturnType<typeof html> {
+    return this.fallbackLang(key) ? html`<span lang=${FALLBACK} dir="ltr">${text}</span>` : text;
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {

@@ -25,7 +25,7 @@ export const de = {
   articleHeaderKickerOpinion: 'Meinung',
   // <gz-article-body>
   articleBodyToc: 'Inhalt',
-  articleBodyAnchor: 'Link zu diesem Abschnitt',
+  articleBodyAnchor: (section) => `Link zu: ${section}`,
   articleBodyTable: 'Tabelle',
   articleBodySectionId: 'abschnitt',
   // <gz-teaser-list> and <gz-teaser>

@@ -25,7 +25,7 @@ export const en = {
   articleHeaderKickerOpinion: 'Opinion',
   // <gz-article-body>
   articleBodyToc: 'Contents',
-  articleBodyAnchor: 'Link to this section',
+  articleBodyAnchor: (section) => `Link to: ${section}`,
   articleBodyTable: 'Table',
   articleBodySectionId: 'section',
   // <gz-teaser-list> and <gz-teaser>

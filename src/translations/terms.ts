@@ -44,8 +44,8 @@ export interface Terms {
   // <gz-article-body>
   /** Title of the article body's table of contents. */
   articleBodyToc: string;
-  /** Accessible name of the link beside a subheading that points to it. */
-  articleBodyAnchor: string;
+  /** Accessible name of the link after a subheading that points to it; `section` is the heading's text. */
+  articleBodyAnchor: (section: string) => string;
   /** Accessible name of the scrolling region around a table without a caption. */
   articleBodyTable: string;
   /** Id for a subheading whose text gives no slug (no letters or digits). */

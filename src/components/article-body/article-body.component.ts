@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { canonicalLocale, LocalizeController } from '../../controllers/localize.js';
 import { ArticleBodyProvider } from '../../internal/contexts.js';
+import { deepActiveElement, FocusKeeper } from '../../internal/focus.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { hydrating } from '../../internal/hydration.js';
 import { warnOnce } from '../../internal/warn.js';
@@ -26,6 +27,9 @@ interface TocEntry extends ArticleBodyHeading {
 const HEADINGS = 'h2, h3, h4, h5, h6';
 const INSERTION = '[insert-after]';
 const ANCHOR = 'a.gz-anchor';
+/** Each heading's `anchor-name`, unique in the page, for its link to be drawn beside it. */
+const anchorNames = new WeakMap<Element, string>();
+let anchorCount = 0;
 
 function sameHeadings(a: readonly ArticleBodyHeading[], b: readonly ArticleBodyHeading[]): boolean {
   return (
@@ -137,6 +141,12 @@ export class GzArticleBody extends GzElement {
   readonly #internals = this.attachInternals();
   readonly #provider = new ArticleBodyProvider(this);
   #observer: MutationObserver | undefined;
+
+  constructor() {
+    super();
+    // A table-of-contents link that a content change removes passes focus to another entry.
+    new FocusKeeper(this);
+  }
   #count: TextCount | undefined;
   /** The counts consumers were last told about, and the frame that will tell them next. */
   #notified = '';
@@ -267,7 +277,7 @@ export class GzArticleBody extends GzElement {
       else entries.push({ ...heading, children: [] });
     }
     const item = (h: ArticleBodyHeading, children: TemplateResult | typeof nothing = nothing) =>
-      html`<li><a href="#${h.id}" @click=${this.#onTocClick}>${h.text}</a>${children}</li>`;
+      html`<li><a href="#${h.id}" data-focus="toc" @click=${this.#onTocClick}>${h.text}</a>${children}</li>`;
     const items = entries.map((entry) => {
       const nested = entry.children.map((child) => item(child));
       return item(
@@ -284,7 +294,7 @@ export class GzArticleBody extends GzElement {
     const title = this.tocLabel
       ? html`<p part="toc-title" class="toc-title" id="toc-title">${this.tocLabel}</p>`
       : html`<p part="toc-title" class="toc-title" id="toc-title" lang=${this.#localize.lang} dir=${this.#localize.dir}>
-          ${this.#localize.terms.articleBodyToc}
+          ${this.#localize.mark('articleBodyToc', this.#localize.terms.articleBodyToc)}
         </p>`;
     return html`<nav part="toc" class="toc" aria-labelledby="toc-title">
       ${title}
@@ -415,27 +425,53 @@ export class GzArticleBody extends GzElement {
         heading.id = id;
         this.#generated.set(heading, { id, text });
       }
-      this.#anchor(heading, id);
+      this.#anchor(heading as HTMLElement, id, text);
       const level = Number(heading.localName[1]);
       if (text && (level === 2 || level === 3)) list.push({ id, text, level });
     }
     return list;
   }
 
-  #anchor(heading: Element, id: string): void {
-    const existing = heading.querySelector(`:scope > ${ANCHOR}`);
+  /**
+   * The link to a subheading stands right after it, outside the heading, so the heading's name is
+   * its text alone; the link's name says which section ("Link zu: Warum der Norden …"). It is
+   * drawn at the end of the heading through a per-heading `anchor-name`.
+   */
+  #anchor(heading: HTMLElement, id: string, text: string): void {
+    // Earlier versions put the link inside the heading (server output, a cached page): take it out.
+    heading.querySelector(`:scope > ${ANCHOR}`)?.remove();
+    const next = heading.nextElementSibling;
+    const existing = next?.matches(ANCHOR) ? (next as HTMLAnchorElement) : undefined;
     if (!this.anchors) {
-      existing?.remove();
+      if (existing) {
+        // Focus on a link that goes away moves to the heading it pointed to, not to <body>.
+        if (deepActiveElement() === existing) {
+          if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+          heading.focus();
+        }
+        existing.remove();
+      }
+      heading.style.removeProperty('anchor-name');
+      if (!heading.getAttribute('style')) heading.removeAttribute('style');
       return;
     }
     const anchor = existing ?? document.createElement('a');
     const href = `#${encodeURIComponent(id)}`;
     if (anchor.getAttribute('href') !== href) anchor.setAttribute('href', href);
-    const label = this.#localize.terms.articleBodyAnchor;
+    const term = this.#localize.terms.articleBodyAnchor as ((section: string) => string) | string;
+    // A translation registered before the term took the section's title may still give a string.
+    const label = typeof term === 'function' ? term(text) : `${term}: ${text}`;
     if (anchor.getAttribute('aria-label') !== label) anchor.setAttribute('aria-label', label);
+    const lang = this.#localize.fallbackLang('articleBodyAnchor');
+    if (lang) anchor.setAttribute('lang', lang);
+    else anchor.removeAttribute('lang');
+    let name = anchorNames.get(heading);
+    if (!name) anchorNames.set(heading, (name = `--gz-heading-${++anchorCount}`));
+    if (heading.style.getPropertyValue('anchor-name') !== name) heading.style.setProperty('anchor-name', name);
+    if (anchor.style.getPropertyValue('position-anchor') !== name) anchor.style.setProperty('position-anchor', name);
     if (!existing) {
       anchor.className = 'gz-anchor';
-      heading.append(anchor);
+      heading.after(anchor);
     }
   }
 

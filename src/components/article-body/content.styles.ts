@@ -111,16 +111,27 @@ export const contentStyles = css`
       outline-offset: 2px;
       border-radius: 2px;
     }
+    /* The link stands after its heading, outside the heading's accessible name, and is drawn at
+       the end of the heading's last line (anchor positioning; the heading keeps room for it). */
+    :scope :is(h1, h2, h3, h4, h5, h6):has(+ .gz-anchor) {
+      inline-size: fit-content;
+      padding-inline-end: 1.4em;
+    }
     :scope .gz-anchor {
-      margin-inline-start: 0.3em;
+      position: absolute;
+      inset-inline-end: anchor(end);
+      inset-block-end: anchor(end);
+      padding-inline: 0.3em;
       color: var(--_muted);
+      font-size: var(--gz-font-size-l);
       text-decoration: none;
       opacity: 0;
     }
     :scope .gz-anchor::before {
       content: '#';
     }
-    :scope :is(h1, h2, h3, h4, h5, h6):hover > .gz-anchor,
+    :scope :is(h1, h2, h3, h4, h5, h6):hover + .gz-anchor,
+    :scope .gz-anchor:hover,
     :scope .gz-anchor:focus-visible {
       opacity: 1;
     }
@@ -157,7 +168,6 @@ export const contentStyles = css`
       line-height: var(--gz-line-height-tight);
     }
     :scope :is(.pullquote, .pull-quote) p {
-      font: inherit;
       margin: 0;
     }
     :scope :is(blockquote, .pullquote, .pull-quote) cite,
@@ -194,10 +204,15 @@ export const contentStyles = css`
       font-style: normal;
       line-height: var(--gz-line-height-normal);
     }
+    /* Credits in capitals without text-transform, which would reach the accessibility tree
+       ("FOTO: DPA"): all-small-caps draws capitals from the text as written. Small capitals are
+       about 0.7 of a capital's height, so the size is divided by 0.7 (and the leading and
+       tracking multiplied) to keep the capitals and the line as they were. */
     :scope figcaption :is(small, .credit) {
-      font-size: var(--gz-font-size-xs);
-      text-transform: uppercase;
-      letter-spacing: 0.04em;
+      font-size: calc(var(--gz-font-size-xs) / 0.7);
+      font-variant-caps: all-small-caps;
+      line-height: calc(var(--gz-line-height-normal) * 0.7);
+      letter-spacing: 0.028em;
     }
 
     :scope .gz-table-scroll {

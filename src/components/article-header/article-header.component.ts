@@ -35,11 +35,11 @@ interface DateView {
   /** The `datetime` attribute: the author's ISO 8601 value. */
   iso: string;
   /** The visible text ("17.11.2024, 16:03", "vor 2 Stunden", "Aktualisiert: …"). */
-  visible: string;
+  visible: string | TemplateResult;
   /** The tooltip: the full date and time in the element's language. */
   full: string;
   /** The accessible text ("Veröffentlicht: Sonntag, 17. November 2024 um 16:03"). */
-  long: string;
+  long: string | TemplateResult;
   relative: boolean;
 }
 
@@ -262,9 +262,12 @@ export class GzArticleHeader extends GzElement {
             ? text
             : this.updatedLabel
               ? capped(this, 'updated-label', this.updatedLabel).replaceAll('{date}', text)
-              : terms.articleHeaderUpdated(text),
+              : this._localize.mark('articleHeaderUpdated', terms.articleHeaderUpdated(text)),
         full,
-        long: kind === 'published' ? terms.articleHeaderPublished(full) : terms.articleHeaderUpdated(full),
+        long:
+          kind === 'published'
+            ? this._localize.mark('articleHeaderPublished', terms.articleHeaderPublished(full))
+            : this._localize.mark('articleHeaderUpdated', terms.articleHeaderUpdated(full)),
         relative: relative !== undefined,
       };
     };
@@ -291,13 +294,7 @@ export class GzArticleHeader extends GzElement {
     const dir = this._localize.dir;
     return html`<div part="base" class="base">
       <div part="section" class="section" ?hidden=${!hasSection}>
-        ${
-          kicker
-            ? html`<span part="kicker" class="kicker ${kicker}" lang=${lang} dir=${dir}
-                >${this._kickerText(kicker)}</span
-              >`
-            : nothing
-        }
+        ${kicker ? this._renderKicker(kicker, lang, dir) : nothing}
         <span class="section-text"
           ><slot name="section" @slotchange=${this._readSlots}>${this._sectionContent()}</slot></span
         >
@@ -338,10 +335,32 @@ export class GzArticleHeader extends GzElement {
     const lang = this._localize.lang;
     const dir = this._localize.dir;
     // The wrapper keeps the page's direction (for the separator); the <time> speaks the element's.
+    // The tooltip sits on the visible, hidden-from-AT text: on the <time> it became its description
+    // and the date was read twice.
     return html`<span class="stamp ${kind}"
-      ><time part="time ${kind}" datetime=${view.iso} title=${view.full} lang=${lang} dir=${dir}
-        ><span aria-hidden="true">${view.visible}</span><span class="visually-hidden">${view.long}</span></time
+      ><time part="time ${kind}" datetime=${view.iso} lang=${lang} dir=${dir}
+        ><span aria-hidden="true" title=${view.full}>${view.visible}</span
+        ><span class="visually-hidden">${view.long}</span></time
       ></span
+    >`;
+  }
+
+  /**
+   * The kicker is set in capitals, but `text-transform` reaches the accessibility tree ("LIVE" is
+   * spelled out or shouted): the capitals are drawn from an aria-hidden copy, and assistive
+   * technology reads the label as written.
+   */
+  private _renderKicker(kicker: ArticleHeaderKicker, lang: string, dir: 'ltr' | 'rtl'): TemplateResult {
+    const text = this._kickerText(kicker);
+    const key =
+      kicker === 'live'
+        ? 'articleHeaderKickerLive'
+        : kicker === 'analysis'
+          ? 'articleHeaderKickerAnalysis'
+          : 'articleHeaderKickerOpinion';
+    const fallback = this.kickerLabel ? undefined : this._localize.fallbackLang(key);
+    return html`<span part="kicker" class="kicker ${kicker}" lang=${fallback ?? lang} dir=${fallback ? 'ltr' : dir}
+      ><span class="kicker-text" aria-hidden="true">${text}</span><span class="visually-hidden">${text}</span></span
     >`;
   }
 

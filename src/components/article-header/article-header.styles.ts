@@ -59,8 +59,11 @@ export const styles = css`
     color: var(--gz-article-header-kicker-color, var(--gz-color-on-accent));
     font-size: var(--gz-font-size-xs);
     letter-spacing: 0.04em;
-    text-transform: uppercase;
     white-space: nowrap;
+  }
+  /* Capitals on the aria-hidden copy only: assistive technology reads the label as written. */
+  .kicker-text {
+    text-transform: uppercase;
   }
   .kicker.analysis,
   .kicker.opinion {
@@ -78,9 +81,11 @@ export const styles = css`
     border-radius: 50%;
     background: currentColor;
   }
+  /* The dot pulses three times (4.8 s) and stays: moving content that starts by itself stops
+     within five seconds (WCAG 2.2.2), and with reduced motion it does not move at all. */
   @media (prefers-reduced-motion: no-preference) {
     .kicker.live::before {
-      animation: gz-live-pulse 1.6s ease-in-out infinite;
+      animation: gz-live-pulse 1.6s ease-in-out 3;
     }
   }
   @keyframes gz-live-pulse {

@@ -225,7 +225,7 @@ export class GzAuthorCard extends GzElement {
       return html`<div part="base" class="base compact" lang=${lang} dir=${dir}>
         ${this._renderAvatar()}
         <span part="byline name" class="byline"
-          >${interleave(this._localize.terms.authorBy, [nameLink(this._name, href)])}</span
+          >${this._localize.mark('authorBy', interleave(this._localize.terms.authorBy, [nameLink(this._name, href)]))}</span
         >
       </div>`;
     }
@@ -254,7 +254,12 @@ export class GzAuthorCard extends GzElement {
         initialsShown
           ? initials
             ? html`<span part="initials" class="initials" aria-hidden="true">${initials}</span>`
-            : html`<span part="initials" class="initials" role="img" aria-label=${this._localize.terms.authorUnknown}
+            : html`<span
+                part="initials"
+                class="initials"
+                role="img"
+                aria-label=${this._localize.terms.authorUnknown}
+                lang=${ifDefined(this._localize.fallbackLang('authorUnknown'))}
                 >${PERSON_GLYPH}</span
               >`
           : nothing
@@ -282,21 +287,29 @@ export class GzAuthorCard extends GzElement {
     const terms = this._localize.terms;
     const name = this._name;
     const hidden = this._links.length === 0 && !this._hasSlottedLinks;
+    const l = this._localize;
+    // English fallbacks are marked lang="en"; inside a list marked so, a translated link says its own.
+    const listLang = l.fallbackLang('authorLinksLabel');
     const items = this._links.map((link) => {
-      const [text, label] =
+      const [text, label, key] =
         link.kind === 'email'
-          ? [terms.authorEmail, terms.authorEmailLabel(name)]
+          ? [terms.authorEmail, terms.authorEmailLabel(name), 'authorEmailLabel' as const]
           : link.kind === 'website'
-            ? [terms.authorWebsite, terms.authorWebsiteLabel(name)]
-            : [link.network!, terms.authorProfileLabel(name, link.network!)];
+            ? [terms.authorWebsite, terms.authorWebsiteLabel(name), 'authorWebsiteLabel' as const]
+            : [link.network!, terms.authorProfileLabel(name, link.network!), 'authorProfileLabel' as const];
+      const linkLang = l.fallbackLang(key) ?? (listLang ? l.lang : undefined);
       // rel="me" tells the author's own profiles that this page links to them (Mastodon verifies it).
       const rel = link.kind === 'email' ? undefined : 'me';
-      return html`<li><a part="link" href=${link.href} aria-label=${label} rel=${ifDefined(rel)}>${text}</a></li>`;
+      return html`<li>
+        <a part="link" href=${link.href} aria-label=${label} lang=${ifDefined(linkLang)} rel=${ifDefined(rel)}
+          >${text}</a
+        >
+      </li>`;
     });
     return html`<div part="links" class="links" ?hidden=${hidden}>
       ${
         items.length
-          ? html`<ul aria-label=${terms.authorLinksLabel(name)}>
+          ? html`<ul aria-label=${terms.authorLinksLabel(name)} lang=${ifDefined(listLang)}>
               ${items}
             </ul>`
           : nothing

@@ -97,7 +97,8 @@ export class GzAuthorList extends GzElement {
   private _byline(): TemplateResult {
     const links: TemplateResult[] = this._authors.map((a) => nameLink(a.name, a.href));
     const names = interleave((...placeholders) => this._localize.list(placeholders, { type: 'conjunction' }), links);
-    return html`<p part="byline" class="byline">${interleave(this._localize.terms.authorBy, [names])}</p>`;
+    const byline = interleave(this._localize.terms.authorBy, [names]);
+    return html`<p part="byline" class="byline">${this._localize.mark('authorBy', byline)}</p>`;
   }
 
   /** Reads the cards into the byline; a hydrating element first renders what the server did. */

@@ -123,10 +123,11 @@ export class GzReadingTime extends GzElement {
     if (minutes === undefined) return nothing;
     const terms = this.#localize.terms;
     const number = this.#localize.number(minutes);
+    const l = this.#localize;
     const short = this.label
       ? capped(this, 'label', this.label).replaceAll('{minutes}', number)
-      : terms.readingTimeShort(number);
-    const long = terms.readingTimeLong(this.#localize.unit('minute', minutes, 'long'));
+      : l.mark('readingTimeShort', terms.readingTimeShort(number));
+    const long = l.mark('readingTimeLong', terms.readingTimeLong(l.unit('minute', minutes, 'long')));
     return html`<span part="base" class="base" lang=${this.#localize.lang} dir=${this.#localize.dir}
       ><time part="time" datetime="PT${minutes}M"
         ><span part="label" aria-hidden="true"><slot>${short}</slot></span

@@ -40,6 +40,9 @@ export const teaserStyles = css`
     font-size: var(--gz-font-size-xs);
     font-weight: var(--gz-font-weight-bold);
     letter-spacing: 0.04em;
+  }
+  /* Capitals on the aria-hidden copy only (see capitals() in the component). */
+  .meta .caps {
     text-transform: uppercase;
   }
   .brand {

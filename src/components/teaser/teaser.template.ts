@@ -33,7 +33,9 @@ type Tag = (strings: TemplateStringsArray, ...values: unknown[]) => TemplateResu
  * The markup of one teaser, shared by `<gz-teaser>` (title and excerpt are slots) and
  * `<gz-teaser-list>` (title and excerpt are the item's text, with `listTag`). One template per
  * teaser: what may be missing (meta, brand, category, date) is `hidden`, not a nested template,
- * so 1,000 teasers clone 1,000 templates (plus one per image), not 8,000.
+ * so 1,000 teasers clone 1,000 templates (plus one per image), not 8,000. Brand and category are
+ * set in capitals, but `text-transform` reaches the accessibility tree ("FINANZEN" is spelled out):
+ * the capitals are drawn from an aria-hidden copy (`.caps`) and the text is read as written.
  */
 export const teaserTemplate = (
   tag: Tag,
@@ -46,7 +48,7 @@ export const teaserTemplate = (
     v.image
       ? tag`<div part="media" class="media"><img part="image" src=${v.image} srcset=${ifDefined(v.srcset)} sizes=${ifDefined(v.sizes)} alt=${v.imageAlt} loading="lazy" decoding="async"></div>`
       : nothing
-  }<div class="content"><p part="meta" class="meta" ?hidden=${!v.brand && !v.section}><span part="brand" class="brand" ?hidden=${!v.brand}>${v.brand}</span> <span part="section" class="section" ?hidden=${!v.section}><span class="visually-hidden">${v.sectionLabel}: </span>${v.section}</span></p><div part="heading" class="heading" role="heading" aria-level=${v.level}><a part="link" class="link" href=${ifDefined(v.href)} @click=${onClick}>${title}</a></div><time part="date" class="date" datetime=${ifDefined(v.dateIso)} aria-hidden="true" ?hidden=${!v.dateText}>${v.dateText}</time><span class="visually-hidden" ?hidden=${!v.dateText}>${v.dateSpoken}</span><div part="excerpt" class="excerpt">${excerpt}</div></div></div>`;
+  }<div class="content"><p part="meta" class="meta" ?hidden=${!v.brand && !v.section}><span part="brand" class="brand" ?hidden=${!v.brand}><span class="caps" aria-hidden="true">${v.brand}</span><span class="visually-hidden">${v.brand}</span></span> <span part="section" class="section" ?hidden=${!v.section}><span class="visually-hidden">${v.sectionLabel}: </span><span class="caps" aria-hidden="true">${v.section}</span><span class="visually-hidden">${v.section}</span></span></p><div part="heading" class="heading" role="heading" aria-level=${v.level}><a part="link" class="link" href=${ifDefined(v.href)} @click=${onClick}>${title}</a></div><time part="date" class="date" datetime=${ifDefined(v.dateIso)} aria-hidden="true" ?hidden=${!v.dateText}>${v.dateText}</time><span class="visually-hidden" ?hidden=${!v.dateText}>${v.dateSpoken}</span><div part="excerpt" class="excerpt">${excerpt}</div></div></div>`;
 
 const listStrings = new WeakMap<TemplateStringsArray, TemplateStringsArray>();
 
