@@ -7,6 +7,11 @@
  * allowlist, then one post-processing pass enforces what neither sanitizer can express: links only
  * to http(s), mailto and relative URLs, images only from http(s) and relative URLs, per-element
  * attributes, and `rel="noopener noreferrer"` on `target="_blank"` links.
+ *
+ * Both paths keep the same text. Before either parser sees the string, every element that is
+ * neither allowed nor dropped on purpose (`DROPPED`) is renamed to `gz-unwrap`, which both unwrap:
+ * Word's `<st1:place>`, `<address>`-era and custom elements, `<nobr>`, `<object>` keep their
+ * children, where the platform sanitizer alone would delete them with their text.
  */
 import { safeUrl, type UrlScheme } from '../../internal/url.js';
 
@@ -29,17 +34,42 @@ const ELEMENTS: Record<string, string[]> = {
   ul: [], ol: ['start', 'reversed', 'type'], li: ['value'], dl: [], dt: [], dd: [],
   table: [], caption: [], thead: [], tbody: [], tfoot: [], tr: [], colgroup: ['span'], col: ['span'],
   th: ['colspan', 'rowspan', 'headers', 'scope', 'abbr'], td: ['colspan', 'rowspan', 'headers'],
-  details: [], summary: [],
+  details: [], summary: [], address: [], hgroup: [],
+  ruby: [], rt: [], rp: [], rb: [], rtc: [],
 }; // prettier-ignore
 
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+
+/** MathML Core's presentation elements (formulas are text), with their attributes. */
+const MATHML: Record<string, string[]> = {
+  math: ['display'], annotation: ['encoding'], mtd: ['columnspan', 'rowspan'],
+  ...Object.fromEntries(
+    ('mi mn mo ms mtext mspace mrow mfrac msqrt mroot mstyle merror mpadded mphantom msub msup msubsup ' +
+      'munder mover munderover mmultiscripts mprescripts none mtable mtr semantics').split(' ').map((n) => [n, []]),
+  ),
+}; // prettier-ignore
+
+/** `<img>` attributes where lazy-loading plugins keep the real source (promoted, then removed). */
+const LAZY_SOURCES = ['data-src', 'data-lazy-src', 'data-original'];
+const LAZY_SRCSETS = ['data-srcset', 'data-lazy-srcset'];
+
 /**
- * Wrappers dropped with their content kept (legacy CMS markup, page structure, form wrappers): the
- * same as DOMPurify's `KEEP_CONTENT`, so both paths keep the same text.
+ * Elements removed with their content on both paths: code, styles, frames, media and form controls
+ * (whose text is not the article's), metadata, SVG. DOMPurify's `FORBID_CONTENTS` is this list.
  */
-const UNWRAPPED = [
-  'font', 'center', 'big', 'tt', 'strike', 'article', 'main', 'header', 'footer', 'nav',
-  'form', 'fieldset', 'legend', 'label', 'button',
+const DROPPED = [
+  'script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe', 'frame', 'embed', 'param',
+  'svg', 'video', 'audio', 'head', 'title', 'xmp', 'plaintext', 'select', 'option', 'optgroup', 'datalist',
+  'textarea', 'input', 'base', 'link', 'meta', 'area', 'track', 'keygen',
 ]; // prettier-ignore
+
+/** Tags the HTML parser handles itself (never an element of a fragment, or `<image>` read as `<img>`). */
+const PARSER = ['html', 'body', 'frameset', 'image'];
+
+/** The name every other element gets before parsing: both paths unwrap it. */
+const UNWRAP = 'gz-unwrap';
+
+const KNOWN = new Set([...Object.keys(ELEMENTS), ...Object.keys(MATHML), ...DROPPED, ...PARSER]);
 
 /** URL attributes and the schemes each accepts (relative URLs are always accepted). */
 const URL_ATTRIBUTES: Record<string, readonly UrlScheme[]> = {
@@ -50,22 +80,35 @@ const URL_ATTRIBUTES: Record<string, readonly UrlScheme[]> = {
 
 /** The config for `setHTML`, in the shape of the WICG draft Chromium ships (elements/attributes). */
 export const NATIVE_CONFIG = {
-  elements: Object.entries(ELEMENTS).map(([name, attributes]) => ({ name, attributes })),
+  elements: [
+    ...Object.entries(ELEMENTS).map(([name, attributes]) => ({
+      name,
+      attributes: name === 'img' ? [...attributes, ...LAZY_SOURCES, ...LAZY_SRCSETS] : attributes,
+    })),
+    ...Object.entries(MATHML).map(([name, attributes]) => ({ name, namespace: MATHML_NS, attributes })),
+  ],
   attributes: GLOBAL_ATTRIBUTES,
-  replaceWithChildrenElements: UNWRAPPED,
+  replaceWithChildrenElements: [UNWRAP],
   comments: false,
   dataAttributes: false,
 };
 
 /** The same policy for DOMPurify, which has no per-element attributes: the post-pass enforces them. */
 const PURIFY_CONFIG = {
-  ALLOWED_TAGS: Object.keys(ELEMENTS),
-  ALLOWED_ATTR: [...new Set([...GLOBAL_ATTRIBUTES, ...Object.values(ELEMENTS).flat()])],
+  ALLOWED_TAGS: [...Object.keys(ELEMENTS), ...Object.keys(MATHML)],
+  ALLOWED_ATTR: [
+    ...new Set([
+      ...GLOBAL_ATTRIBUTES,
+      ...Object.values(ELEMENTS).flat(),
+      ...Object.values(MATHML).flat(),
+      ...LAZY_SOURCES,
+      ...LAZY_SRCSETS,
+    ]),
+  ],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   KEEP_CONTENT: true,
-  // setHTML drops these with their content; DOMPurify would keep their text.
-  ADD_FORBID_CONTENTS: ['select', 'option', 'optgroup', 'datalist', 'textarea'],
+  FORBID_CONTENTS: DROPPED,
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
 };
 
@@ -105,7 +148,7 @@ export function sanitizerPath(): SanitizerPath {
  * tokenizer's tag and attribute rules; where it guesses wrong the cost is a report, never safety:
  * the sanitizer and `enforcePolicy` still decide what is kept.
  */
-export function defuseAttributes(input: string): string {
+export function defuseAttributes(input: string, { unwrapUnknown = false } = {}): string {
   let out = '';
   let i = 0;
   const n = input.length;
@@ -113,15 +156,19 @@ export function defuseAttributes(input: string): string {
   while (i < n) {
     const lt = input.indexOf('<', i);
     if (lt === -1 || lt + 1 >= n) break;
-    if (!/[a-z]/i.test(input[lt + 1]!)) {
+    const end = input[lt + 1] === '/';
+    if (!/[a-z]/i.test(input[lt + (end ? 2 : 1)] ?? '')) {
       out += input.slice(i, lt + 1);
       i = lt + 1;
       continue;
     }
-    out += input.slice(i, lt);
-    i = lt;
-    // The tag name.
-    while (i < n && !space(input[i]) && input[i] !== '/' && input[i] !== '>') out += input[i++];
+    out += input.slice(i, lt + (end ? 2 : 1));
+    i = lt + (end ? 2 : 1);
+    // The tag name: an element neither kept nor dropped on purpose is renamed for unwrapping.
+    let tag = '';
+    while (i < n && !space(input[i]) && input[i] !== '/' && input[i] !== '>') tag += input[i++];
+    out += unwrapUnknown && !KNOWN.has(tag.toLowerCase()) ? UNWRAP : tag;
+    if (end) continue;
     // Attributes, until `>`.
     while (i < n && input[i] !== '>') {
       if (space(input[i]) || input[i] === '/') {
@@ -153,7 +200,7 @@ export function defuseAttributes(input: string): string {
 
 /** Parses and sanitizes an HTML string into a fragment of an inert document. */
 export async function sanitizeHtml(html: string): Promise<DocumentFragment> {
-  const input = defuseAttributes(html);
+  const input = defuseAttributes(html, { unwrapUnknown: true });
   let fragment: DocumentFragment;
   if (sanitizerPath() === 'native') {
     const inert = document.implementation.createHTMLDocument('');
@@ -183,11 +230,15 @@ const REL_TOKENS = new Set([
 export function enforcePolicy(root: DocumentFragment | Element): void {
   for (const el of [...root.querySelectorAll('*')]) {
     const name = el.localName;
-    if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml' || !ALLOWED_NAMES.has(name)) {
-      el.remove();
+    const html = el.namespaceURI === 'http://www.w3.org/1999/xhtml';
+    const allowed = html ? (ALLOWED_NAMES.has(name) ? ELEMENTS[name] : undefined) : el.namespaceURI === MATHML_NS ? MATHML[name] : undefined; // prettier-ignore
+    if (!allowed) {
+      // Neither sanitizer leaves such an element; if one ever did, its text stays as on the other path.
+      if (html && !DROPPED.includes(name)) el.replaceWith(...el.childNodes);
+      else el.remove();
       continue;
     }
-    const allowed = ELEMENTS[name]!;
+    if (name === 'img') promoteLazySource(el);
     for (const attr of [...el.attributes]) {
       const key = attr.name.toLowerCase();
       if (!GLOBAL_ATTRIBUTES.includes(key) && !allowed.includes(key)) el.removeAttribute(attr.name);
@@ -195,7 +246,7 @@ export function enforcePolicy(root: DocumentFragment | Element): void {
     for (const [attr, schemes] of Object.entries(URL_ATTRIBUTES)) {
       const value = el.getAttribute(attr);
       if (value === null) continue;
-      const safe = safeUrl(value, { schemes });
+      const safe = suspiciousScheme(value, schemes) ? undefined : safeUrl(value, { schemes });
       if (safe === undefined) el.removeAttribute(attr);
       else if (safe !== value) el.setAttribute(attr, safe);
     }
@@ -216,6 +267,36 @@ export function enforcePolicy(root: DocumentFragment | Element): void {
       else el.removeAttribute('rel');
     }
   }
+}
+
+/**
+ * Whether a URL, read without any whitespace or control character (as DOMPurify reads it), names a
+ * scheme that is not allowed: `\u2028javascript:` is a relative link to the URL parser and inert,
+ * but both paths drop it, and a later change of parser cannot turn it into a script.
+ */
+function suspiciousScheme(value: string, schemes: readonly UrlScheme[]): boolean {
+  // eslint-disable-next-line no-control-regex
+  const squeezed = value.replace(/[\u0000-\u0020\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/gu, '');
+  const scheme = /^([a-z][a-z\d+.-]*):/iu.exec(squeezed);
+  return scheme !== null && !(schemes as readonly string[]).includes(`${scheme[1]!.toLowerCase()}:`);
+}
+
+/**
+ * Lazy-loading markup (WordPress plugins): a `data:` placeholder or nothing in `src`, the image in
+ * `data-src`/`data-lazy-src`/`data-original` and `data-srcset`. A safe data source replaces the
+ * placeholder; an unsafe one leaves the image without a source. The data attributes go.
+ */
+function promoteLazySource(img: Element): void {
+  const src = img.getAttribute('src')?.trim();
+  if (!src || /^data:/iu.test(src)) {
+    const lazy = LAZY_SOURCES.map((name) => img.getAttribute(name)).find((value) => value?.trim());
+    const safe = lazy ? safeUrl(lazy, { schemes: ['http:', 'https:'] }) : undefined;
+    if (safe && !suspiciousScheme(lazy!, ['http:', 'https:'])) img.setAttribute('src', safe);
+    else img.removeAttribute('src');
+    const srcset = LAZY_SRCSETS.map((name) => img.getAttribute(name)).find((value) => value?.trim());
+    if (srcset && safe && !img.hasAttribute('srcset')) img.setAttribute('srcset', srcset);
+  }
+  for (const name of [...LAZY_SOURCES, ...LAZY_SRCSETS]) img.removeAttribute(name);
 }
 
 /** Every candidate URL of a srcset is http(s) or relative. */
