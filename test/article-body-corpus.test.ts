@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { forceSanitizerPath, sanitizeHtml, type SanitizerPath } from '../src/components/article-body/sanitize.js';
+import { countNode } from '../src/components/reading-time/count.js';
 
 interface BodyCase {
   name: string;
@@ -14,6 +15,8 @@ interface BodyCase {
   text: string;
   images?: (string | null)[];
   links?: (string | null)[];
+  /** Images that add reading time (`isContentImage`). */
+  contentImages?: number;
 }
 
 const corpus = (await (await fetch('/test/corpus/bodies.json')).json()) as BodyCase[];
@@ -70,6 +73,10 @@ describe('article-body corpus: real CMS shapes', () => {
           it(`${c.name}: image sources`, async () => {
             const fragment = await sanitizeOn(path, c.html);
             expect([...fragment.querySelectorAll('img')].map((img) => img.getAttribute('src'))).to.deep.equal(c.images);
+          });
+        if (c.contentImages !== undefined)
+          it(`${c.name}: content images for reading time`, async () => {
+            expect(countNode(await sanitizeOn(path, c.html)).images).to.equal(c.contentImages);
           });
         if (c.links)
           it(`${c.name}: link targets`, async () => {

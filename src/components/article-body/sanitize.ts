@@ -29,7 +29,7 @@ const ELEMENTS: Record<string, string[]> = {
   del: ['cite', 'datetime'], ins: ['cite', 'datetime'],
   div: [], section: [], aside: [], blockquote: ['cite'],
   figure: [], figcaption: [], picture: [],
-  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
+  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding', 'role', 'aria-hidden'],
   source: ['srcset', 'sizes', 'media', 'type'],
   ul: [], ol: ['start', 'reversed', 'type'], li: ['value'], dl: [], dt: [], dd: [],
   table: [], caption: [], thead: [], tbody: [], tfoot: [], tr: [], colgroup: ['span'], col: ['span'],
@@ -238,7 +238,12 @@ export function enforcePolicy(root: DocumentFragment | Element): void {
       else el.remove();
       continue;
     }
-    if (name === 'img') promoteLazySource(el);
+    if (name === 'img') {
+      promoteLazySource(el);
+      // Decorative markers are kept (reading time and screen readers skip the image), nothing else.
+      if (!/^(?:presentation|none)$/iu.test(el.getAttribute('role') ?? '')) el.removeAttribute('role');
+      if (el.getAttribute('aria-hidden') !== 'true') el.removeAttribute('aria-hidden');
+    }
     for (const attr of [...el.attributes]) {
       const key = attr.name.toLowerCase();
       if (!GLOBAL_ATTRIBUTES.includes(key) && !allowed.includes(key)) el.removeAttribute(attr.name);
