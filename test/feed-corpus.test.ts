@@ -112,3 +112,47 @@ describe('feed corpus: real-world shapes', () => {
     });
   }
 });
+
+/** Teasers a list renders, waiting until it settles (the test's timeout bounds the wait). */
+async function settledList(src: string): Promise<HTMLElement & { updateComplete: Promise<boolean> }> {
+  const el = document.createElement('gz-teaser-list') as HTMLElement & { updateComplete: Promise<boolean> };
+  el.setAttribute('lang', 'en');
+  document.body.append(el);
+  el.setAttribute('src', src);
+  await el.updateComplete;
+  while (el.matches(':state(loading)')) await new Promise((r) => requestAnimationFrame(r));
+  await el.updateComplete;
+  return el;
+}
+
+describe('feed corpus in <gz-teaser-list src>, served by the test server', () => {
+  before(async () => {
+    await import('../src/components/teaser-list/teaser-list.js');
+  });
+  for (const [file, feed] of Object.entries(corpus)) {
+    it(`${file}: ${feed.error ? 'the error state' : `${feed.items.length} teasers`}${feed.warns ? ', one warning' : ''}`, async () => {
+      const query = new URLSearchParams({ type: feed.type ?? '' });
+      if (feed.bom) query.set('bom', '');
+      const warnings = captureWarnings();
+      let el: Awaited<ReturnType<typeof settledList>> | undefined;
+      try {
+        el = await settledList(`/api/test-feeds/corpus/${file}?${query}`);
+        const teasers = el.shadowRoot!.querySelectorAll('gz-teaser');
+        if (feed.error) {
+          expect(el.matches(':state(error)')).to.equal(true);
+          expect(warnings.messages()).to.have.length(1);
+        } else {
+          expect(teasers).to.have.length(feed.items.length);
+          expect([...teasers].map((t) => t.querySelector('[slot=title]')?.textContent)).to.deep.equal(
+            feed.items.map((item) => item.title),
+          );
+          const warned = warnings.messages().filter((message) => message.includes(feed.warns ?? '\u0000'));
+          expect(warned).to.have.length(feed.warns ? 1 : 0);
+        }
+      } finally {
+        warnings.restore();
+        el?.remove();
+      }
+    });
+  }
+});
