@@ -5,7 +5,12 @@
  * both paths must give exactly that text, so they give the same text.
  */
 import { expect } from '@open-wc/testing';
-import { forceSanitizerPath, sanitizeHtml, type SanitizerPath } from '../src/components/article-body/sanitize.js';
+import {
+  defuseAttributes,
+  forceSanitizerPath,
+  sanitizeHtml,
+  type SanitizerPath,
+} from '../src/components/article-body/sanitize.js';
 import { countNode } from '../src/components/reading-time/count.js';
 
 interface BodyCase {
@@ -95,5 +100,25 @@ describe('article-body corpus: real CMS shapes', () => {
         expect(visibleText(native)).to.equal(visibleText(purified));
         expect(markup(native)).to.equal(markup(purified));
       });
+  });
+});
+
+describe('the pass before parsing (defuseAttributes with unwrapUnknown)', () => {
+  const prepare = (html: string) => defuseAttributes(html, { unwrapUnknown: true });
+  it('renames what is neither kept nor dropped, start and end tags alike', () => {
+    expect(
+      prepare('<p>Meet in <st1:place w:st="on">Seattle</st1:place><x-ad>Ad</x-ad><Address>A</Address></p>'),
+    ).to.equal('<p>Meet in <gz-unwrap w:st="on">Seattle</gz-unwrap><gz-unwrap>Ad</gz-unwrap><Address>A</Address></p>');
+  });
+  it('removes <style> elements (their parsing is a style-src-elem report), keeps comments and raw text as they are', () => {
+    expect(prepare('<p>a</p><STYLE media="x">p { color: red } <b>b</b></style><p>c</p>')).to.equal(
+      '<p>a</p></style><p>c</p>',
+    );
+    expect(prepare('<!-- <style> --><p>kept</p><!-- </style> -->')).to.equal(
+      '<!-- <style> --><p>kept</p><!-- </style> -->',
+    );
+    expect(prepare('<textarea><style><x-y onclick=1></textarea><p>after</p>')).to.equal(
+      '<textarea><style><x-y onclick=1></textarea><p>after</p>',
+    );
   });
 });

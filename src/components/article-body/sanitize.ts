@@ -147,6 +147,10 @@ export function sanitizerPath(): SanitizerPath {
  * nothing runs and the sanitizer drops it right after. A linear scan that follows the HTML
  * tokenizer's tag and attribute rules; where it guesses wrong the cost is a report, never safety:
  * the sanitizer and `enforcePolicy` still decide what is kept.
+ *
+ * With `unwrapUnknown` (what `sanitizeHtml` uses) it also renames every element that is neither
+ * allowed nor dropped to `gz-unwrap`, copies comments and raw text (script, textarea...) untouched,
+ * and removes `<style>` elements, whose parsing alone is a `style-src-elem` report.
  */
 export function defuseAttributes(input: string, { unwrapUnknown = false } = {}): string {
   let out = '';
@@ -156,12 +160,21 @@ export function defuseAttributes(input: string, { unwrapUnknown = false } = {}):
   while (i < n) {
     const lt = input.indexOf('<', i);
     if (lt === -1 || lt + 1 >= n) break;
+    if (unwrapUnknown && input.startsWith('<!--', lt)) {
+      // A comment is copied whole: a tag inside it is no tag.
+      const close = input.indexOf('-->', lt + 4);
+      const stop = close === -1 ? n : close + 3;
+      out += input.slice(i, stop);
+      i = stop;
+      continue;
+    }
     const end = input[lt + 1] === '/';
     if (!/[a-z]/i.test(input[lt + (end ? 2 : 1)] ?? '')) {
       out += input.slice(i, lt + 1);
       i = lt + 1;
       continue;
     }
+    const tagStart = out.length + lt - i;
     out += input.slice(i, lt + (end ? 2 : 1));
     i = lt + (end ? 2 : 1);
     // The tag name: an element neither kept nor dropped on purpose is renamed for unwrapping.
@@ -194,9 +207,23 @@ export function defuseAttributes(input: string, { unwrapUnknown = false } = {}):
       out += input.slice(i, j);
       i = j;
     }
+    const raw = tag.toLowerCase();
+    if (unwrapUnknown && RAW_TEXT.includes(raw)) {
+      // Raw text ends only at its end tag: copied as it is, and a `<style>` element not at all, since
+      // parsing one reports `style-src-elem` to a strict CSP (both paths drop it anyway).
+      const close = new RegExp(`</${raw}`, 'giu');
+      close.lastIndex = i;
+      const stop = close.exec(input)?.index ?? n;
+      if (raw === 'style') out = out.slice(0, tagStart);
+      else out += input.slice(i, stop);
+      i = stop;
+    }
   }
   return out + input.slice(i);
 }
+
+/** Elements whose content the HTML parser reads as text up to their end tag. */
+const RAW_TEXT = ['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes'];
 
 /** Parses and sanitizes an HTML string into a fragment of an inert document. */
 export async function sanitizeHtml(html: string): Promise<DocumentFragment> {
