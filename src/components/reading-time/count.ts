@@ -44,19 +44,12 @@ export const ICON_SIZE = 48;
  * the server, before images load and in reader mode.
  */
 export function isContentImage(img: Element): boolean {
-  const alt = img.getAttribute('alt');
-  const role = img.getAttribute('role')?.trim().toLowerCase();
-  if (alt?.trim() === '' || role === 'presentation' || role === 'none') return false;
-  if (img.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return false;
-  const size = (name: string) => {
-    const value = Number.parseFloat(img.getAttribute(name) ?? '');
-    return Number.isFinite(value) ? value : undefined;
-  };
-  const width = size('width');
-  const height = size('height');
-  if ((width !== undefined && width <= ICON_SIZE) || (height !== undefined && height <= ICON_SIZE)) return false;
-  if (img.closest('figure')) return true;
-  return (width !== undefined && height !== undefined) || !!alt?.trim();
+  const attr = (name: string) => img.getAttribute(name)?.trim().toLowerCase();
+  const alt = attr('alt');
+  // A missing size is NaN, and NaN compares false both ways.
+  const [width, height] = ['width', 'height'].map((name) => parseFloat(attr(name)!)) as [number, number];
+  if (alt === '' || ['presentation', 'none'].includes(attr('role')!) || attr('aria-hidden') === 'true') return false;
+  return !(width <= ICON_SIZE || height <= ICON_SIZE) && (!!img.closest('figure') || width * height > 0 || !!alt);
 }
 
 /** The running text of a subtree, with a line break at every block boundary. */

@@ -112,12 +112,15 @@ export function parseXml(source: string, report: XmlReport = { recovered: 0 }): 
       const empty = body.endsWith('/');
       if (empty) body = body.slice(0, -1);
       const attributes: Record<string, string> = {};
-      const scope = Object.create(scopes[scopes.length - 1]!) as Record<string, string>;
+      const inherited = scopes[scopes.length - 1]!;
+      let scope = inherited;
       for (const [, name, a, b, c] of body.matchAll(ATTRIBUTE)) {
         const value = decodeEntities(a ?? b ?? c ?? '');
         attributes[name!] ??= value;
-        if (name === 'xmlns') scope[''] = value;
-        else if (name!.startsWith('xmlns:')) scope[name!.slice(6)] = value;
+        if (name !== 'xmlns' && !name!.startsWith('xmlns:')) continue;
+        // A new scope only where namespaces are declared: lookups stay short however deep the nesting.
+        if (scope === inherited) scope = { ...inherited };
+        scope[name === 'xmlns' ? '' : name!.slice(6)] = value;
       }
       const colon = qname.indexOf(':');
       const prefix = colon === -1 ? '' : qname.slice(0, colon);
