@@ -6,7 +6,9 @@
  * - aggressive global CSS: every computed style inside the elements' shadow roots matches the
  *   same article on a plain page;
  * - a strict CSP with Trusted Types, sent as an HTTP header: everything renders, both sanitizer
- *   paths of <gz-article-body> work, 0 `securitypolicyviolation` events;
+ *   paths of <gz-article-body> work, an RSS and an Atom list show their teasers, 0
+ *   `securitypolicyviolation` events; and with `?corpus` the whole corpus of `test/corpus/` (article
+ *   bodies on both paths, every feed in a list) gives its expected text and teasers;
  * - the classic IIFE next to another library with its own copy of Lit;
  * - a German page with an English box: each element speaks its own language;
  * - a scoped custom-element registry (native in Chromium 156).
@@ -189,6 +191,24 @@ try {
           query: path === 'dompurify' ? '?dompurify' : '',
         });
         await page.waitForFunction(() => document.querySelector('#from-cms')?.querySelector('h2'));
+        // An RSS and an Atom list, read without DOMParser (a Trusted Types sink) and served as
+        // application/octet-stream: both render their teasers, no attribute of theirs is reported.
+        await page.waitForFunction(() =>
+          ['#rss-list', '#atom-list'].every((id) => document.querySelector(id)?.shadowRoot?.querySelector('gz-teaser')),
+        );
+        const feeds = await page.evaluate(() =>
+          ['#rss-list', '#atom-list'].map((id) =>
+            [...(document.querySelector(id)?.shadowRoot?.querySelectorAll('gz-teaser') ?? [])].map((t) =>
+              t.querySelector('[slot=title]')?.textContent?.trim(),
+            ),
+          ),
+        );
+        assert(
+          feeds[0].join('|') ===
+            'Netzausbau: Der Norden zahlt weiter mehr|Bayer-Aktie: Was Anleger jetzt wissen müssen',
+          `RSS list: ${feeds[0]}`,
+        );
+        assert(feeds[1].join('|') === 'Energiewende: Wer zahlt?|Haushalt 2027', `Atom list: ${feeds[1]}`);
         const state = await page.evaluate((tags) => {
           const cms = /** @type {HTMLElement} */ (document.querySelector('#from-cms'));
           return {
@@ -227,6 +247,84 @@ try {
         assert(state.jsonLd?.headline === 'Netzausbau im Norden stockt', `json-ld: ${JSON.stringify(state.jsonLd)}`);
         assert(state.jsonLd.author?.length === 2 && state.jsonLd.publisher?.name === 'Gazette', 'json-ld authors');
         assert(errors.length === 0, errors.join('\n'));
+        await page.close();
+      },
+    );
+  }
+
+  for (const path of ['native', 'dompurify']) {
+    await suite.check(
+      `the corpus (test/corpus) under strict CSP + Trusted Types, ${path} sanitizer: expected text and teasers`,
+      async () => {
+        const { page, errors } = await open('csp.html', {
+          headers: { 'content-security-policy': CSP },
+          query: path === 'dompurify' ? '?corpus&dompurify' : '?corpus',
+        });
+        await page.waitForFunction(() => /** @type {any} */ (window).__corpus, undefined, { timeout: 60_000 });
+        const result = await page.evaluate(() => {
+          const { bodies, feeds } = /** @type {any} */ (window).__corpus;
+          const blocks = new Set(
+            'address blockquote br caption dd details div dl dt figcaption figure h1 h2 h3 h4 h5 h6 hgroup hr li ol p section summary table td th tr ul center'.split(
+              ' ',
+            ),
+          );
+          /** @param {Node} root */
+          const visible = (root) => {
+            let out = '';
+            /** @param {Node} node */
+            const walk = (node) => {
+              for (const child of node.childNodes) {
+                if (child.nodeType === Node.TEXT_NODE) out += /** @type {Text} */ (child).data;
+                else if (child.nodeType === Node.ELEMENT_NODE) {
+                  const block = blocks.has(/** @type {Element} */ (child).localName);
+                  if (block) out += ' ';
+                  walk(child);
+                  if (block) out += ' ';
+                }
+              }
+            };
+            walk(root);
+            return out.replace(/\s+/gu, ' ').trim();
+          };
+          // Without spaces: the element's typesetting (spacing.ts) adds one where a CMS glued two
+          // inline elements (`sollen</em>Blitzangriffe`); the text itself must be the corpus's.
+          const wrongText = bodies
+            .map((/** @type {any} */ c) => ({ c, got: visible(document.querySelector(`[data-case="${c.name}"]`)) }))
+            .filter((/** @type {any} */ r) => r.got.replace(/\s/gu, '') !== r.c.text.replace(/\s/gu, ''))
+            .map((/** @type {any} */ r) => `${r.c.name}: ${r.got}`);
+          const wrongFeeds = Object.entries(feeds)
+            .map(([file, feed]) => {
+              const list = document.querySelector(`[data-feed="${file}"]`);
+              const titles = [...(list?.shadowRoot?.querySelectorAll('gz-teaser') ?? [])].map(
+                (t) => t.querySelector('[slot=title]')?.textContent,
+              );
+              const want = /** @type {any} */ (feed).items.map((/** @type {any} */ item) => item.title);
+              const ok = /** @type {any} */ (feed).error
+                ? list?.matches(':state(error)')
+                : titles.join('\n') === want.join('\n');
+              return ok ? '' : `${file}: ${titles.length} of ${want.length} teasers`;
+            })
+            .filter(Boolean);
+          return {
+            wrongText,
+            wrongFeeds,
+            teasers: document.querySelectorAll('#corpus gz-teaser-list').length,
+            // Third-party images of the corpus are the CSP doing its job (img-src); any other report
+            // (script-src-attr, Trusted Types) is Gazette's.
+            violations: /** @type {any} */ (window).__violations.filter(
+              (/** @type {string} */ v) => !v.startsWith('img-src'),
+            ),
+            pwned: /** @type {any} */ (window).__pwned ?? false,
+          };
+        });
+        assert(result.teasers > 10, `only ${result.teasers} corpus lists`);
+        assert(result.wrongText.length === 0, `bodies:\n      ${result.wrongText.join('\n      ')}`);
+        assert(result.wrongFeeds.length === 0, `feeds:\n      ${result.wrongFeeds.join('\n      ')}`);
+        assert(result.violations.length === 0, `violations:\n      ${result.violations.join('\n      ')}`);
+        assert(!result.pwned, 'script ran');
+        // The corpus links images of other origins (blocked by img-src) and of none (404): expected.
+        const unexpected = errors.filter((e) => !/^Loading the image|^Failed to load resource/u.test(e));
+        assert(unexpected.length === 0, unexpected.join('\n'));
         await page.close();
       },
     );

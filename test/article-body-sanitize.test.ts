@@ -54,7 +54,7 @@ const CORPUS: Record<string, string> = {
 };
 
 const FORBIDDEN =
-  'script, style, form, input, button, select, textarea, label, iframe, base, meta, svg, math, object, embed, link, template, noscript';
+  'script, style, form, input, button, select, textarea, label, iframe, base, meta, svg, object, embed, link, template, noscript, gz-unwrap';
 
 let ids = 0;
 async function body(): Promise<GzArticleBody> {

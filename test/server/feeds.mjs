@@ -52,6 +52,24 @@ async function answer(req, res) {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(body);
   };
+  if (name.startsWith('corpus/')) {
+    // A feed of test/corpus/feeds/ with the content type (none when `type` is empty) and, with
+    // `bom`, the byte order mark a real server sent: what object stores and CMSs answer.
+    const file = name.slice('corpus/'.length);
+    if (!/^[\w.-]+$/u.test(file)) return false;
+    let bytes;
+    try {
+      bytes = await readFile(new URL(`../corpus/feeds/${file}`, import.meta.url));
+    } catch {
+      return false;
+    }
+    const type = url.searchParams.get('type');
+    const headers = /** @type {Record<string, string>} */ ({ 'cache-control': 'no-store' });
+    if (type) headers['content-type'] = type;
+    res.writeHead(200, headers);
+    res.end(url.searchParams.has('bom') ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]) : bytes);
+    return true;
+  }
   switch (name) {
     case 'slow': {
       // Answers after `ms` (default 60 s), or never if the client gives up first.

@@ -287,6 +287,7 @@ export class GzTeaserList extends GzElement {
           timeout: this._positive(this.timeout, 'timeout', DEFAULT_TIMEOUT),
           maxBytes: this._positive(this.maxBytes, 'max-bytes', DEFAULT_MAX_BYTES),
           fetcher: this.fetcher,
+          onWarning: (message) => warnOnce(this, `src="${this.src}": ${message}`),
         }),
       )
       .then(
