@@ -206,6 +206,7 @@ export default defineConfig(({ command, mode }) => {
           all: root('src/all.ts'),
           'react/index': root('src/react/index.ts'),
           ssr: root('src/ssr.ts'),
+          'ssr-entry': root('src/ssr-entry.ts'),
           hydrate: root('src/hydrate.ts'),
           ...Object.fromEntries(
             elements.map((name) => [`components/${name}/${name}`, root(`src/components/${name}/${name}.ts`)]),
