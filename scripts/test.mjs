@@ -28,8 +28,9 @@ const steps = [
   ['hostile host pages', 'node scripts/check-pages.mjs', 'pages'],
   ['layout shift before upgrade', 'node scripts/check-cls.mjs', 'cls'],
   ['React wrappers', 'node scripts/check-react.mjs', 'react'],
+  ['consumer app from the packed tarball', 'node scripts/check-consumer.mjs', 'consumer'],
   ['server rendering', 'node scripts/check-ssr.mjs', 'ssr'],
-  ['publint and attw', 'npm run --silent lint:package', 'package-lint'],
+  ['release dry run: publint, attw, tarball contents', 'node scripts/release.mjs --dry-run', 'release'],
   ['storybook build', 'npm run --silent build-storybook', 'storybook-build'],
   ['story smoke check (light, de)', 'node scripts/story-smoke.mjs', 'stories'],
   [
