@@ -59,7 +59,7 @@ try {
           );
           for (const category of ['attributes', 'css shadow parts']) {
             assert(
-              categories.some((text) => text.startsWith(category)),
+              categories.some((text) => text.startsWith(`hide ${category}`)),
               `the API table has no "${category}" section`,
             );
           }

@@ -32,6 +32,7 @@ const steps = [
   ['server rendering', 'node scripts/check-ssr.mjs', 'ssr'],
   ['release dry run: publint, attw, tarball contents', 'node scripts/release.mjs --dry-run', 'release'],
   ['storybook build', 'npm run --silent build-storybook', 'storybook-build'],
+  ['docs pages: API tables, no raw markdown', 'node scripts/check-docs.mjs', 'docs'],
   ['story smoke check (light, de)', 'node scripts/story-smoke.mjs', 'stories'],
   [
     'story smoke check (dark, en)',
