@@ -57,6 +57,27 @@ export default {
       },
     },
     {
+      // A tag's description ends only at the next tag, so prose written after the last
+      // `@cssproperty` became that property's description (the docs showed a paragraph on JSON-LD
+      // as a font size's). A paragraph after a blank line among the tags fails the analysis.
+      name: 'gz-prose-before-tags',
+      analyzePhase({ ts, node, moduleDoc }) {
+        if (!ts.isClassDeclaration(node) || !node.name) return;
+        for (const range of ts.getLeadingCommentRanges(node.getSourceFile().text, node.pos) ?? []) {
+          const comment = node.getSourceFile().text.slice(range.pos, range.end);
+          const tagsStart = comment.search(/\n\s*\*\s*@\w/);
+          if (tagsStart < 0) continue;
+          const prose = /\n\s*\*\s*\n\s*\*\s*([^@\s/][^\n]*)/.exec(comment.slice(tagsStart));
+          if (prose) {
+            throw new Error(
+              `${moduleDoc.path} ${node.name.text}: "${prose[1]}" follows the JSDoc tags and would become ` +
+                "the previous tag's description; move it above the tags.",
+            );
+          }
+        }
+      },
+    },
+    {
       // The analyzer also guesses events from `dispatchEvent(new GzXEvent(detail))`, naming them
       // after the constructor's first argument ("detail", or nothing). Gazette's event classes hold
       // their names themselves and `@event` documents them: drop the guesses for documented types.

@@ -1,6 +1,7 @@
 // @ts-check
 import { statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -68,8 +69,26 @@ function hostileSummary() {
   };
 }
 
+/**
+ * The test server's port: one the OS hands out on 127.0.0.1, never the runner's default 8000, which
+ * another dev server (or another checkout's test run) may hold.
+ * @returns {Promise<number>}
+ */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
 export default {
   files: ['test/**/*.test.ts'],
+  hostname: '127.0.0.1',
+  port: await freePort(),
   nodeResolve: true,
   concurrency: 2,
   concurrentBrowsers: 1,

@@ -40,8 +40,9 @@ const VIEWPORTS = {
 
 /**
  * Wraps every story in the toolbar's language and theme. Elements resolve `lang` and `dir` from
- * their nearest ancestor, so a story that sets its own `lang` (an English or Japanese article)
- * keeps it whatever the toolbar says.
+ * their nearest ancestor: stories about one language (named "English", "Japanese", "Right to
+ * left", "Reference (German)", ...) set their own `lang` and keep it whatever the toolbar says;
+ * every other story sets none and speaks the toolbar's locale.
  */
 const withLocaleAndTheme: Decorator = (story, context) => {
   const locale: Locale = LOCALES.includes(context.globals['locale']) ? context.globals['locale'] : 'de';

@@ -136,7 +136,8 @@ const meta = {
     'no-repair-spacing': { control: 'boolean' },
     'toc-label': { control: 'text' },
   },
-  render: (args) => html`<article lang="de">${articleBody(args, html`${unsafeHTML(bodyHtml)}`)}</article>`,
+  // No lang of its own: the article speaks the toolbar's locale (its text stays the German sample).
+  render: (args) => html`<article>${articleBody(args, html`${unsafeHTML(bodyHtml)}`)}</article>`,
 } satisfies Meta<ArticleBodyArgs>;
 
 export default meta;
@@ -194,7 +195,7 @@ export const InsertionPoints: Story = {
   name: 'Insertion points',
   parameters: ARTICLE_PARAMETERS,
   render: (args) => html`
-    <article lang="de">
+    <article>
       ${articleBody(
         args,
         html`<aside
@@ -266,7 +267,7 @@ const HOSTILE = `<h2>Sicher eingefügt</h2>
  */
 export const SanitizedHtml: Story = {
   name: 'Sanitized HTML',
-  render: () => html`<article lang="de"><gz-article-body .html=${HOSTILE}></gz-article-body></article>`,
+  render: () => html`<article><gz-article-body .html=${HOSTILE}></gz-article-body></article>`,
   play: async ({ canvasElement }) => {
     const [el] = await bodies(canvasElement);
     await expect(el!.querySelectorAll('script, form, input, iframe, svg, [style], [onclick], [onerror]').length).toBe(
@@ -281,7 +282,7 @@ export const SanitizedHtml: Story = {
 export const EmptyAndImagesOnly: Story = {
   name: 'Empty and images only',
   render: () => html`
-    <article lang="de">
+    <article>
       <gz-article-body></gz-article-body>
       <gz-article-body>
         <figure>

@@ -252,7 +252,6 @@ export const Dark: Story = {
   render: (args) => html`
     <div
       class="gz-theme-dark"
-      lang="de"
       style="max-inline-size: 44rem; padding: var(--gz-space-l); background: var(--gz-color-background); color: var(--gz-color-text)"
     >
       ${header(args, germanHeadline, germanStandfirst)}

@@ -120,7 +120,7 @@ const meta = {
   argTypes: {
     for: { control: 'text' },
     minutes: { control: 'number' },
-    'words-per-minute': { control: 'text' },
+    'words-per-minute': { control: 'number' },
     label: { control: 'text' },
   },
   render: (args) => badge(args),

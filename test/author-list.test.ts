@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import '../src/components/author-list/author-list.js';
 import type { GzAuthorList } from '../src/components/author-list/author-list.component.js';
 import { captureWarnings, frameAndUpdate } from './helpers.js';
@@ -119,6 +119,26 @@ describe('<gz-author-list>', () => {
     }
   });
 
+  it('does not warn when its cards arrive after it connects (IIFE in <head>, React)', async () => {
+    const warnings = captureWarnings();
+    const el = document.createElement('gz-author-list');
+    el.lang = 'de';
+    try {
+      document.body.append(el);
+      await Promise.resolve();
+      const card = document.createElement('gz-author-card');
+      card.setAttribute('name', 'Anna Berg');
+      el.append(card);
+      await frameAndUpdate(el);
+      await nextFrame();
+      expect(byline(el)).to.equal('Von Anna Berg');
+      expect(warnings.messages().filter((m) => m.startsWith('<gz-author-list>'))).to.deep.equal([]);
+    } finally {
+      el.remove();
+      warnings.restore();
+    }
+  });
+
   it('skips cards without a name, and shows nothing (one warning) when none has one', async () => {
     const warnings = captureWarnings();
     try {
@@ -130,6 +150,7 @@ describe('<gz-author-list>', () => {
       );
       expect(el.shadowRoot!.children).to.have.length(0);
       expect(el.matches(':state(empty)')).to.be.true;
+      await nextFrame(); // the warning waits a frame for cards still on their way
       const listWarnings = warnings.messages().filter((m) => m.startsWith('<gz-author-list>'));
       expect(listWarnings).to.have.length(1);
       await expect(el).to.be.accessible();

@@ -128,6 +128,21 @@ describe('<gz-reading-time>', () => {
       expect(el.matches(':state(counted)')).to.be.false;
     });
 
+    it('takes minutes as a property: el.minutes = 4 shows 4, null counts again', async () => {
+      const { el } = await setup(bodyHtml);
+      el.minutes = 4;
+      expect(el.minutes, 'reads back at once').to.equal(4);
+      expect(el.fixedMinutes).to.equal(4);
+      await el.updateComplete;
+      expect(shadowText(el)).to.equal('Lesezeit: 4 min');
+      expect(el.matches(':state(counted)')).to.be.false;
+      el.minutes = null;
+      await el.updateComplete;
+      expect(el.minutes).to.equal(3);
+      expect(shadowText(el)).to.equal('Lesezeit: 3 min');
+      expect(el.matches(':state(counted)')).to.be.true;
+    });
+
     it('rounds explicit minutes', async () => {
       const { el } = await setup('', { minutes: '2.6' });
       expect(el.minutes).to.equal(3);

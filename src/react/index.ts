@@ -36,8 +36,14 @@ import type { GzTeaserSelectEvent } from '../events/teaser-select.js';
 import type { GzUnsubscribeEvent } from '../events/unsubscribe.js';
 
 /**
- * Each element's events as React props. A new event: add `onGzName: 'gz-name' as EventName<GzNameEvent>`
- * (`import type { EventName } from '@lit/react'`) to its element's entry.
+ * An event prop's event: `currentTarget` is the element the prop sits on (`e.currentTarget.complete(…)`
+ * type-checks), not the DOM's `EventTarget | null`.
+ */
+type On<E extends Event, El extends HTMLElement> = EventName<E & { readonly currentTarget: El }>;
+
+/**
+ * Each element's events as React props. A new event: add `onGzName: 'gz-name' as On<GzNameEvent, GzXElement>`
+ * to its element's entry.
  */
 const EVENTS = {
   'gz-article-body': {},
@@ -46,19 +52,19 @@ const EVENTS = {
   'gz-author-list': {},
   'gz-reading-time': {},
   'gz-subscribe-button': {
-    onGzSubscribe: 'gz-subscribe' as EventName<GzSubscribeEvent>,
-    onGzUnsubscribe: 'gz-unsubscribe' as EventName<GzUnsubscribeEvent>,
-    onGzSubscribeSuccess: 'gz-subscribe-success' as EventName<GzSubscribeSuccessEvent>,
-    onGzSubscribeError: 'gz-subscribe-error' as EventName<GzSubscribeErrorEvent>,
-    onGzSubscribeRetry: 'gz-subscribe-retry' as EventName<GzSubscribeRetryEvent>,
+    onGzSubscribe: 'gz-subscribe' as On<GzSubscribeEvent, GzSubscribeButtonElement>,
+    onGzUnsubscribe: 'gz-unsubscribe' as On<GzUnsubscribeEvent, GzSubscribeButtonElement>,
+    onGzSubscribeSuccess: 'gz-subscribe-success' as On<GzSubscribeSuccessEvent, GzSubscribeButtonElement>,
+    onGzSubscribeError: 'gz-subscribe-error' as On<GzSubscribeErrorEvent, GzSubscribeButtonElement>,
+    onGzSubscribeRetry: 'gz-subscribe-retry' as On<GzSubscribeRetryEvent, GzSubscribeButtonElement>,
   },
   'gz-teaser': {
-    onGzTeaserSelect: 'gz-teaser-select' as EventName<GzTeaserSelectEvent>,
-    onGzTeaserImpression: 'gz-teaser-impression' as EventName<GzTeaserImpressionEvent>,
+    onGzTeaserSelect: 'gz-teaser-select' as On<GzTeaserSelectEvent, GzTeaserElement>,
+    onGzTeaserImpression: 'gz-teaser-impression' as On<GzTeaserImpressionEvent, GzTeaserElement>,
   },
   'gz-teaser-list': {
-    onGzTeaserSelect: 'gz-teaser-select' as EventName<GzTeaserSelectEvent>,
-    onGzTeaserImpression: 'gz-teaser-impression' as EventName<GzTeaserImpressionEvent>,
+    onGzTeaserSelect: 'gz-teaser-select' as On<GzTeaserSelectEvent, GzTeaserListElement>,
+    onGzTeaserImpression: 'gz-teaser-impression' as On<GzTeaserImpressionEvent, GzTeaserListElement>,
   },
 } as const;
 

@@ -23,6 +23,11 @@ const ELEMENTS = (manifest?.modules ?? [])
   .filter((declaration) => declaration.tagName)
   .sort((a, b) => a.tagName!.localeCompare(b.tagName!));
 
+/** A manifest description is markdown: its `code` spans become `<code>`, the rest stays text. */
+function inlineCode(text: string) {
+  return text.split(/`([^`]*)`/).map((piece, i) => (i % 2 ? html`<code>${piece}</code>` : piece));
+}
+
 function list(kind: string, items: Item[] | undefined, format: (name: string) => string) {
   if (!items?.length) return nothing;
   return html`<h3>${kind}</h3>
@@ -30,7 +35,7 @@ function list(kind: string, items: Item[] | undefined, format: (name: string) =>
       ${items.map(
         (item) =>
           html`<dt><code>${format(item.name)}</code></dt>
-            <dd>${item.description ?? ''}</dd>`,
+            <dd>${inlineCode(item.description ?? '')}</dd>`,
       )}
     </dl>`;
 }
@@ -72,5 +77,8 @@ export const AllElements: Story = {
     expect(canvasElement.querySelectorAll('section')).toHaveLength(ELEMENTS.length);
     // Every element documents at least its base part.
     for (const el of ELEMENTS) expect(el.cssParts?.length, el.tagName).toBeGreaterThan(0);
+    // Descriptions are markdown: no raw backtick reaches the page.
+    for (const dd of canvasElement.querySelectorAll('dd'))
+      expect(dd.textContent, dd.textContent ?? '').not.toContain('`');
   },
 };

@@ -121,7 +121,11 @@ const escapeHtml = (/** @type {string} */ s) => s.replace(/[&<>"']/g, (c) => `&#
  * @param {Res} res @param {number} status @param {string} title @param {string} text @param {string} [back]
  */
 function sendHtml(res, status, title, text, back) {
-  const link = back ? `<p><a href="${escapeHtml(back)}">Zurück zum Artikel</a></p>` : '';
+  // Always a way back: the article when the browser said where the form was (Referer), else the
+  // site's front page (a no-referrer policy or a privacy setting drops the Referer).
+  const link = back
+    ? `<p><a href="${escapeHtml(back)}">Zurück zum Artikel</a></p>`
+    : '<p><a href="/">Zur Startseite</a></p>';
   const page = `<!doctype html><html lang="de"><meta charset="utf-8"><title>${escapeHtml(title)}</title><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>${link}</body></html>`;
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.end(page);

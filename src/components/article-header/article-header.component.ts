@@ -61,6 +61,13 @@ interface DateView {
  * A `<gz-reading-time>` joins the dateline when the page has a `<gz-article-body>` or
  * `reading-time-for` names the body's id; `no-reading-time` leaves it out.
  *
+ * Structured data (off by default, since many CMSs emit their own): with `json-ld` the header
+ * keeps a `<script type="application/ld+json" slot="json-ld">` child with a schema.org
+ * `NewsArticle` made from what the elements know: headline, dates with offset, section, the
+ * `<gz-author-card>`s of the same `<article>` as authors, word count and reading time of the body,
+ * language, and `json-ld-image` / `json-ld-publisher` / `json-ld-publisher-logo` when given. Under
+ * Trusted Types it is written through the `gazette` policy.
+ *
  * @summary Section, headline, standfirst, dateline and reading time of an article.
  *
  * @slot - The headline: the publisher's heading element (`<h1>`, `<h2>`, ...).
@@ -89,13 +96,6 @@ interface DateView {
  * @cssproperty --gz-article-header-headline-font-size - Headline size. Default `--gz-font-size-3xl`.
  * @cssproperty --gz-article-header-headline-font-weight - Headline weight. Default `--gz-font-weight-bold`.
  * @cssproperty --gz-article-header-standfirst-font-size - Standfirst size. Default `--gz-font-size-l`.
- *
- * Structured data (off by default, since many CMSs emit their own): with `json-ld` the header
- * keeps a `<script type="application/ld+json" slot="json-ld">` child with a schema.org
- * `NewsArticle` made from what the elements know: headline, dates with offset, section, the
- * `<gz-author-card>`s of the same `<article>` as authors, word count and reading time of the body,
- * language, and `json-ld-image` / `json-ld-publisher` / `json-ld-publisher-logo` when given. Under
- * Trusted Types it is written through the `gazette` policy.
  *
  * @cssstate updated - The update time is shown.
  * @cssstate relative - A date is shown in the relative form ("vor 2 Stunden").

@@ -106,6 +106,22 @@ export class GzAuthorList extends GzElement {
     afterHydration(this, () => this._readCards());
   }
 
+  /**
+   * Warns about a list without named cards only once the page had the chance to add them: a list
+   * upgraded while the parser is still at its start tag (the IIFE in `<head>`) or created by a
+   * framework before its children connects with none yet.
+   */
+  private _warnIfStillEmpty(): void {
+    const check = () => {
+      if (this.isConnected && this._authors.length === 0) {
+        warnOnce(this, 'has no <gz-author-card name="…"> children; it shows nothing.');
+      }
+    };
+    const nextFrame = () => requestAnimationFrame(check);
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', nextFrame, { once: true });
+    else nextFrame();
+  }
+
   private _readCards(): void {
     const authors: Byline[] = [];
     for (const card of this.querySelectorAll(':scope > gz-author-card')) {
@@ -114,7 +130,7 @@ export class GzAuthorList extends GzElement {
       const name = normalizeName(props.name ?? card.getAttribute('name'));
       if (name) authors.push({ name, href: safeAuthorHref(props.href ?? card.getAttribute('href')) });
     }
-    if (authors.length === 0) warnOnce(this, 'has no <gz-author-card name="…"> children; it shows nothing.');
+    if (authors.length === 0) this._warnIfStillEmpty();
     const same =
       authors.length === this._authors.length &&
       authors.every((a, i) => a.name === this._authors[i]!.name && a.href === this._authors[i]!.href);

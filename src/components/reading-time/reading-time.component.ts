@@ -44,7 +44,10 @@ export class GzReadingTime extends GzElement {
   /** The id of the element whose text is counted (in the same document or shadow root). */
   @property({ attribute: 'for' }) for: string | null = null;
 
-  /** Minutes to show instead of counting (rounded, at least 1). */
+  /**
+   * Minutes to show instead of counting (rounded, at least 1): the `minutes` attribute. `null`
+   * counts again. Setting `el.minutes` sets this too.
+   */
   @property({ attribute: 'minutes', converter: optionalNumber }) fixedMinutes: number | null = null;
 
   /** Reading speed in words per minute, between 1 and 10,000. Default 238. */
@@ -78,9 +81,18 @@ export class GzReadingTime extends GzElement {
     return this.#count?.words;
   }
 
-  /** The minutes shown: given, or counted; `undefined` when there is nothing to show. */
+  /**
+   * The minutes shown: given, or counted; `undefined` when there is nothing to show. Setting it
+   * gives the minutes, as the `minutes` attribute does (`el.minutes = 3`; `null` counts again):
+   * it sets `fixedMinutes`, and reads back at once.
+   */
   get minutes(): number | undefined {
+    const fixed = this.fixedMinutes;
+    if (fixed !== null && Number.isFinite(fixed) && fixed > 0) return Math.max(1, Math.round(fixed));
     return this.#minutes;
+  }
+  set minutes(value: number | null | undefined) {
+    this.fixedMinutes = value ?? null;
   }
 
   /** The element whose text is counted, if any. */
