@@ -16,7 +16,7 @@ export { openStore, SCHEMA_VERSION } from './store.mjs';
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
 /** Timeouts a `node:http` server of this service should use (the bin sets them). */
-export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 15_000, keepAliveTimeout: 5_000 };
+export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 };
 
 /**
  * @typedef {import('node:http').IncomingMessage} Req

@@ -10,7 +10,7 @@
  * `q.all` and `q.run` take SQL with `?` placeholders in the dialect both databases share.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** The schema, one entry per version; a database is migrated forward in one transaction. */
@@ -71,6 +71,7 @@ async function openSqlite(file) {
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const existed = path !== ':memory:' && existsSync(path);
+    if (existed) checkHeader(path);
     db = new Database(path);
     db.pragma('busy_timeout = 10000');
     if (existed) {
@@ -128,6 +129,29 @@ async function openSqlite(file) {
   };
   const secret = await migrate(tx, 'sqlite');
   return { dialect: 'sqlite', secret, tx, close: async () => void (await queue, db.close()) };
+}
+
+/**
+ * A database file is whole pages: a cut or padded file (SQLite's own check passes some of those)
+ * is refused before SQLite opens it. An empty file is a new database.
+ * @param {string} path
+ */
+function checkHeader(path) {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return;
+    const header = Buffer.alloc(100);
+    readSync(fd, header, 0, 100, 0);
+    if (header.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0')
+      throw new Error('file is not a SQLite database');
+    const raw = header.readUInt16BE(16);
+    const pageSize = raw === 1 ? 65536 : raw;
+    if (size % pageSize !== 0)
+      throw new Error(`the file is ${size} bytes, not whole ${pageSize}-byte pages: cut or padded`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** SQLite's codes for a full, read-only or busy database become StorageErrors (503). */

@@ -7,7 +7,17 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +47,9 @@ function tmpfs(/** @type {string} */ size) {
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`the disk fault tests mount a tmpfs and need root (or CAP_SYS_ADMIN): ${/** @type {Error} */ (error).message}`);
+    throw new Error(
+      `the disk fault tests mount a tmpfs and need root (or CAP_SYS_ADMIN): ${/** @type {Error} */ (error).message}`,
+    );
   }
   return { dir, unmount: () => execFileSync('umount', ['-l', dir]) };
 }
@@ -61,7 +73,11 @@ describe('faults', () => {
     const service = await spawnService(['--db', `sqlite:${db}`, '--single-opt-in']);
     let acknowledged = 0;
     const jobs = Array.from({ length: 1000 }, (_, i) => async () => {
-      const answer = await send(service.url, { topic: 'k', email: `k${i}@example.de` }, { 'idempotency-key': `kill-${i}` });
+      const answer = await send(
+        service.url,
+        { topic: 'k', email: `k${i}@example.de` },
+        { 'idempotency-key': `kill-${i}` },
+      );
       if (answer.status === 201 && ++acknowledged === 300) service.child.kill('SIGKILL');
       return answer;
     });
@@ -75,8 +91,14 @@ describe('faults', () => {
     // Restart and resend everything with the same keys: every request ends as one subscription.
     const again = await spawnService(['--db', `sqlite:${db}`, '--single-opt-in']);
     try {
-      const resent = await burst(Array.from({ length: 1000 }, (_, i) => () =>
-        send(again.url, { topic: 'k', email: `k${i}@example.de` }, { 'idempotency-key': `kill-${i}` })), 50);
+      const resent = await burst(
+        Array.from(
+          { length: 1000 },
+          (_, i) => () =>
+            send(again.url, { topic: 'k', email: `k${i}@example.de` }, { 'idempotency-key': `kill-${i}` }),
+        ),
+        50,
+      );
       assert.deepEqual([...new Set(resent.map((a) => a.status))], [201]);
       assert.ok(resent.filter((a) => a.headers.get('idempotent-replayed')).length >= acked.length);
       assert.equal((await addresses(db)).size, 1000);
@@ -92,8 +114,16 @@ describe('faults', () => {
       let s;
       try {
         s = await serve({ database: `sqlite:${db}`, singleOptIn: true });
-        const request = (/** @type {number} */ i) => send(/** @type {any} */ (s).url, { topic: 'd', email: `d${i}@example.de` }, { 'idempotency-key': `disk-${i}` });
-        const before = await burst(Array.from({ length: 20 }, (_, i) => () => request(i)), 10);
+        const request = (/** @type {number} */ i) =>
+          send(
+            /** @type {any} */ (s).url,
+            { topic: 'd', email: `d${i}@example.de` },
+            { 'idempotency-key': `disk-${i}` },
+          );
+        const before = await burst(
+          Array.from({ length: 20 }, (_, i) => () => request(i)),
+          10,
+        );
         assert.deepEqual([...new Set(before.map((a) => a.status))], [201]);
         if (fault === 'full') fill(disk.dir);
         else {
@@ -104,21 +134,36 @@ describe('faults', () => {
           execFileSync('mount', ['-o', 'remount,ro', disk.dir]);
           s = await serve({ database: `sqlite:${db}`, singleOptIn: true });
         }
-        const during = await burst(Array.from({ length: 200 }, (_, i) => () => request(20 + i)), 20);
+        const during = await burst(
+          Array.from({ length: 200 }, (_, i) => () => request(20 + i)),
+          20,
+        );
         const refused = during.flatMap((a, i) => (a.status === 503 ? [20 + i] : []));
         const claimed = [...Array(20).keys(), ...during.flatMap((a, i) => (a.status === 201 ? [20 + i] : []))];
         // Each refused request, resent with its key: refused again, never a remembered 201.
-        const resent = await burst(refused.map((i) => () => request(i)), 20);
-        console.log(`# ${fault} disk: ${claimed.length} acknowledged, ${refused.length} answered 503, resent: ${resent.filter((a) => a.status === 503).length} 503`);
+        const resent = await burst(
+          refused.map((i) => () => request(i)),
+          20,
+        );
+        console.log(
+          `# ${fault} disk: ${claimed.length} acknowledged, ${refused.length} answered 503, resent: ${resent.filter((a) => a.status === 503).length} 503`,
+        );
         assert.ok(refused.length > 0, 'the fault was felt');
-        assert.deepEqual(during.filter((a) => a.status !== 201 && a.status !== 503), []);
+        assert.deepEqual(
+          during.filter((a) => a.status !== 201 && a.status !== 503),
+          [],
+        );
         assert.deepEqual([...new Set(resent.map((a) => a.status))], [503]);
         await s.close();
         s = undefined;
         if (fault === 'full') rmSync(join(disk.dir, 'filler'));
         else execFileSync('mount', ['-o', 'remount,rw', disk.dir]);
         const stored = await addresses(db);
-        assert.deepEqual(claimed.filter((i) => !stored.has(`d${i}@example.de`)), [], 'every acknowledged write is stored');
+        assert.deepEqual(
+          claimed.filter((i) => !stored.has(`d${i}@example.de`)),
+          [],
+          'every acknowledged write is stored',
+        );
         assert.equal(stored.size, claimed.length, 'nothing stored that was answered 503');
       } finally {
         await s?.close().catch(() => {});
@@ -146,7 +191,11 @@ describe('faults', () => {
       const run = await runBin(['--db', `sqlite:${damaged}`, '--single-opt-in', '--port', '0']);
       assert.equal(run.code, 1, `${name}: ${run.output}`);
       assert.match(run.output, /cannot open the subscriptions database .*restore it from a backup/s, name);
-      assert.equal(createHash('sha256').update(readFileSync(damaged)).digest('hex'), hash, `${name}: the file is untouched`);
+      assert.equal(
+        createHash('sha256').update(readFileSync(damaged)).digest('hex'),
+        hash,
+        `${name}: the file is untouched`,
+      );
     }
   });
 });
@@ -165,17 +214,41 @@ describe('hostile requests', () => {
     try {
       const ok = { topic: 't', email: 'leser@example.de' };
       assert.equal((await send(s.url, ok, { origin: 'https://evil.example' })).status, 403);
-      assert.equal((await send(s.url, 'topic=t&email=leser%40example.de', { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' })).status, 403);
+      assert.equal(
+        (
+          await send(s.url, 'topic=t&email=leser%40example.de', {
+            'content-type': 'application/x-www-form-urlencoded',
+            'sec-fetch-site': 'cross-site',
+          })
+        ).status,
+        403,
+      );
       assert.equal((await send(s.url, '{"topic":"t","email":"a@example.de","email":"b@example.de"}')).status, 400);
-      for (const email of ['a\u0000b@example.de', 'a\u001bb@example.de', 'a\u202eb@example.de', 'a\u200bb@example.de', 'a\ud800@example.de', `${'a'.repeat(65)}@example.de`, `a@${'b'.repeat(250)}.de`]) {
+      for (const email of [
+        'a\u0000b@example.de',
+        'a\u001bb@example.de',
+        'a\u202eb@example.de',
+        'a\u200bb@example.de',
+        'a\ud800@example.de',
+        `${'a'.repeat(65)}@example.de`,
+        `a@${'b'.repeat(250)}.de`,
+      ]) {
         assert.equal((await send(s.url, { topic: 't', email })).status, 422, JSON.stringify(email));
       }
       // 10 MB announced: 413 at once and the connection closed, the body never read.
-      const big = await raw(s.port, `POST /api/subscriptions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10485760\r\n\r\n{"topic":"`, 10 * 1024 * 1024);
+      const big = await raw(
+        s.port,
+        `POST /api/subscriptions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10485760\r\n\r\n{"topic":"`,
+        10 * 1024 * 1024,
+      );
       assert.match(big.text, /^HTTP\/1.1 413/);
       assert.ok(big.closed && big.sent < 2 * 1024 * 1024, `closed after ${big.sent} bytes`);
       // A slow body: 408 after the body timeout, closed.
-      const slow = await raw(s.port, `POST /api/subscriptions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"to`, 0);
+      const slow = await raw(
+        s.port,
+        `POST /api/subscriptions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"to`,
+        0,
+      );
       assert.match(slow.text, /^HTTP\/1.1 408/);
       assert.ok(slow.closed);
       assert.equal(await stored(s), 0);
@@ -184,7 +257,9 @@ describe('hostile requests', () => {
       for (let i = 0; i < 5; i++) assert.equal((await send(s.url, ok, { host: 'evil.example' })).status, 202);
       assert.equal(readdirSync(mails).length, 1);
       assert.ok(!readFileSync(join(mails, readdirSync(mails)[0] ?? ''), 'utf8').includes('evil.example'));
-      const bot = await send(s.url, 'topic=t&email=bot%40example.de&website=x', { 'content-type': 'application/x-www-form-urlencoded' });
+      const bot = await send(s.url, 'topic=t&email=bot%40example.de&website=x', {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
       assert.equal(bot.status, 200);
       assert.equal(await stored(s), 1);
       // Logs never hold a whole address.
@@ -200,7 +275,8 @@ describe('hostile requests', () => {
     const b = await serve({ database: db, singleOptIn: true, limits: { perIpPerMinute: 6, perAddressPerHour: 1e9 } });
     try {
       const answers = [];
-      for (let i = 0; i < 10; i++) answers.push((await send(i % 2 ? a.url : b.url, { topic: 'r', email: `r${i}@example.de` })).status);
+      for (let i = 0; i < 10; i++)
+        answers.push((await send(i % 2 ? a.url : b.url, { topic: 'r', email: `r${i}@example.de` })).status);
       assert.deepEqual(answers, [201, 201, 201, 201, 201, 201, 429, 429, 429, 429]);
       assert.equal(await stored(a), 6);
     } finally {

@@ -37,9 +37,13 @@ export async function serve(options) {
  * @param {string[]} args
  */
 export async function spawnService(args) {
-  const child = spawn(process.execPath, [BIN, '--port', '0', '--limit-ip', '1000000000', '--limit-address', '1000000000', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, '--port', '0', '--limit-ip', '1000000000', '--limit-address', '1000000000', ...args],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stderr.on('data', (d) => (output += d));
   const url = await new Promise((resolve, reject) => {
@@ -59,7 +63,10 @@ export async function runBin(/** @type {string[]} */ args) {
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
+  // A bin that should have refused to start but serves instead is stopped, and fails the test.
+  const timer = setTimeout(() => child.kill(), 20_000);
   const [code] = await once(child, 'exit');
+  clearTimeout(timer);
   return { code, output };
 }
 
@@ -135,7 +142,9 @@ export async function smtpSink() {
       stream.on('data', (d) => (raw += d));
       stream.on('end', () => {
         // quoted-printable soft breaks and escapes, as nodemailer writes non-ASCII text
-        const text = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+        const text = raw
+          .replace(/=\r?\n/g, '')
+          .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
         mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw, text });
         waiting.splice(0).forEach((fn) => fn());
         callback();

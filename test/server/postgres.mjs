@@ -44,7 +44,9 @@ export async function startPostgres() {
   const dir = mkdtempSync(join(tmpdir(), 'gz-pg-'));
   const root = process.getuid?.() === 0;
   const as = (/** @type {string} */ file, /** @type {string[]} */ args) =>
-    root ? execFileSync('runuser', ['-u', 'postgres', '--', file, ...args], { stdio: 'pipe' }) : execFileSync(file, args, { stdio: 'pipe' });
+    root
+      ? execFileSync('runuser', ['-u', 'postgres', '--', file, ...args], { stdio: 'pipe' })
+      : execFileSync(file, args, { stdio: 'pipe' });
   if (root) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());

@@ -44,7 +44,13 @@ async function count(/** @type {string} */ url, table = 'gz_subscriptions', wher
 const distinct = async (/** @type {string} */ url) => {
   const store = await openStore(url);
   try {
-    return Number((await store.tx((q) => q.get('SELECT COUNT(*) AS n FROM (SELECT DISTINCT topic, address FROM gz_subscriptions) d'))).n);
+    return Number(
+      (
+        await store.tx((q) =>
+          q.get('SELECT COUNT(*) AS n FROM (SELECT DISTINCT topic, address FROM gz_subscriptions) d'),
+        )
+      ).n,
+    );
   } finally {
     await store.close();
   }
@@ -93,8 +99,14 @@ for (const dialect of ['sqlite', 'postgres']) {
       const db = await database(dialect);
       const s = await serve({ database: db, singleOptIn: true });
       try {
-        const jobs = Array.from({ length: 2000 }, (_, i) => () =>
-          send(s.url, { topic: `t${(i >> 1) % 3}`, email: `r${i >> 1}@example.de` }, { 'idempotency-key': `key-${i >> 1}` }),
+        const jobs = Array.from(
+          { length: 2000 },
+          (_, i) => () =>
+            send(
+              s.url,
+              { topic: `t${(i >> 1) % 3}`, email: `r${i >> 1}@example.de` },
+              { 'idempotency-key': `key-${i >> 1}` },
+            ),
         );
         const started = Date.now();
         const answers = await burst(jobs, 50);
@@ -116,8 +128,14 @@ for (const dialect of ['sqlite', 'postgres']) {
       const a = await spawnService(['--db', db, '--single-opt-in']);
       const b = await spawnService(['--db', db, '--single-opt-in']);
       try {
-        const jobs = Array.from({ length: 1200 }, (_, i) => () =>
-          send(i % 2 ? a.url : b.url, { topic: 'energie', email: `p${i >> 1}@example.de` }, { 'idempotency-key': `two-${i >> 1}` }),
+        const jobs = Array.from(
+          { length: 1200 },
+          (_, i) => () =>
+            send(
+              i % 2 ? a.url : b.url,
+              { topic: 'energie', email: `p${i >> 1}@example.de` },
+              { 'idempotency-key': `two-${i >> 1}` },
+            ),
         );
         const answers = await burst(jobs, 50);
         assert.deepEqual([...new Set(answers.map((x) => x.status))], [201]);
@@ -157,7 +175,10 @@ for (const dialect of ['sqlite', 'postgres']) {
         // The same address again, and a stranger: the same answer, no second mail within the hour.
         const again = await send(s.url, { topic: 'energie', email: address });
         const stranger = await send(s.url, { topic: 'energie', email: `neu-${dialect}@example.de` });
-        assert.deepEqual([again.status, again.body, stranger.status, stranger.body], [202, { status: 'pending' }, 202, { status: 'pending' }]);
+        assert.deepEqual(
+          [again.status, again.body, stranger.status, stranger.body],
+          [202, { status: 'pending' }, 202, { status: 'pending' }],
+        );
         await smtp.arrived(before + 2);
         assert.equal(smtp.mails.filter((m) => m.to === address).length, 1);
 
@@ -166,7 +187,12 @@ for (const dialect of ['sqlite', 'postgres']) {
         assert.match(await scanned.text(), /<form method="post">/);
         assert.equal(await count(db, 'gz_subscriptions', "WHERE status = 'subscribed'"), 0);
         const token = new URL(confirm).searchParams.get('token') ?? '';
-        const press = () => fetch(local(confirm), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${token}` });
+        const press = () =>
+          fetch(local(confirm), {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: `token=${token}`,
+          });
         const done = await press();
         assert.equal(done.status, 200);
         assert.match(await done.text(), /Bestätigt/);
@@ -179,7 +205,11 @@ for (const dialect of ['sqlite', 'postgres']) {
         assert.equal(byAddress.status, 202);
         assert.equal(await count(db, 'gz_subscriptions', "WHERE status = 'subscribed'"), 1);
         const unsubscribe = /^List-Unsubscribe: <([^>]+)>/m.exec(head)?.[1] ?? '';
-        const click = await fetch(local(unsubscribe), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+        const click = await fetch(local(unsubscribe), {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'List-Unsubscribe=One-Click',
+        });
         assert.equal(click.status, 200);
         assert.deepEqual(await s.service.export(address), []);
         assert.deepEqual(left, [{ topic: 'energie', address }]);

@@ -49,7 +49,9 @@ export interface ServiceOptions {
 
 export interface SubscriptionService {
   (req: IncomingMessage, res: ServerResponse): Promise<void>;
-  export(address: string): Promise<
+  export(
+    address: string,
+  ): Promise<
     { topic: string; address: string; locale: string; status: string; created: number; confirmed: number | null }[]
   >;
   erase(address: string): Promise<number>;
