@@ -83,8 +83,9 @@ async function openSqlite(file) {
   } catch (error) {
     throw new Error(
       `gazette/server: cannot open the subscriptions database ${path}: ${/** @type {Error} */ (error).message}. ` +
-        'The service does not start on a damaged or unreadable file: restore it from a backup ' +
-        '(or move it away to start a new, empty one on purpose).',
+        'The service does not start on a file it cannot read and write: check that the file and its ' +
+        'folder are writable and the disk is not full or read-only; if the file is damaged, restore it ' +
+        'from a backup (or move it away to start a new, empty one on purpose).',
     );
   }
   // One connection per process: transactions of concurrent requests run one after another.
