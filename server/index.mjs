@@ -407,8 +407,16 @@ export async function createSubscriptionService(options = {}) {
     try {
       result = await change(req, body, leave, key || undefined, sha(`${method}\n${raw}`));
     } catch (error) {
-      log(`gazette: storage failed, answered 503: ${/** @type {Error} */ (error).message}`);
-      return json(res, 503, { error: { code: 'unavailable' } }, { 'retry-after': '5' });
+      // Rolled back: nothing stored, no answer remembered for the key. A storage fault is a 503
+      // the element retries; anything else a 500.
+      const status = error instanceof StorageError ? 503 : 500;
+      log(`gazette: request failed, answered ${status}: ${/** @type {Error} */ (error).message}`);
+      return json(
+        res,
+        status,
+        { error: { code: status === 503 ? 'unavailable' : 'internal' } },
+        status === 503 ? { 'retry-after': '5' } : {},
+      );
     }
     const { answer, after = [] } = result;
     for (const fn of after) await runHook(fn);

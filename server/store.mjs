@@ -47,7 +47,7 @@ async function load(name, hint) {
     return (await import(name)).default;
   } catch (error) {
     if (/** @type {any} */ (error)?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    throw new Error(`gazette/server: ${hint} needs the "${name}" package: npm install ${name}`);
+    throw new Error(`gazette/server: ${hint} needs the "${name}" package: npm install ${name}`, { cause: error });
   }
 }
 
@@ -86,6 +86,7 @@ async function openSqlite(file) {
         'The service does not start on a file it cannot read and write: check that the file and its ' +
         'folder are writable and the disk is not full or read-only; if the file is damaged, restore it ' +
         'from a backup (or move it away to start a new, empty one on purpose).',
+      { cause: error },
     );
   }
   // One connection per process: transactions of concurrent requests run one after another.
@@ -222,6 +223,7 @@ async function openPostgres(url) {
     throw new Error(
       `gazette/server: cannot open the subscriptions database ${url.replace(/\/\/[^@/]*@/, '//…@')}: ` +
         `${/** @type {Error} */ (error).message}. Check the URL, that the server runs and that the user may create tables.`,
+      { cause: error },
     );
   }
   return { dialect: 'postgres', secret, tx, close: () => pool.end() };

@@ -49,6 +49,7 @@ function tmpfs(/** @type {string} */ size) {
   } catch (error) {
     throw new Error(
       `the disk fault tests mount a tmpfs and need root (or CAP_SYS_ADMIN): ${/** @type {Error} */ (error).message}`,
+      { cause: error },
     );
   }
   return { dir, unmount: () => execFileSync('umount', ['-l', dir]) };
