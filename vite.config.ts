@@ -4,7 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { litCss } from './scripts/lib/lit-css.mjs';
 import { contentStyles } from './src/components/article-body/content.styles.js';
 import * as article from './test/fixtures/article-de.js';
-import { subscriptionsVitePlugin } from './test/server/subscriptions.mjs';
+import { createSubscriptionService } from './server/index.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const root = (path: string) => resolve(import.meta.dirname, path);
@@ -124,6 +124,34 @@ function demoContent(): Plugin {
 }
 
 /**
+ * The subscription service (`gazette/server`) on the dev server, as a publisher would run it:
+ * SQLite, double opt-in, links to GZ_PUBLIC_ORIGIN (default the dev server's address), mails
+ * written to a folder instead of sent.
+ */
+function subscriptionService(): Plugin {
+  const mount = '/api/subscriptions';
+  return {
+    name: 'gz-subscription-service',
+    async configureServer(server) {
+      const handle = await createSubscriptionService({
+        database: `sqlite:${process.env['GZ_SUBSCRIPTIONS_DB'] ?? root('node_modules/.cache/gazette/subscriptions.db')}`,
+        publicOrigin: process.env['GZ_PUBLIC_ORIGIN'] ?? 'http://127.0.0.1:5173',
+        allowedOrigins: ['http://localhost:5173'],
+        mailer: process.env['GZ_MAIL_DIR'] ?? root('node_modules/.cache/gazette/mails'),
+        csrfToken: DEMO_CSRF_TOKEN,
+        mount,
+      });
+      server.httpServer?.once('close', () => void handle.close());
+      server.middlewares.use((req, res, next) => {
+        const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+        if (path !== mount && !path.startsWith(`${mount}/`)) return next();
+        handle(req, res).catch(next);
+      });
+    },
+  };
+}
+
+/**
  * The builds from one config:
  * - `vite build` (npm): ES modules, one file per source module, Lit external; `tsc` adds `.d.ts`.
  * - `vite build --mode cdn`: one minified, self-contained ES module and one IIFE (`Gazette`) with
@@ -140,14 +168,9 @@ export default defineConfig(({ command, mode }) => {
       define,
       plugins: [
         demoContent(),
-        // <gz-subscribe-button>'s reference endpoint: POST/DELETE /api/subscriptions, kept in a JSON
-        // file across restarts. GZ_DOUBLE_OPT_IN=1 logs confirmation links instead of subscribing.
-        subscriptionsVitePlugin({
-          mount: '/api/subscriptions',
-          file: process.env['GZ_SUBSCRIPTIONS_FILE'] ?? root('node_modules/.cache/gazette/subscriptions.json'),
-          doubleOptIn: process.env['GZ_DOUBLE_OPT_IN'] === '1',
-          csrfToken: DEMO_CSRF_TOKEN,
-        }),
+        // <gz-subscribe-button>'s endpoint: gazette/server on SQLite with double opt-in; the
+        // confirmation mails are written to node_modules/.cache/gazette/mails (README).
+        subscriptionService(),
         demoPreload(),
       ],
       server: { host: '127.0.0.1', port: 5173, fs: { allow: [root('.')] } },

@@ -67,7 +67,9 @@ await suite.check('npm pack ships only what a user needs', async () => {
   const files = pack.files.map((f) => f.path);
   const unexpected = files.filter(
     (f) =>
-      !/^(dist\/|custom-elements\.json$|vscode\.html-custom-data\.json$|package\.json$|README\.md$|LICENSE$)/.test(f),
+      !/^(dist\/|server\/|custom-elements\.json$|vscode\.html-custom-data\.json$|package\.json$|README\.md$|LICENSE$)/.test(
+        f,
+      ),
   );
   assert(unexpected.length === 0, `unexpected files in the package: ${unexpected.slice(0, 10).join(', ')}`);
   for (const needed of [
@@ -76,6 +78,7 @@ await suite.check('npm pack ships only what a user needs', async () => {
     'dist/cdn/gazette.js',
     'dist/themes/dark.css',
     'custom-elements.json',
+    'server/index.mjs',
   ]) {
     assert(files.includes(needed), `the package lacks ${needed}`);
   }

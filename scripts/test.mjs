@@ -22,6 +22,13 @@ const steps = [
     'size-logic',
   ],
   ['size budgets', 'node scripts/size-budget.mjs', 'size'],
+  [
+    'subscription service (SQLite, PostgreSQL, SMTP, faults)',
+    'node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout ' +
+      '--test-reporter=./scripts/lib/node-test-counts.mjs --test-reporter-destination=.test-results/server.json ' +
+      'test/server/service.test.mjs test/server/faults.test.mjs',
+    'server',
+  ],
   ['memory check', 'node scripts/memory-check.mjs', 'memory'],
   ['browser tests', 'npx web-test-runner', 'unit'],
   ['package checks', 'node scripts/check-package.mjs', 'package'],

@@ -1,0 +1,257 @@
+// @ts-check
+/**
+ * Storage behind one small interface, two real implementations chosen by URL:
+ * - `sqlite:path/to/file.db` (or a plain path): better-sqlite3, WAL, a busy timeout, one
+ *   `BEGIN IMMEDIATE` transaction per request, so many processes on one file lose nothing;
+ * - `postgres://…`: pg, the same schema and semantics, one transaction per request.
+ * Both drivers are optional peer dependencies, loaded only when their URL is used.
+ *
+ * `store.tx(fn)` runs `fn(q)` in one transaction and commits only when it returns; `q.get`,
+ * `q.all` and `q.run` take SQL with `?` placeholders in the dialect both databases share.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** The schema, one entry per version; a database is migrated forward in one transaction. */
+const MIGRATIONS = [
+  [
+    `CREATE TABLE gz_subscriptions (topic TEXT NOT NULL, address TEXT NOT NULL, locale TEXT NOT NULL,
+      status TEXT NOT NULL, unsubscribe_key TEXT NOT NULL UNIQUE, created BIGINT NOT NULL, confirmed BIGINT,
+      PRIMARY KEY (topic, address))`,
+    'CREATE INDEX gz_subscriptions_address ON gz_subscriptions (address)',
+    `CREATE TABLE gz_tokens (hash TEXT PRIMARY KEY, topic TEXT NOT NULL, address TEXT NOT NULL,
+      expires BIGINT NOT NULL)`,
+    `CREATE TABLE gz_idempotency (key TEXT PRIMARY KEY, request_hash TEXT NOT NULL, status INTEGER,
+      body TEXT, expires BIGINT NOT NULL)`,
+    `CREATE TABLE gz_suppressed (topic TEXT NOT NULL, address_hash TEXT NOT NULL, at BIGINT NOT NULL,
+      PRIMARY KEY (topic, address_hash))`,
+    'CREATE TABLE gz_limits (bucket TEXT PRIMARY KEY, window_start BIGINT NOT NULL, hits INTEGER NOT NULL)',
+  ],
+];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * @typedef {{ get(sql: string, params?: unknown[]): Promise<any>, all(sql: string, params?: unknown[]): Promise<any[]>,
+ *   run(sql: string, params?: unknown[]): Promise<{ changes: number }> }} Query
+ * @typedef {{ dialect: 'sqlite' | 'postgres', secret: string, tx<T>(fn: (q: Query) => Promise<T>): Promise<T>,
+ *   close(): Promise<void> }} Store
+ */
+
+/** A storage error the service answers with 503 (full or read-only disk, lock timeout, lost server). */
+export class StorageError extends Error {}
+
+/** @param {string} name @param {string} hint */
+async function load(name, hint) {
+  try {
+    return (await import(name)).default;
+  } catch (error) {
+    if (/** @type {any} */ (error)?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error(`gazette/server: ${hint} needs the "${name}" package: npm install ${name}`, { cause: error });
+  }
+}
+
+/**
+ * Opens (and migrates) the store at `url`. Throws with a message saying what to do when the
+ * database cannot be opened or read; it never starts empty on a damaged file.
+ * @param {string} url
+ * @returns {Promise<Store>}
+ */
+export async function openStore(url) {
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  return openSqlite(url.replace(/^sqlite:(\/\/)?/, ''));
+}
+
+/** @param {string} file */
+async function openSqlite(file) {
+  const Database = await load('better-sqlite3', 'a SQLite database');
+  const path = file === ':memory:' ? file : resolve(file);
+  /** @type {import('better-sqlite3').Database} */
+  let db;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const existed = path !== ':memory:' && existsSync(path);
+    if (existed) checkHeader(path);
+    db = new Database(path);
+    db.pragma('busy_timeout = 10000');
+    if (existed) {
+      const check = db.pragma('quick_check(1)', { simple: true });
+      if (check !== 'ok') throw new Error(`integrity check: ${check}`);
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  } catch (error) {
+    throw new Error(
+      `gazette/server: cannot open the subscriptions database ${path}: ${/** @type {Error} */ (error).message}. ` +
+        'The service does not start on a file it cannot read and write: check that the file and its ' +
+        'folder are writable and the disk is not full or read-only; if the file is damaged, restore it ' +
+        'from a backup (or move it away to start a new, empty one on purpose).',
+      { cause: error },
+    );
+  }
+  // One connection per process: transactions of concurrent requests run one after another.
+  /** @type {Promise<unknown>} */
+  let queue = Promise.resolve();
+  /** @param {string} sql */
+  const statement = (sql) => {
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+  /** @type {Map<string, import('better-sqlite3').Statement>} */
+  const cache = new Map();
+  /** @type {Query} */
+  const q = {
+    get: async (sql, params = []) => statement(sql).get(...params),
+    all: async (sql, params = []) => statement(sql).all(...params),
+    run: async (sql, params = []) => {
+      const s = statement(sql);
+      return s.reader ? { changes: s.all(...params).length } : { changes: s.run(...params).changes };
+    },
+  };
+  /** @type {Store['tx']} */
+  const tx = (fn) => {
+    const run = queue.then(async () => {
+      try {
+        db.exec('BEGIN IMMEDIATE');
+      } catch (error) {
+        throw new StorageError(/** @type {Error} */ (error).message);
+      }
+      try {
+        const result = await fn(q);
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw sqliteError(error);
+      }
+    });
+    queue = run.catch(() => {});
+    return run;
+  };
+  const secret = await migrate(tx, 'sqlite');
+  return { dialect: 'sqlite', secret, tx, close: async () => void (await queue, db.close()) };
+}
+
+/**
+ * A database file is whole pages: a cut or padded file (SQLite's own check passes some of those)
+ * is refused before SQLite opens it. An empty file is a new database.
+ * @param {string} path
+ */
+function checkHeader(path) {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return;
+    const header = Buffer.alloc(100);
+    readSync(fd, header, 0, 100, 0);
+    if (header.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0')
+      throw new Error('file is not a SQLite database');
+    const raw = header.readUInt16BE(16);
+    const pageSize = raw === 1 ? 65536 : raw;
+    if (size % pageSize !== 0)
+      throw new Error(`the file is ${size} bytes, not whole ${pageSize}-byte pages: cut or padded`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** SQLite's codes for a full, read-only or busy database become StorageErrors (503). */
+function sqliteError(/** @type {any} */ error) {
+  const code = String(error?.code ?? '');
+  if (/^SQLITE_(FULL|READONLY|BUSY|LOCKED|IOERR|CANTOPEN|CORRUPT|NOTADB)/.test(code)) {
+    return new StorageError(`${code}: ${error.message}`);
+  }
+  return error;
+}
+
+/** @param {string} url */
+async function openPostgres(url) {
+  const pg = await load('pg', 'a PostgreSQL database');
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // BIGINT columns hold milliseconds: numbers, not strings.
+    types: {
+      getTypeParser: (/** @type {number} */ oid, /** @type {any} */ format) =>
+        oid === 20 ? Number : pg.types.getTypeParser(oid, format),
+    },
+  });
+  pool.on('error', () => {}); // an idle client lost its server: the next query reports it
+  /** @param {string} sql */
+  const numbered = (sql) => {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  };
+  /** @type {Store['tx']} */
+  const tx = async (fn) => {
+    let client;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw new StorageError(/** @type {Error} */ (error).message);
+    }
+    /** @type {Query} */
+    const q = {
+      get: async (sql, params = []) => (await client.query(numbered(sql), params)).rows[0],
+      all: async (sql, params = []) => (await client.query(numbered(sql), params)).rows,
+      run: async (sql, params = []) => ({ changes: (await client.query(numbered(sql), params)).rowCount ?? 0 }),
+    };
+    try {
+      await client.query('BEGIN');
+      const result = await fn(q);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      const code = String(/** @type {any} */ (error)?.code ?? '');
+      // Class 08 connection, 53 resources (disk full), 57 operator intervention, 58 system
+      // error, 25006 read-only transaction; no SQLSTATE at all: the connection broke.
+      if (/^(08|53|57|58)/.test(code) || code === '25006' || (!code && !(error instanceof TypeError))) {
+        throw new StorageError(/** @type {Error} */ (error).message);
+      }
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  let secret;
+  try {
+    secret = await migrate(tx, 'postgres');
+  } catch (error) {
+    await pool.end();
+    throw new Error(
+      `gazette/server: cannot open the subscriptions database ${url.replace(/\/\/[^@/]*@/, '//…@')}: ` +
+        `${/** @type {Error} */ (error).message}. Check the URL, that the server runs and that the user may create tables.`,
+      { cause: error },
+    );
+  }
+  return { dialect: 'postgres', secret, tx, close: () => pool.end() };
+}
+
+/**
+ * Brings the schema to SCHEMA_VERSION and returns the store's secret (kept in the database, so
+ * every process of one publisher derives the same unsubscribe keys and address hashes).
+ * @param {Store['tx']} tx @param {'sqlite' | 'postgres'} dialect
+ */
+async function migrate(tx, dialect) {
+  return tx(async (q) => {
+    // Two processes starting on one PostgreSQL database migrate one after the other.
+    if (dialect === 'postgres') await q.get('SELECT pg_advisory_xact_lock(7340416)');
+    await q.run('CREATE TABLE IF NOT EXISTS gz_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    const row = await q.get("SELECT value FROM gz_meta WHERE key = 'schema_version'");
+    const version = row ? Number(row.value) : 0;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`schema version ${version} was written by a newer gazette (this one knows ${SCHEMA_VERSION})`);
+    }
+    for (const step of MIGRATIONS.slice(version)) for (const sql of step) await q.run(sql);
+    await q.run(
+      "INSERT INTO gz_meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      [String(SCHEMA_VERSION)],
+    );
+    await q.run("INSERT INTO gz_meta (key, value) VALUES ('secret', ?) ON CONFLICT (key) DO NOTHING", [
+      randomBytes(32).toString('base64url'),
+    ]);
+    return /** @type {string} */ ((await q.get("SELECT value FROM gz_meta WHERE key = 'secret'")).value);
+  });
+}
