@@ -32,16 +32,19 @@ export const BUDGETS = {
   // reading, the sanitizer glue and JSON-LD moved into chunks loaded on demand, @lit/context and
   // the body's @lit/task replaced by a few lines. The 14 kB target would need Lit (6.4 kB) plus
   // eight elements in 7.6 kB: see the issue 10 note for what that would cost in features.
-  cdn: { target: 14_000, enforced: 37_500 },
+  // 38.4 kB since session 3 (issue 15): +1.7 kB for a first render without ICU start-up (dates,
+  // numbers, word counts and initials of German and English built without Intl, Intl checked on
+  // idle), the caps on huge input and one Intl cache. Lower it as the redesign lands.
+  cdn: { target: 14_000, enforced: 38_450 },
   element: {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({
       default: 3_000,
       'article-body': 6_000,
-      'article-header': 4_000,
-      'author-card': 5_700,
+      'article-header': 4_100,
+      'author-card': 5_750,
       'author-list': 1_500,
-      'reading-time': 2_650,
+      'reading-time': 2_800,
       'subscribe-button': 3_800,
       teaser: 3_100,
       'teaser-list': 5_100,
