@@ -40,10 +40,10 @@ export const BUDGETS = {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({
       default: 3_000,
-      'article-body': 6_000,
+      'article-body': 5_900,
       'article-header': 4_100,
       'author-card': 5_750,
-      'author-list': 1_500,
+      'author-list': 1_450,
       'reading-time': 2_800,
       'subscribe-button': 3_800,
       teaser: 3_100,
