@@ -16,10 +16,10 @@ import { captureWarnings } from './helpers.js';
 
 const MAX_RATIO = 10;
 /**
- * Below this a huge update passes whatever the ratio: half the issue's 100 ms, the scale of a
- * garbage collection of the 1 MB strings on a busy machine rather than of the element's code.
+ * Below this a huge update passes whatever the ratio (the issue's 100 ms): on a busy machine a
+ * garbage collection of the 1 MB strings alone can take that long, whatever the element does.
  */
-const FLOOR_MS = 50;
+const FLOOR_MS = 100;
 const MB = 1 << 20;
 const HUGE = {
   word: 'x'.repeat(MB),
@@ -81,7 +81,10 @@ describe('huge attribute values', function () {
           const base = normal.sort((a, b) => a - b)[1]!;
           for (const [kind, value] of Object.entries(HUGE)) {
             const platform = await platformCost(value);
-            const huge = await timedUpdate(el, name, value);
+            // The fastest of three different 1 MB values: a busy machine's pauses are not the element's.
+            let huge = Infinity;
+            for (let attempt = 0; attempt < 3; attempt++)
+              huge = Math.min(huge, await timedUpdate(el, name, `${value}${attempt}`));
             const reference = base + platform;
             if (huge > FLOOR_MS && huge > MAX_RATIO * reference)
               slow.push(
