@@ -103,8 +103,11 @@ export function normalizeItems(list: unknown): { items: TeaserItem[]; report: No
   if (Array.isArray(list)) {
     for (const raw of list) {
       let known = raw && typeof raw === 'object' ? normalized.get(raw as object) : undefined;
-      if (known && !KEYS.every((key, i) => (raw as Record<string, unknown>)[key] === known!.values[i]))
-        known = undefined;
+      if (known) {
+        const record = raw as Record<string, unknown>;
+        const { values } = known;
+        for (let i = 0; i < KEYS.length; i++) if (record[KEYS[i]!] !== values[i]) known = undefined;
+      }
       if (!known) {
         const own: NormalizeReport = { missing: 0, unsafe: 0 };
         known = { values: [], item: normalizeItem(raw, own), report: own };

@@ -165,6 +165,9 @@ export class GzTeaserList extends GzElement {
   private _retrying = false;
   private readonly _rendered = new WeakMap<TeaserItem, Rendered>();
   private readonly _observed = new WeakSet<Element>();
+  /** Items that have reported their impression: never again, also after a reconnection. */
+  private readonly _impressed = new WeakSet<Element>();
+  private _observedItems: TeaserItem[] | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -183,7 +186,8 @@ export class GzTeaserList extends GzElement {
       this.requestUpdate();
     }
     // Items kept while disconnected are observed again (disconnecting released them).
-    for (const item of this.renderRoot.querySelectorAll?.('.item') ?? []) this._observe(item);
+    this._observedItems = undefined;
+    if (this.hasUpdated) this._observeItems();
   }
 
   override disconnectedCallback(): void {
@@ -318,8 +322,14 @@ export class GzTeaserList extends GzElement {
   }
 
   protected override updated(): void {
-    if (this._items.length && !isServer)
-      for (const item of this.renderRoot.querySelectorAll('.item')) this._observe(item);
+    this._observeItems();
+  }
+
+  /** New items are watched for impressions (once per list of items, not per update). */
+  private _observeItems(): void {
+    if (this._observedItems === this._items) return;
+    this._observedItems = this._items;
+    for (const item of this.renderRoot.querySelectorAll('.item')) this._observe(item);
   }
 
   protected override firstUpdated(): void {
@@ -553,9 +563,12 @@ export class GzTeaserList extends GzElement {
   }
 
   private _observe(item: Element): void {
-    if (this._observed.has(item)) return;
+    if (this._observed.has(item) || this._impressed.has(item)) return;
     this._observed.add(item);
-    observeImpression(item, () => this._dispatchFrom(item, (detail) => new GzTeaserImpressionEvent(detail)));
+    observeImpression(item, () => {
+      this._impressed.add(item);
+      this._dispatchFrom(item, (detail) => new GzTeaserImpressionEvent(detail));
+    });
   }
 
   /** Dispatches a teaser event from a data item (it reaches the page retargeted to the list). */

@@ -96,9 +96,6 @@ export const styles = css`
     display: inline-block;
     transform: scaleX(-1);
   }
-  .retry[aria-disabled='true'] {
-    cursor: progress;
-  }
   .retry {
     padding: var(--gz-space-2xs) var(--gz-space-m);
     min-block-size: 2.75rem;
