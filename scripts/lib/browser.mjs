@@ -76,3 +76,56 @@ export async function cumulativeLayoutShift(page) {
   for (const s of shifts) console.log(`        ${s.value.toFixed(4)} ${s.nodes.join(', ')}`);
   return cls;
 }
+
+/**
+ * Resolves once the page has settled, by conditions rather than time: every element's pending
+ * update (shadow roots too) done, every image loaded or failed, fonts ready, then two frames
+ * painted. Use it where a check once slept "long enough".
+ * @param {import('playwright-core').Page} page
+ */
+export async function settled(page) {
+  await page.waitForFunction(
+    async () => {
+      /** @type {Element[]} */ const all = [];
+      const walk = (/** @type {ParentNode} */ node) => {
+        for (const el of node.querySelectorAll('*')) {
+          all.push(el);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(document);
+      for (const el of all) await /** @type {any} */ (el).updateComplete;
+      await document.fonts.ready;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      // Settled when nothing started meanwhile: no update pending, no image loading.
+      return all.every(
+        (el) =>
+          !(/** @type {any} */ (el).isUpdatePending) &&
+          !(el instanceof HTMLImageElement && el.loading !== 'lazy' && !el.complete),
+      );
+    },
+    undefined,
+    { timeout: 20_000, polling: 100 },
+  );
+}
+
+/**
+ * Resolves once a page whose scripts are held back has been parsed to its end, its stylesheets
+ * applied and painted: the state a reader sees before the elements upgrade.
+ * @param {import('playwright-core').Page} page
+ * @param {string} last  a selector of the page's last part
+ */
+export async function paintedBeforeScripts(page, last) {
+  await page.waitForSelector(last, { state: 'attached' });
+  await page.waitForFunction(
+    async () => {
+      const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')];
+      if (!sheets.every((l) => /** @type {HTMLLinkElement} */ (l).sheet)) return false;
+      await document.fonts.ready;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return true;
+    },
+    undefined,
+    { timeout: 20_000, polling: 100 },
+  );
+}
