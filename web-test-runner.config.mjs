@@ -120,6 +120,8 @@ const CLIENT_ONLY = [
   'test/article-header-datetime.test.ts', // test-only LitElements
 ];
 const ALL = ['test/**/*.test.ts'];
+/** Test files that run server-rendered only (they hydrate, which needs the ssr group's page). */
+const SERVER_ONLY = ['test/ssr-*.test.ts'];
 
 /**
  * Whether `file` matches `glob` (`*` within a name, `**` across folders).
@@ -177,7 +179,7 @@ const page = (testFramework, server) => `<!doctype html>
 const ssrFiles = serverFiles();
 
 export default {
-  files: ALL,
+  files: [...ALL, ...SERVER_ONLY.map((glob) => `!${glob}`)],
   groups: ssrFiles.length
     ? [{ name: 'ssr', files: ssrFiles, testRunnerHtml: (/** @type {string} */ f) => page(f, true) }]
     : [],

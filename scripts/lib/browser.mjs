@@ -129,3 +129,52 @@ export async function paintedBeforeScripts(page, last) {
     { timeout: 20_000, polling: 100 },
   );
 }
+
+/** Whether an error means the browser (or the page's target) went away, not that the check failed. */
+export function browserGone(/** @type {unknown} */ error) {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Target page, context or browser has been closed|Browser has been closed|browser has disconnected|Target crashed|Page crashed/i.test(
+    message,
+  );
+}
+
+/**
+ * One Chromium for many checks that survives a crash: `browser()` hands out the running one
+ * (relaunched if it died), `run(fn)` runs a check on it and, when the browser went away under the
+ * check, relaunches it and runs the check once more. A check that only passed the second time is
+ * reported `flaky`; a machine under load crashed the story smoke check this way and took `npm test`
+ * down with it.
+ */
+export function resilientBrowser() {
+  /** @type {Promise<import('playwright-core').Browser> | undefined} */
+  let current;
+  const browser = async () => {
+    const running = current && (await current.catch(() => undefined));
+    if (running?.isConnected()) return running;
+    current = launch();
+    return current;
+  };
+  return {
+    browser,
+    /**
+     * @template T
+     * @param {(browser: import('playwright-core').Browser) => Promise<T>} fn
+     * @returns {Promise<{ value: T, flaky: boolean }>}
+     */
+    async run(fn) {
+      try {
+        return { value: await fn(await browser()), flaky: false };
+      } catch (error) {
+        if (!browserGone(error)) throw error;
+        console.log(
+          `      the browser went away (${error instanceof Error ? error.message.split('\n')[0] : error}); retrying once`,
+        );
+        return { value: await fn(await browser()), flaky: true };
+      }
+    },
+    async close() {
+      const running = current && (await current.catch(() => undefined));
+      await running?.close();
+    },
+  };
+}

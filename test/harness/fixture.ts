@@ -10,6 +10,8 @@
  * ways. A test that cannot start from server output (it changes the element before its first
  * render, or needs a node the server cannot send) imports `clientFixture` instead, with a note.
  */
+// The one place that may use it: every test reaches it through this module.
+// eslint-disable-next-line no-restricted-imports
 import { fixture as openWcFixture, nextFrame } from '@open-wc/testing';
 import { hydrate } from '@lit-labs/ssr-client';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -21,6 +23,8 @@ export const serverRendered: boolean = (globalThis as { gzRender?: string }).gzR
 
 if (serverRendered) {
   beforeEach(function () {
+    // A server-rendered test does more (a round trip to the server, hydration) than its client twin.
+    this.currentTest?.timeout(Math.max(this.currentTest.timeout(), 15_000));
     const title = this.currentTest?.fullTitle() ?? '';
     const reason = CLIENT_ONLY_TESTS.find(([pattern]) => pattern.test(title))?.[1];
     // Skipped in the server-rendered run only, with its reason in server-exceptions.ts.
@@ -66,27 +70,23 @@ function serialize(value: unknown): unknown {
  * Renders `template` on the server, puts the HTML into the page and hydrates it; resolves with the
  * first element, as @open-wc/testing's `fixture` does.
  */
-export async function serverFixture<T extends Element>(template: TemplateResult): Promise<T> {
+export async function serverFixture<T extends Element>(
+  template: TemplateResult,
+  { beforeHydration }: { beforeHydration?: (container: HTMLElement) => void } = {},
+): Promise<T> {
   const test = finished;
-  const render = (lang: string | undefined, dir: string | undefined) =>
-    executeServerCommand<{ html?: string; error?: string }, unknown>('gz-ssr-render', {
-      template: serialize(template),
-      lang,
-      dir,
-    });
-  let answer = await render(document.documentElement.lang || undefined, undefined);
-  // A template whose first element sets lang/dir (`<div lang="de">…`) is, for the server, a page in
-  // that language: the server sees no ancestors of an element but its hosts.
-  const first = answer?.html?.replace(/<!--[^]*?-->/g, '').match(/^\s*<[a-z][^>]*>/)?.[0] ?? '';
-  const lang = /\slang="([^"]*)"/.exec(first)?.[1];
-  const dir = /\sdir="([^"]*)"/.exec(first)?.[1];
-  if (lang || dir) answer = await render(lang || document.documentElement.lang || undefined, dir);
+  const answer = await executeServerCommand<{ html?: string; error?: string }, unknown>('gz-ssr-render', {
+    template: serialize(template),
+    lang: document.documentElement.lang || undefined,
+  });
   if (!answer?.html) throw new Error(`server rendering failed: ${answer?.error ?? 'no answer'}`);
   if (finished !== test) throw new Error('the test ended before its server-rendered fixture arrived');
   const container = document.createElement('div');
   document.body.append(container);
   containers.push(container);
   container.setHTMLUnsafe(answer.html);
+  // The page as the server sent it, before any element hydrates (as if its scripts were delayed).
+  beforeHydration?.(container);
   hydrate(template, container);
   // Top-level elements wait (defer-hydration) until the template's bindings are in place.
   const deferred = [...container.querySelectorAll('[defer-hydration]')];

@@ -45,7 +45,15 @@ function revive(value) {
 
 parentPort?.on('message', async ({ id, template, lang, dir }) => {
   try {
-    const html = await collectResult(render(revive(template), { lang, dir, renderInfo: { deferHydration: true } }));
+    const value = revive(template);
+    const once = (/** @type {string} */ l, /** @type {string | undefined} */ d) =>
+      collectResult(render(value, { lang: l, dir: d, renderInfo: { deferHydration: true } }));
+    let html = await once(lang, dir);
+    // A template whose first element sets lang/dir (`<div lang="de">…`) is, for the server, a page
+    // in that language: the server sees no ancestors of an element but its hosts.
+    const first = html.replace(/<!--[^]*?-->/g, '').match(/^\s*<[a-z][^>]*>/)?.[0] ?? '';
+    const own = { lang: /\slang="([^"]*)"/.exec(first)?.[1], dir: /\sdir="([^"]*)"/.exec(first)?.[1] };
+    if ((own.lang && own.lang !== lang) || own.dir) html = await once(own.lang || lang, own.dir);
     parentPort?.postMessage({ id, html });
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
