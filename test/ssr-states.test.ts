@@ -26,24 +26,37 @@ function shadowNodes(root: ParentNode): Element[] {
     .flatMap((el) => [...el.shadowRoot!.querySelectorAll('*')]);
 }
 
-const text = (root: ParentNode) =>
-  composed(root)
-    .filter((el) => el.localName !== 'style')
-    .flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent))
-    .join(' ')
-    .replace(/\s+/g, ' ');
+/** `host > tag.class[part] "text"`, for the failure message. */
+const nodeName = (node: Element) =>
+  `${(node.getRootNode() as ShadowRoot).host?.localName ?? '?'} > ${node.localName}${node.className ? `.${node.className}` : ''}${
+    node.getAttribute('part') ? `[part=${node.getAttribute('part')}]` : ''
+  } "${node.textContent?.trim().slice(0, 30)}"`;
+
+/** The text a reader sees: light DOM and shadow roots, without styles. */
+const text = (root: Node): string => {
+  let s = '';
+  for (const n of root.childNodes) {
+    if (n.nodeType === Node.TEXT_NODE) s += n.textContent;
+    else if (n instanceof Element && n.localName !== 'style' && n.localName !== 'template')
+      s += (n.shadowRoot ? text(n.shadowRoot) : '') + text(n);
+  }
+  return s.replace(/\s+/g, ' ');
+};
 
 const items = JSON.stringify([
   { url: '/a', title: 'Bayer-Aktie: Was Anleger jetzt wissen müssen', section: 'Finanzen', date: '2026-02-17' },
   { url: '/b', title: 'Mittelstand im Norden investiert wieder', section: 'Wirtschaft', brand: 'DWN' },
 ]);
-const card = html`<gz-author-card
-  name=${author.name}
-  href="/autoren/virgil-zolyom"
-  job-title=${author.jobTitle}
-  image="/test/fixtures/author-card/portrait.png"
-  ><p>${author.bio}</p></gz-author-card
->`;
+// Each state's own photo URL: a photo already in the cache loads at once and replaces the initials
+// right after hydration, which would read as a second render.
+const card = (photo: string) =>
+  html`<gz-author-card
+    name=${author.name}
+    href="/autoren/virgil-zolyom"
+    job-title=${author.jobTitle}
+    image="/test/fixtures/author-card/portrait.png?${photo}"
+    ><p>${author.bio}</p></gz-author-card
+  >`;
 const header = (attrs: TemplateResult | typeof nothing) =>
   html`<gz-article-header section=${section} published=${published} time-zone="Europe/Berlin" ${attrs}
     ><h1>${headline}</h1>
@@ -94,7 +107,7 @@ const STATES: [string, string, TemplateResult, string[]][] = [
     ['Lesedauer: 4 Min.'],
   ],
   ['gz-reading-time', 'English', html`<gz-reading-time lang="en" minutes="3"></gz-reading-time>`, ['3 min']],
-  ['gz-author-card', 'Reference page', card, [author.name]],
+  ['gz-author-card', 'Reference page', card('card'), [author.name]],
   [
     'gz-author-card',
     'Compact byline',
@@ -117,7 +130,7 @@ const STATES: [string, string, TemplateResult, string[]][] = [
     'gz-author-list',
     'Three authors',
     html`<gz-author-list
-      >${card}<gz-author-card name="Anna Berg" href="/autoren/anna-berg"></gz-author-card
+      >${card('list')}<gz-author-card name="Anna Berg" href="/autoren/anna-berg"></gz-author-card
       ><gz-author-card name="Jonas van der Meer"></gz-author-card
     ></gz-author-list>`,
     ['Von Virgil Zólyom, Anna Berg und Jonas van der Meer'],
@@ -199,10 +212,17 @@ describe('every element server-rendered and hydrated, in its stories’ states',
       let server: Element[] = [];
       let serverText = '';
       try {
+        let replaced: string[] = [];
         const wrapper = await serverFixture<HTMLElement>(html`<div lang="de">${template}</div>`, {
           beforeHydration: (container) => {
             server = shadowNodes(container);
             serverText = text(container);
+          },
+          // Right after hydration, before a photo loads or a feed arrives: nothing rendered anew.
+          afterHydration: async (container) => {
+            for (const node of composed(container))
+              await (node as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+            replaced = server.filter((node) => !node.isConnected).map(nodeName);
           },
         });
         const el = wrapper.querySelector(tag)!;
@@ -211,12 +231,6 @@ describe('every element server-rendered and hydrated, in its stories’ states',
         for (const node of composed(wrapper))
           await (node as Element & { updateComplete?: Promise<unknown> }).updateComplete;
         expect(server.length, 'the server rendered a shadow root').to.be.greaterThan(0);
-        const replaced = server
-          .filter((node) => !node.isConnected)
-          .map(
-            (node) =>
-              `${(node.getRootNode() as ShadowRoot).host?.localName ?? '?'} > ${node.localName}${node.className ? `.${node.className}` : ''}${node.getAttribute('part') ? `[part=${node.getAttribute('part')}]` : ''} "${node.textContent?.trim().slice(0, 30)}"`,
-          );
         expect(replaced, 'server-rendered nodes replaced by hydration').to.deep.equal([]);
         const shown = text(wrapper);
         for (const part of expected)

@@ -72,7 +72,15 @@ function serialize(value: unknown): unknown {
  */
 export async function serverFixture<T extends Element>(
   template: TemplateResult,
-  { beforeHydration }: { beforeHydration?: (container: HTMLElement) => void } = {},
+  {
+    beforeHydration,
+    afterHydration,
+  }: {
+    /** Sees the page as the server sent it, before any element hydrates. */
+    beforeHydration?: (container: HTMLElement) => void;
+    /** Sees it right after the elements' first (hydrating) update, before anything asynchronous. */
+    afterHydration?: (container: HTMLElement) => Promise<void> | void;
+  } = {},
 ): Promise<T> {
   const test = finished;
   const answer = await executeServerCommand<{ html?: string; error?: string }, unknown>('gz-ssr-render', {
@@ -92,6 +100,7 @@ export async function serverFixture<T extends Element>(
   const deferred = [...container.querySelectorAll('[defer-hydration]')];
   for (const el of deferred) el.removeAttribute('defer-hydration');
   for (const el of deferred) await (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+  await afterHydration?.(container);
   await nextFrame();
   return container.firstElementChild as T;
 }
