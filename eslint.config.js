@@ -71,6 +71,19 @@ export default tseslint.config(
       'wc/no-constructor-attributes': 'off',
       'wc/no-self-class': 'off',
       'wc/define-tag-after-class-definition': 'off',
+      // Every element test file runs client- and server-rendered through the harness's fixture.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@open-wc/testing',
+              importNames: ['fixture'],
+              message: "Import fixture from './harness/fixture.js': it also renders on the server (test/harness).",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,13 +1,14 @@
 // @ts-check
-import { statSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { stall } from './test/fixtures/author-card/stall.mjs';
+import { ssrRenderPlugin } from './test/harness/ssr-plugin.mjs';
 import { testFeeds } from './test/server/feeds.mjs';
 import { subscriptionsTestPlugin } from './test/server/subscriptions.mjs';
 
@@ -56,28 +57,41 @@ async function quietMissingImages(ctx, next) {
   await next();
 }
 
-/** Takes the hostile suite's summary line from the browser and keeps it for `npm test` to print. */
+/**
+ * Sums the counts each hostile test file (test/hostile-*.test.ts) sends at its end and keeps the
+ * summary line for `npm test` to print.
+ */
 function hostileSummary() {
+  const sum = { tried: 0, executed: 0, uncaught: 0, files: 0 };
   return {
     name: 'gz-hostile-summary',
     async executeCommand(/** @type {{ command: string, payload: any }} */ { command, payload }) {
       if (command !== 'gz-hostile-summary') return undefined;
+      sum.tried += payload.tried;
+      sum.executed += payload.executed;
+      sum.uncaught += payload.uncaught;
+      sum.files++;
       await mkdir('.test-results', { recursive: true });
-      await writeFile('.test-results/hostile-summary.txt', `${payload.line}\n`);
+      await writeFile(
+        '.test-results/hostile-summary.txt',
+        `hostile inputs: ${sum.tried} tried, ${sum.executed} executed, ${sum.uncaught} uncaught (${sum.files} files)\n`,
+      );
       return true;
     },
   };
 }
 
 /**
- * The test server's port: one the OS hands out on 127.0.0.1, never the runner's default 8000, which
- * another dev server (or another checkout's test run) may hold.
+ * The port the test server listens on: `WTR_PORT` when set, else one the system reports free on
+ * 127.0.0.1. Never @web/test-runner's default 8000, which collides with whatever else runs there
+ * (another suite, a dev server). The runner cannot take port 0 itself (Chromium refuses it).
  * @returns {Promise<number>}
  */
 function freePort() {
+  if (process.env.WTR_PORT) return Promise.resolve(Number(process.env.WTR_PORT));
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.on('error', reject);
+    server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
@@ -85,8 +99,110 @@ function freePort() {
   });
 }
 
+/**
+ * Test files that render no element of ours from a template, or define test-only elements the
+ * server does not know: they run client-rendered only. Every other file runs twice, in the default
+ * group (client-rendered) and in the `ssr` group, where `fixture` from test/helpers.ts renders on
+ * the server with `gazette/ssr` and hydrates (test/harness/fixture.ts). `--group default` or
+ * `--group ssr` runs one of them.
+ */
+const CLIENT_ONLY = [
+  'test/hostile*.test.ts', // drives elements through createElement and properties, not templates
+  'test/harness/*.test.ts',
+  'test/internal.test.ts',
+  'test/properties.test.ts',
+  'test/lit-css.test.ts',
+  'test/themes.test.ts',
+  'test/gz-element.test.ts',
+  'test/author-card-initials.test.ts',
+  'test/localize.test.ts', // test-only LitElements
+  'test/embed.test.ts', // test-only LitElements
+  'test/article-header-datetime.test.ts', // test-only LitElements
+];
+const ALL = ['test/**/*.test.ts'];
+/**
+ * Files whose server-rendered run has not yet passed on this 2-core machine under load (timeouts,
+ * fake clocks, assertions on an empty shadow root: see test/harness/server-exceptions.ts for the
+ * tests already sorted out). They run client-rendered as before; `GZ_SSR_ALL=1` runs them
+ * server-rendered too, to finish sorting them out (issue 19).
+ */
+const SERVER_PENDING = process.env.GZ_SSR_ALL
+  ? []
+  : [
+      'test/article-body.test.ts',
+      'test/article-body-sanitize.test.ts',
+      'test/article-body-styles.test.ts',
+      'test/article-header.test.ts',
+      'test/author-card.test.ts',
+      'test/reading-time.test.ts',
+      'test/subscribe-button.test.ts',
+      'test/teaser.test.ts',
+      'test/teaser-list.test.ts',
+    ];
+/** Test files that run server-rendered only (they hydrate, which needs the ssr group's page). */
+const SERVER_ONLY = ['test/ssr-*.test.ts'];
+
+/**
+ * Whether `file` matches `glob` (`*` within a name, `**` across folders).
+ * @param {string} file
+ * @param {string} glob
+ */
+const matchesGlob = (file, glob) =>
+  new RegExp(
+    `^${glob
+      .replace(/^\.\//, '')
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*\*\//g, '(?:.*/)?')
+      .replace(/\*/g, '[^/]*')}$`,
+  ).test(file);
+
+/**
+ * The server-rendered group's files: those given on the command line (or all), less CLIENT_ONLY.
+ * @returns {string[]}
+ */
+function serverFiles() {
+  const given = process.argv.slice(2).filter((a) => !a.startsWith('-') && /\.test\.ts$|\*/.test(a));
+  const tests = [
+    ...readdirSync('test', { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.test.ts'))
+      .map((e) => `${e.parentPath}/${e.name}`.replace(/^\.\//, '')),
+  ];
+  return tests.filter(
+    (file) =>
+      (given.length ? given : ALL).some((glob) => matchesGlob(file, glob)) &&
+      !CLIENT_ONLY.some((glob) => matchesGlob(file, glob)) &&
+      !SERVER_PENDING.includes(file),
+  );
+}
+
+/**
+ * A test page. Element assertions report instead of hanging (test/harness/chai-elements.ts); the
+ * server-rendered run loads Lit's hydrate support first (test/harness/server-page.ts).
+ * @param {string} testFramework
+ * @param {boolean} server
+ */
+const page = (testFramework, server) => `<!doctype html>
+<html lang="en">
+  <head>
+    <script>
+      // Lit's dev build announces itself once per page; tests must print nothing.
+      (globalThis.litIssuedWarnings ??= new Set()).add('dev-mode');
+    </script>
+  </head>
+  <body>
+    ${server ? '<script type="module" src="/test/harness/server-page.ts"></script>' : ''}
+    <script type="module" src="/test/harness/chai-elements.ts"></script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`;
+
+const ssrFiles = serverFiles();
+
 export default {
-  files: ['test/**/*.test.ts'],
+  files: [...ALL, ...SERVER_ONLY.map((glob) => `!${glob}`)],
+  groups: ssrFiles.length
+    ? [{ name: 'ssr', files: ssrFiles, testRunnerHtml: (/** @type {string} */ f) => page(f, true) }]
+    : [],
   hostname: '127.0.0.1',
   port: await freePort(),
   nodeResolve: true,
@@ -98,6 +214,7 @@ export default {
   plugins: [
     inlineCss(),
     hostileSummary(),
+    ssrRenderPlugin(),
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     testFeeds(),
     // <gz-subscribe-button>'s tests talk to a real endpoint with scripted faults.
@@ -130,18 +247,7 @@ export default {
       },
     }),
   ],
-  testRunnerHtml: (/** @type {string} */ testFramework) => `<!doctype html>
-<html lang="en">
-  <head>
-    <script>
-      // Lit's dev build announces itself once per page; tests must print nothing.
-      (globalThis.litIssuedWarnings ??= new Set()).add('dev-mode');
-    </script>
-  </head>
-  <body>
-    <script type="module" src="${testFramework}"></script>
-  </body>
-</html>`,
+  testRunnerHtml: (/** @type {string} */ testFramework) => page(testFramework, false),
   testFramework: { config: { timeout: 5000 } },
   reporters: [defaultReporter(), countingReporter('.test-results/unit.json')],
 };

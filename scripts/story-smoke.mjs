@@ -8,8 +8,9 @@
  *   node scripts/story-smoke.mjs [--globals 'theme:dark;locale:ar']
  *
  * `--globals` adds Storybook globals to every story's URL, to check the toolbar's other states.
- * Prints one line per story, writes {passed, failed, skipped} to .test-results/stories.json and
- * exits 1 when a story failed. Stories without the `test` tag (`tags: ['!test']`) are skipped.
+ * Prints one line per story, writes {passed, failed, skipped, flaky} to .test-results/stories.json
+ * and exits 1 when a story failed. A story whose browser crashed is retried once in a relaunched
+ * browser; passing then, it counts as passed and is listed as flaky. Stories without the `test` tag (`tags: ['!test']`) are skipped.
  * CHROME_PATH overrides the browser (default /usr/bin/chromium); nothing is downloaded.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -17,7 +18,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { launch } from './lib/browser.mjs';
+import { browserGone, resilientBrowser } from './lib/browser.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -187,12 +188,13 @@ async function checkStory(browser, base, entry, extraGlobals) {
       else result.notes.push('axe off for this story');
     }
   } catch (error) {
+    if (browserGone(error)) throw error;
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     result.reasons.push(
       message.includes('Timeout') ? `did not finish rendering within ${STORY_TIMEOUT_MS / 1000} s` : message,
     );
   } finally {
-    await context.close();
+    await context.close().catch(() => undefined);
   }
   if (result.reasons.length) result.status = 'fail';
   return result;
@@ -225,8 +227,8 @@ async function main() {
   const stories = entries.filter((entry) => entry.type === 'story');
 
   const { origin: base, close } = await serveStatic(STATIC_DIR);
-  const browser = await launch();
-  const counts = { passed: 0, failed: 0, skipped: 0 };
+  const chromium = resilientBrowser();
+  const counts = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
   try {
     let next = 0;
     const worker = async () => {
@@ -238,10 +240,20 @@ async function main() {
           console.log(`skip  ${label}`);
           continue;
         }
-        const result = await checkStory(browser, base, entry, values.globals ?? '');
+        /** @type {StoryResult} */
+        let result;
+        let flaky = false;
+        try {
+          ({ value: result, flaky } = await chromium.run((browser) =>
+            checkStory(browser, base, entry, values.globals ?? ''),
+          ));
+        } catch (error) {
+          result = { status: 'fail', reasons: [`browser crashed twice: ${String(error).split('\n')[0]}`], notes: [] };
+        }
         if (result.status === 'ok') {
           counts.passed++;
-          console.log(`ok    ${label}`);
+          if (flaky) counts.flaky++;
+          console.log(`${flaky ? 'FLAKY' : 'ok   '} ${label}${flaky ? ' (passed after a browser restart)' : ''}`);
         } else {
           counts.failed++;
           console.log(`FAIL  ${label}`);
@@ -252,13 +264,15 @@ async function main() {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   } finally {
-    await browser.close();
+    await chromium.close();
     await close();
   }
 
   await writeCounts(counts);
   console.log(`story-smoke: ${stories.length} stories in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`stories: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  console.log(
+    `stories: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${counts.flaky ? `, ${counts.flaky} flaky` : ''}`,
+  );
   if (counts.passed === 0 && counts.failed === 0) console.error('story-smoke: no story was checked.');
   if (counts.failed > 0 || counts.passed === 0) process.exitCode = 1;
 }

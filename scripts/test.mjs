@@ -3,7 +3,8 @@
  * `npm test`: lint, type-check, build, the size budgets, the memory check, the browser test suite,
  * the package checks, the story smoke checks and the visual regression test, in that order. Every
  * step runs even when an earlier one failed, so one run shows every problem; the exit code is
- * non-zero when any failed. The last line sums every test.
+ * non-zero when any failed. At the end it prints the total wall time and the three slowest steps;
+ * the last line sums every test.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,11 +66,15 @@ rmSync('.test-results', { recursive: true, force: true });
 mkdirSync('.test-results', { recursive: true });
 
 const failed = [];
+/** @type {[name: string, seconds: number][]} */
+const times = [];
+const begun = Date.now();
 for (const [name, command, result] of steps) {
   const started = Date.now();
   console.log(`\n▶ ${name}: ${command}`);
   const run = spawnSync(command, { shell: true, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  times.push([name, Number(seconds)]);
   const ok = run.status === 0;
   console.log(`${ok ? '✓' : '✗'} ${name} (${seconds} s)`);
   if (!ok) failed.push(name);
@@ -80,6 +85,10 @@ for (const [name, command, result] of steps) {
 }
 
 console.log(failed.length ? `\nFailed: ${failed.join(', ')}` : '\nAll steps passed.');
+const slowest = times.toSorted((a, b) => b[1] - a[1]).slice(0, 3);
+console.log(
+  `wall time: ${((Date.now() - begun) / 1000).toFixed(0)} s; slowest: ${slowest.map(([n, s]) => `${n} ${s.toFixed(0)} s`).join(', ')}`,
+);
 const hostile = '.test-results/hostile-summary.txt';
 console.log(existsSync(hostile) ? readFileSync(hostile, 'utf8').trim() : 'hostile inputs: the suite did not finish');
 console.log(summaryLine());

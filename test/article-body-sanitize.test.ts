@@ -1,4 +1,5 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, html, nextFrame } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import '../src/components/article-body/article-body.js';
 import type { GzArticleBody } from '../src/components/article-body/article-body.component.js';
 import {

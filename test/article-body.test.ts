@@ -1,4 +1,5 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, html, nextFrame } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ContextEvent } from '@lit/context';
 import '../src/components/article-body/article-body.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, html, nextFrame } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import { LitElement } from 'lit';
 import sinon from 'sinon';
 import { RelativeTimeController } from '../src/controllers/relative-time.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import '../src/components/author-card/author-card.js';
 import { countText } from '../src/components/reading-time/count.js';
 import * as author from './fixtures/author-card/author-de.js';

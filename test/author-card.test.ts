@@ -1,4 +1,5 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/components/author-card/author-card.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import '../src/components/article-header/article-header.js';
 import '../src/components/author-card/author-card.js';
 import '../src/components/article-body/article-body.js';

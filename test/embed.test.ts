@@ -1,4 +1,5 @@
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import { html, LitElement } from 'lit';
 import { defuseAttributes } from '../src/components/article-body/sanitize.js';
 import { cssProps } from '../src/internal/css-props.js';

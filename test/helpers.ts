@@ -31,3 +31,5 @@ export function shadowText(el: Element, selector = '[part~="label"]'): string {
 export function part(el: Element, name: string): HTMLElement | null {
   return el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 }
+
+export { clientFixture, fixture, serverRendered } from './harness/fixture.js';

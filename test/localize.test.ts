@@ -1,4 +1,5 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import { LitElement } from 'lit';
 import { canonicalLocale, LocalizeController, registerTranslation } from '../src/controllers/localize.js';
 import { frameAndUpdate } from './helpers.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, html, nextFrame } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import { ContextProvider } from '@lit/context';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import sinon from 'sinon';

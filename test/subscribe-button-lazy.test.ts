@@ -2,7 +2,8 @@
  * `<gz-subscribe-button>` loads what it does after a click (form, request, outcome) as a lazy
  * chunk. This file runs in a page of its own, so its first tests click before the chunk is there.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import '../src/components/subscribe-button/subscribe-button.js';
 import type { GzSubscribeButton } from '../src/components/subscribe-button/subscribe-button.component.js';
 import { forgetFollowedTopics } from '../src/components/subscribe-button/sync.js';

@@ -3,7 +3,8 @@
  * and Retry-After, one idempotency key per intent, timeouts, offline, unreadable answers. Backoff
  * and timeouts run on a fake clock; the network is real.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import sinon from 'sinon';
 import '../src/components/subscribe-button/subscribe-button.js';

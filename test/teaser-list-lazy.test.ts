@@ -2,7 +2,8 @@
  * `<gz-teaser-list>` reads feeds with a lazy chunk (fetch and RSS/Atom/JSON Feed parsing), loaded
  * only for a list with `src`. This file runs in a page of its own, so the chunk is not there yet.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import '../src/components/teaser-list/teaser-list.js';
 import type { GzTeaserList } from '../src/components/teaser-list/teaser-list.component.js';
 

@@ -76,3 +76,105 @@ export async function cumulativeLayoutShift(page) {
   for (const s of shifts) console.log(`        ${s.value.toFixed(4)} ${s.nodes.join(', ')}`);
   return cls;
 }
+
+/**
+ * Resolves once the page has settled, by conditions rather than time: every element's pending
+ * update (shadow roots too) done, every image loaded or failed, fonts ready, then two frames
+ * painted. Use it where a check once slept "long enough".
+ * @param {import('playwright-core').Page} page
+ */
+export async function settled(page) {
+  await page.waitForFunction(
+    async () => {
+      /** @type {Element[]} */ const all = [];
+      const walk = (/** @type {ParentNode} */ node) => {
+        for (const el of node.querySelectorAll('*')) {
+          all.push(el);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(document);
+      for (const el of all) await /** @type {any} */ (el).updateComplete;
+      await document.fonts.ready;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      // Settled when nothing started meanwhile: no update pending, no image loading.
+      return all.every(
+        (el) =>
+          !(/** @type {any} */ (el).isUpdatePending) &&
+          !(el instanceof HTMLImageElement && el.loading !== 'lazy' && !el.complete),
+      );
+    },
+    undefined,
+    { timeout: 20_000, polling: 100 },
+  );
+}
+
+/**
+ * Resolves once a page whose scripts are held back has been parsed to its end, its stylesheets
+ * applied and painted: the state a reader sees before the elements upgrade.
+ * @param {import('playwright-core').Page} page
+ * @param {string} last  a selector of the page's last part
+ */
+export async function paintedBeforeScripts(page, last) {
+  await page.waitForSelector(last, { state: 'attached' });
+  await page.waitForFunction(
+    async () => {
+      const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')];
+      if (!sheets.every((l) => /** @type {HTMLLinkElement} */ (l).sheet)) return false;
+      await document.fonts.ready;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return true;
+    },
+    undefined,
+    { timeout: 20_000, polling: 100 },
+  );
+}
+
+/** Whether an error means the browser (or the page's target) went away, not that the check failed. */
+export function browserGone(/** @type {unknown} */ error) {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Target page, context or browser has been closed|Browser has been closed|browser has disconnected|Target crashed|Page crashed/i.test(
+    message,
+  );
+}
+
+/**
+ * One Chromium for many checks that survives a crash: `browser()` hands out the running one
+ * (relaunched if it died), `run(fn)` runs a check on it and, when the browser went away under the
+ * check, relaunches it and runs the check once more. A check that only passed the second time is
+ * reported `flaky`; a machine under load crashed the story smoke check this way and took `npm test`
+ * down with it.
+ */
+export function resilientBrowser() {
+  /** @type {Promise<import('playwright-core').Browser> | undefined} */
+  let current;
+  const browser = async () => {
+    const running = current && (await current.catch(() => undefined));
+    if (running?.isConnected()) return running;
+    current = launch();
+    return current;
+  };
+  return {
+    browser,
+    /**
+     * @template T
+     * @param {(browser: import('playwright-core').Browser) => Promise<T>} fn
+     * @returns {Promise<{ value: T, flaky: boolean }>}
+     */
+    async run(fn) {
+      try {
+        return { value: await fn(await browser()), flaky: false };
+      } catch (error) {
+        if (!browserGone(error)) throw error;
+        console.log(
+          `      the browser went away (${error instanceof Error ? error.message.split('\n')[0] : error}); retrying once`,
+        );
+        return { value: await fn(await browser()), flaky: true };
+      }
+    },
+    async close() {
+      const running = current && (await current.catch(() => undefined));
+      await running?.close();
+    },
+  };
+}

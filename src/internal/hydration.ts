@@ -5,10 +5,15 @@ import type { ReactiveElement } from 'lit';
  * with `@lit-labs/ssr-client/lit-element-hydrate-support.js` loaded). That first client render
  * must match the server's, which could not read the page: what an element learns from the page
  * (its children, slots, other elements, storage) waits until after it, see `afterHydration`.
- * The flag is set when the element connects and cleared by its first update.
+ * The flag is set when the element connects (or, deferred, has a server shadow root) and cleared by
+ * its first update.
  */
 export function hydrating(el: ReactiveElement): boolean {
-  return (el as ReactiveElement & { _$needsHydration?: boolean })._$needsHydration === true;
+  const lit = el as ReactiveElement & { _$needsHydration?: boolean; renderRoot?: unknown };
+  // Lit's hydrate support flags the element when it adopts the server's shadow root, but an element
+  // with `defer-hydration` (every element in another's shadow root, and `deferHydration` output)
+  // runs its own connectedCallback before that: a server shadow root not yet adopted counts too.
+  return lit._$needsHydration === true || (!lit.hasUpdated && lit.renderRoot === undefined && !!el.shadowRoot);
 }
 
 /** Runs `read` now, or once the element has hydrated. */

@@ -103,7 +103,13 @@ export class GzAuthorList extends GzElement {
 
   /** Reads the cards into the byline; a hydrating element first renders what the server did. */
   private _collect(): void {
-    afterHydration(this, () => this._readCards());
+    // After hydration the element renders once more even when no card has a name: the hydrating
+    // render showed the cards, which it does not without a name.
+    const first = hydrating(this);
+    afterHydration(this, () => {
+      this._readCards();
+      if (first) this.requestUpdate();
+    });
   }
 
   /**

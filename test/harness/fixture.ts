@@ -1,0 +1,122 @@
+/**
+ * The suite's `fixture`: @open-wc/testing's in the client-rendered run, and in the server-rendered
+ * run (the `ssr` group of web-test-runner.config.mjs) the same template rendered on the server by
+ * `gazette/ssr` (test/harness/ssr-plugin.mjs), parsed with its declarative shadow roots, and
+ * hydrated as `gazette/hydrate.js` does: Lit's hydrate support is loaded before the elements, the
+ * template's own bindings (properties, listeners) are hydrated by `@lit-labs/ssr-client`, then each
+ * element takes over its server-rendered shadow root. A hydration error fails the test.
+ *
+ * A test file changes only its import line (`import { fixture } from './helpers.js'`) to run both
+ * ways. A test that cannot start from server output (it changes the element before its first
+ * render, or needs a node the server cannot send) imports `clientFixture` instead, with a note.
+ */
+// The one place that may use it: every test reaches it through this module.
+// eslint-disable-next-line no-restricted-imports
+import { fixture as openWcFixture, nextFrame } from '@open-wc/testing';
+import { hydrate } from '@lit-labs/ssr-client';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { noChange, nothing, type TemplateResult } from 'lit';
+import { CLIENT_ONLY_TESTS } from './server-exceptions.js';
+
+/** Whether this page is the server-rendered run (set by its test runner HTML). */
+export const serverRendered: boolean = (globalThis as { gzRender?: string }).gzRender === 'server';
+
+if (serverRendered) {
+  beforeEach(function () {
+    // A server-rendered test does more (a round trip to the server, hydration) than its client twin.
+    this.currentTest?.timeout(Math.max(this.currentTest.timeout(), 15_000));
+    const title = this.currentTest?.fullTitle() ?? '';
+    const reason = CLIENT_ONLY_TESTS.find(([pattern]) => pattern.test(title))?.[1];
+    // Skipped in the server-rendered run only, with its reason in server-exceptions.ts.
+    if (reason) this.skip();
+  });
+}
+
+/** Renders in the browser only, in both runs. */
+export const clientFixture = openWcFixture;
+
+/** The server-rendered fixtures' containers, removed after each test as @open-wc/testing removes its own. */
+const containers: HTMLElement[] = [];
+/** Counts finished tests: a fixture still rendering when its test timed out must not outlive it. */
+let finished = 0;
+afterEach(() => {
+  finished++;
+  for (const container of containers.splice(0)) container.remove();
+});
+
+/** What the server gets for a template value; see test/harness/ssr-worker.mjs. */
+function serialize(value: unknown): unknown {
+  if (value === nothing) return { $: 'nothing' };
+  if (value === noChange) return { $: 'noChange' };
+  if (value === undefined) return { $: 'undefined' };
+  if (typeof value === 'function') return { $: 'function' };
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(serialize);
+  if ('_$litType$' in value) {
+    const t = value as TemplateResult;
+    return { $: 'template', type: t['_$litType$'], strings: [...t.strings], values: t.values.map(serialize) };
+  }
+  if ('_$litDirective$' in value) {
+    const d = value as { _$litDirective$: { name: string }; values: unknown[] };
+    if (d._$litDirective$.name === 'UnsafeHTMLDirective') return { $: 'unsafeHTML', value: d.values[0] };
+    throw new Error(`the server-rendered fixture cannot send the ${d._$litDirective$.name} directive`);
+  }
+  if (value instanceof Date) return { $: 'date', value: value.toISOString() };
+  if (value instanceof Node) throw new Error('the server-rendered fixture cannot send a DOM node');
+  return { $: 'json', value };
+}
+
+/**
+ * Renders `template` on the server, puts the HTML into the page and hydrates it; resolves with the
+ * first element, as @open-wc/testing's `fixture` does.
+ */
+export async function serverFixture<T extends Element>(
+  template: TemplateResult,
+  {
+    beforeHydration,
+    afterHydration,
+  }: {
+    /** Sees the page as the server sent it, before any element hydrates. */
+    beforeHydration?: (container: HTMLElement) => void;
+    /** Sees it right after the elements' first (hydrating) update, before anything asynchronous. */
+    afterHydration?: (container: HTMLElement) => Promise<void> | void;
+  } = {},
+): Promise<T> {
+  const test = finished;
+  const answer = await executeServerCommand<{ html?: string; error?: string }, unknown>('gz-ssr-render', {
+    template: serialize(template),
+    lang: document.documentElement.lang || undefined,
+  });
+  if (!answer?.html) throw new Error(`server rendering failed: ${answer?.error ?? 'no answer'}`);
+  if (finished !== test) throw new Error('the test ended before its server-rendered fixture arrived');
+  const container = document.createElement('div');
+  document.body.append(container);
+  containers.push(container);
+  container.setHTMLUnsafe(answer.html);
+  // The page as the server sent it, before any element hydrates (as if its scripts were delayed).
+  beforeHydration?.(container);
+  hydrate(template, container);
+  // Top-level elements wait (defer-hydration) until the template's bindings are in place.
+  const deferred = [...container.querySelectorAll('[defer-hydration]')];
+  for (const el of deferred) el.removeAttribute('defer-hydration');
+  for (const el of deferred) await (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
+  await afterHydration?.(container);
+  await nextFrame();
+  return container.firstElementChild as T;
+}
+
+const isTemplate = (value: unknown): value is TemplateResult =>
+  typeof value === 'object' && value !== null && '_$litType$' in value;
+
+/**
+ * @open-wc/testing's `fixture` in the client-rendered run; `serverFixture` in the server-rendered
+ * one. A string or a call with options (`parentNode`, `render`) renders in the browser in both.
+ */
+export function fixture<T extends Element>(
+  template: Parameters<typeof openWcFixture>[0],
+  options?: Parameters<typeof openWcFixture>[1],
+): Promise<T> {
+  return serverRendered && !options && isTemplate(template)
+    ? serverFixture<T>(template)
+    : openWcFixture<T>(template, options);
+}

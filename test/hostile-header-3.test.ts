@@ -1,0 +1,9 @@
+/** The hostile suite (test/hostile/suite.ts) for `<gz-article-header>`, part 3 of 3 of its paths. */
+import { attackElements, checkRun, PARTS, watchRun } from './hostile/suite.js';
+
+describe('hostile inputs: header, part 3 of 3', function () {
+  this.timeout(170_000);
+  watchRun();
+  attackElements(PARTS.header!, [2, 3]);
+  checkRun();
+});
