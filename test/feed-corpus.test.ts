@@ -137,13 +137,13 @@ describe('feed corpus in <gz-teaser-list src>, served by the test server', () =>
       let el: Awaited<ReturnType<typeof settledList>> | undefined;
       try {
         el = await settledList(`/api/test-feeds/corpus/${file}?${query}`);
-        const teasers = el.shadowRoot!.querySelectorAll('gz-teaser');
+        const teasers = el.shadowRoot!.querySelectorAll('[part~=item]');
         if (feed.error) {
           expect(el.matches(':state(error)')).to.equal(true);
           expect(warnings.messages()).to.have.length(1);
         } else {
           expect(teasers).to.have.length(feed.items.length);
-          expect([...teasers].map((t) => t.querySelector('[slot=title]')?.textContent)).to.deep.equal(
+          expect([...teasers].map((t) => t.querySelector('[part~=teaser-link]')?.textContent)).to.deep.equal(
             feed.items.map((item) => item.title),
           );
           const warned = warnings.messages().filter((message) => message.includes(feed.warns ?? '\u0000'));

@@ -1,4 +1,5 @@
-import { expect, fixture, html as fixtureHtml } from '@open-wc/testing';
+import { expect, html as fixtureHtml } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FocusKeeper, deepActiveElement } from '../src/internal/focus.js';

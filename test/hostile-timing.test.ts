@@ -6,7 +6,8 @@
  * the same run: a ratio, not an absolute time, so a slow or busy machine scales both sides.
  * Before the caps a 1 MB `name` on a card took 2,700x a normal update (4.6 s on a busy machine).
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import '../src/components/article-header/article-header.js';
 import '../src/components/author-card/author-card.js';
 import '../src/components/author-list/author-list.js';

@@ -1,5 +1,6 @@
 /** The image rule of reading time (`isContentImage`): decorative images add no time. */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { countNode, isContentImage, readingMinutes } from '../src/components/reading-time/count.js';
 
