@@ -87,6 +87,13 @@ export const styles = css`
     font-size: var(--gz-font-size-s);
     color: var(--gz-color-text-muted);
   }
+  /* Focus lands here after a successful submit (the form it was in is gone). */
+  .status:focus {
+    outline: none;
+  }
+  .status:focus-visible {
+    outline: var(--gz-focus-ring-width) solid var(--gz-color-focus);
+  }
   .status:not(:empty) {
     margin-block-start: var(--gz-space-xs);
   }
@@ -112,7 +119,9 @@ export const styles = css`
       background: ButtonFace;
       color: ButtonText;
     }
+    /* The readability backplate would paint Canvas behind HighlightText: the pair is used as designed. */
     .toggle[aria-pressed='true'] {
+      forced-color-adjust: none;
       border-color: Highlight;
       background: Highlight;
       color: HighlightText;
