@@ -220,6 +220,7 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   /** When the phase (or the form) last changed, and when the reader last activated the toggle. */
   #changedAt = -Infinity;
   #activatedAt = -Infinity;
+  #seriesFrom = -Infinity;
   /** When an Enter or Space still held went down (`undefined`: none held). */
   #keyDownAt: number | undefined;
   /** The control that had focus before a render: when the render removes it, focus moves on. */
@@ -448,10 +449,13 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
    */
   #deliberate(event: Event): boolean {
     const at = event.timeStamp;
-    const previous = this.#activatedAt;
+    // Activations each within 500 ms of the previous one are one series: once the state changed
+    // during a series, the rest of it is held back (ten quick clicks never come back to unfollow).
+    const series = at - this.#activatedAt < 500;
+    if (!series) this.#seriesFrom = at;
     this.#activatedAt = at;
     const held = this.#keyDownAt !== undefined && this.#keyDownAt < this.#changedAt;
-    return !held && !(this.#changedAt > previous && at - previous < 500);
+    return !held && !(series && this.#changedAt > this.#seriesFrom);
   }
 
   /** @internal Enter or Space held down repeats keydown; only the first press acts. */
