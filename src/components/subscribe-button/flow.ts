@@ -3,7 +3,7 @@
  * retries, and the outcome. A lazy chunk: the first render of a button needs none of it, so the
  * element loads it on hover, focus, when the page is idle, or at the latest on the first click.
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { GzSubscribeEvent } from '../../events/subscribe.js';
 import { GzUnsubscribeEvent } from '../../events/unsubscribe.js';
@@ -25,7 +25,7 @@ import {
 import type { GzSubscribeButton, SubscribeResult } from './subscribe-button.component.js';
 import { formStyles } from './form.styles.js';
 import { claim, drop, keep } from './intents.js';
-import { following, statusOf } from './machine.js';
+import { following, next, statusOf, type ButtonEvent, type ButtonState } from './machine.js';
 import { BROWSER } from './sync.js';
 
 const DEFAULT_TIMEOUT = 10_000;
@@ -49,7 +49,7 @@ function outcomeOf(el: GzSubscribeButton, result: SubscribeResult): Outcome {
 
 /**
  * One button's interaction: the form, the intent in flight, the one that failed. It changes the
- * element's state only through `el._dispatch(event)` (machine.ts).
+ * element's state only through `this.dispatch(event)` (machine.ts).
  */
 export class SubscribeFlow {
   /** The intent in flight (or waiting for the host's `complete()`). */
@@ -71,13 +71,59 @@ export class SubscribeFlow {
   #hasConsent = false;
   /** What gets focus after the next render. */
   #focus: 'input' | 'toggle' | undefined;
+  /** The control that had focus before the last change: when a render removes it, focus moves on. */
+  #focused: Element | null = null;
+  /** When the phase (or the form) last changed; when the reader last activated; when the series began. */
+  #changedAt = -Infinity;
+  #activatedAt = -Infinity;
+  #seriesFrom = -Infinity;
+  /** When an Enter or Space still held went down (`undefined`: none held). */
+  #keyDownAt: number | undefined;
+  /** The retry button stays rendered (busy) while the retry it sent is pending: focus stays on it. */
+  #retrying = false;
 
   constructor(private readonly _el: GzSubscribeButton) {
     // The form's rules come with the form, after the element's own sheet. Every browser with
     // custom states (which the element needs) has constructable stylesheets.
     const root = _el.shadowRoot!;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, formStyles.styleSheet!];
+    root.addEventListener('keydown', this.#onKey as EventListener);
+    root.addEventListener('keyup', this.#onKey as EventListener);
     this.connected();
+  }
+
+  /** Enter and Space: when the press began, until the click it causes (Space clicks on keyup) is past. */
+  #onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    if (event.type === 'keyup') setTimeout(() => (this.#keyDownAt = undefined));
+    else if (!event.repeat) this.#keyDownAt = event.timeStamp;
+  };
+
+  /**
+   * Whether an activation is the reader's deliberate act. Activations each within 500 ms (the
+   * double-click interval) of the previous one are one series: once the state changed during it,
+   * the rest is held back, and so is one from a key held down since before the change.
+   */
+  #deliberate(event: Event): boolean {
+    const at = event.timeStamp;
+    const series = at - this.#activatedAt < 500;
+    if (!series) this.#seriesFrom = at;
+    this.#activatedAt = at;
+    const held = this.#keyDownAt !== undefined && this.#keyDownAt < this.#changedAt;
+    return !held && !(series && this.#changedAt > this.#seriesFrom);
+  }
+
+  /** Changes the element's state by one event of the state machine. */
+  dispatch(event: ButtonEvent): ButtonState {
+    const el = this._el;
+    const before = el._state;
+    const after = next(before, event);
+    if (after.phase !== before.phase || after.open !== before.open) {
+      this.#changedAt = performance.now();
+      this.#focused ??= el.shadowRoot!.activeElement;
+    }
+    if (statusOf(after) !== 'pending') this.#retrying &&= after.phase === 'error' || after.phase === 'unsent';
+    return el._setState(after);
   }
 
   private get _input(): HTMLInputElement | null | undefined {
@@ -100,6 +146,12 @@ export class SubscribeFlow {
 
   /** After each render: the field's validity message, and focus where the last action put it. */
   updated(): void {
+    // Focus never falls to the page: a focused control a render removed hands it to its successor.
+    const root = this._el.shadowRoot!;
+    const focused = this.#focused;
+    this.#focused = null;
+    if (focused && !focused.isConnected && !root.activeElement)
+      root.querySelector<HTMLElement>('.retry, .status')?.focus();
     const input = this._input;
     input?.setCustomValidity(this._el._state.field ? this.#fieldErrorText() : '');
     const focus = this.#focus;
@@ -131,18 +183,42 @@ export class SubscribeFlow {
     const email = (el.email ?? '').trim();
     if (!last.typed && email)
       void this.#run({ kind: last.kind, topic: el.topic, email, locale: el._localize.lang, key: last.key }, false);
-    else el._dispatch({ type: 'unsent', kind: last.kind });
+    else this.dispatch({ type: 'unsent', kind: last.kind });
   }
 
-  toggle(): void {
+  toggle(event: Event): void {
     const el = this._el;
     const s = el._state;
-    if (el._problem || statusOf(s) === 'pending') return;
+    if (!this.#deliberate(event) || el._problem || statusOf(s) === 'pending') return;
+    this.#retrying = false;
     // The error is still showing: the toggle means the same as the retry button.
     if (s.phase === 'error' || s.phase === 'unsent') return this.retry();
     if (s.open) return this.close();
     this.#send(following(s) ? 'unsubscribe' : 'subscribe');
   }
+
+  /** The retry button: shown on an error or an unsent intent, and busy while its retry is pending. */
+  renderRetry(t: Terms, s: ButtonState, busy: boolean) {
+    return s.phase === 'error' || s.phase === 'unsent' || (busy && this.#retrying)
+      ? html`<button
+          part="retry"
+          class="retry"
+          type="button"
+          aria-disabled=${busy ? 'true' : 'false'}
+          @click=${this.#onRetry}
+        >
+          ${s.phase === 'unsent' ? t.subscribeSendNow : t.subscribeRetry}
+        </button>`
+      : nothing;
+  }
+
+  /** Retrying cannot flip a follow: only recorded, so that a toggle click right after it is held back. */
+  #onRetry = (event: Event) => {
+    this.#deliberate(event);
+    if (statusOf(this._el._state) === 'pending') return;
+    this.#retrying = true;
+    this.retry();
+  };
 
   retry(): void {
     const s = this._el._state;
@@ -155,14 +231,14 @@ export class SubscribeFlow {
     const el = this._el;
     const email = (el.email ?? '').trim() || this.#knownEmail;
     if (email) return void this.#run(this.#intent(kind, email), true);
-    el._dispatch({ type: 'open', kind });
+    this.dispatch({ type: 'open', kind });
     this.#focus = 'input';
   }
 
   /** Cancel and Escape: close the form and put focus back on the toggle. */
   close = (): void => {
     this.#focus = 'toggle';
-    this._el._dispatch({ type: 'close' });
+    this.dispatch({ type: 'close' });
   };
 
   renderForm(t: Terms, label: string, busy: boolean) {
@@ -216,7 +292,7 @@ export class SubscribeFlow {
     const input = event.target as HTMLInputElement;
     this.#typed = input.value;
     if (this._el._state.field) {
-      this._el._dispatch({ type: 'input' });
+      this.dispatch({ type: 'input' });
       input.setCustomValidity('');
     }
   };
@@ -235,7 +311,7 @@ export class SubscribeFlow {
     const problem = input.validity.valueMissing ? 'missing' : input.validity.valid ? '' : 'invalid';
     if (problem) {
       // The live region says it too: focus is already on the field, so nothing else is read.
-      el._dispatch({ type: 'invalid', field: problem });
+      this.dispatch({ type: 'invalid', field: problem });
       input.setCustomValidity(this.#fieldErrorText());
       input.reportValidity();
       input.focus();
@@ -317,7 +393,7 @@ export class SubscribeFlow {
   /** Sends an intent until it has an answer (or the retries are spent). */
   async #run(intent: SubscribeIntent, dispatch: boolean): Promise<void> {
     const el = this._el;
-    const sending = el._dispatch(
+    const sending = this.dispatch(
       statusOf(el._state) === 'pending' ? { type: 'resume' } : { type: 'send', kind: intent.kind },
     );
     if (sending.phase !== 'sending') return;
@@ -337,7 +413,7 @@ export class SubscribeFlow {
       const early = this.#early;
       this.#early = undefined;
       if (cancelled) {
-        el._dispatch({ type: 'host' });
+        this.dispatch({ type: 'host' });
         if (early) this.#settle(intent, outcomeOf(el, early));
         else this.#host = true;
         return;
@@ -386,10 +462,10 @@ export class SubscribeFlow {
     let failures = 0;
     for (;;) {
       if (!navigator.onLine) {
-        el._dispatch({ type: 'offline' });
+        this.dispatch({ type: 'offline' });
         const back = await waitForOnline(signal);
         if (!back) return;
-        el._dispatch({ type: 'resume' });
+        this.dispatch({ type: 'resume' });
       }
       const outcome = await attempt(intent, config, signal, timeout);
       if (signal.aborted) return;
@@ -399,7 +475,7 @@ export class SubscribeFlow {
       failures++;
       const delay = outcome.retryAfter ?? Math.min(BACKOFF_BASE * 2 ** (failures - 1), BACKOFF_CAP);
       if (failures > retries || delay > MAX_RETRY_AFTER) return this.#settle(intent, outcome);
-      el._dispatch({ type: 'wait' });
+      this.dispatch({ type: 'wait' });
       el.dispatchEvent(
         new GzSubscribeRetryEvent({
           topic: intent.topic,
@@ -412,7 +488,7 @@ export class SubscribeFlow {
       );
       const waited = await sleep(delay, signal);
       if (!waited) return;
-      el._dispatch({ type: 'resume' });
+      this.dispatch({ type: 'resume' });
     }
   }
 
@@ -427,7 +503,7 @@ export class SubscribeFlow {
     if (outcome.kind === 'ok') {
       const status = outcome.status;
       this.#knownEmail = intent.email;
-      el._dispatch({ type: 'ok', status });
+      this.dispatch({ type: 'ok', status });
       el._announce(status);
       el.dispatchEvent(new GzSubscribeSuccessEvent({ ...base, status }));
       return;
@@ -437,7 +513,7 @@ export class SubscribeFlow {
       // the live region (focus may already be on the field, which alone would read nothing).
       this.#typed = intent.email;
       if (intent.email === this.#knownEmail) this.#knownEmail = '';
-      el._dispatch({ type: 'refused' });
+      this.dispatch({ type: 'refused' });
       this.#focus = 'input';
       el.dispatchEvent(new GzSubscribeErrorEvent({ ...base, reason: 'invalid-email', status: outcome.http }));
       return;
@@ -445,7 +521,7 @@ export class SubscribeFlow {
     const reason = outcome.reason as 'network' | 'timeout' | 'server' | 'rejected';
     if (outcome.kind === 'fatal' && outcome.warning) warnOnce(el, outcome.warning);
     this.failed = intent;
-    el._dispatch({ type: 'fail', reason });
+    this.dispatch({ type: 'fail', reason });
     el.dispatchEvent(
       new GzSubscribeErrorEvent({ ...base, reason, ...(outcome.http === undefined ? {} : { status: outcome.http }) }),
     );

@@ -1,89 +1,21 @@
 /**
  * The one owner of `<gz-subscribe-button>`'s state: a small state machine with pure transitions.
- * The element renders a `ButtonState`; the element and its lazy interaction chunk change it only by
- * `next(state, event)`. The transition table is data (`TRANSITIONS`): a phase lists the events it
+ * The element renders a `ButtonState` (state.ts); the lazy interaction chunk, which this module is
+ * part of, changes it only by `next(state, event)` through the element's `_setState`. The transition table is data (`TRANSITIONS`): a phase lists the events it
  * takes and the phase each leads to; every other event leaves the state as it is (the same object).
  */
 import type { Intent } from './request.js';
+import {
+  SETTLED_OF,
+  type ButtonEvent,
+  type ButtonState,
+  type EventType,
+  type FollowState,
+  type Message,
+  type Phase,
+} from './state.js';
 
-/** Where the button is. `sending`, `host`, `retrying` and `offline` are "pending" to the outside. */
-export const PHASES = [
-  'idle',
-  'subscribed',
-  'confirming',
-  'sending',
-  'host',
-  'retrying',
-  'offline',
-  'error',
-  'unsent',
-] as const;
-export type Phase = (typeof PHASES)[number];
-
-/** The phases a reader rests in; `following` is any of them but `idle`. */
-export type Settled = 'idle' | 'subscribed' | 'confirming';
-
-/** What an endpoint (or a host's `complete()`) said about the follow. */
-export type FollowState = 'subscribed' | 'pending' | 'unsubscribed';
-
-/** The live region's message: the key of its term (`''` for none). */
-export type Message =
-  | ''
-  | 'subscribeSending'
-  | 'subscribeUnsubscribing'
-  | 'subscribeSubscribed'
-  | 'subscribeConfirm'
-  | 'subscribeUnsubscribed'
-  | 'subscribeRetrying'
-  | 'subscribeOffline'
-  | 'subscribeErrorNetwork'
-  | 'subscribeErrorTimeout'
-  | 'subscribeErrorServer'
-  | 'subscribeErrorRejected'
-  | 'subscribeEmailMissing'
-  | 'subscribeEmailInvalid'
-  | 'subscribeEmailRejected'
-  | 'subscribeUnsent';
-
-export type FieldError = '' | 'missing' | 'invalid' | 'rejected';
-
-export interface ButtonState {
-  readonly phase: Phase;
-  /** The last settled phase: what the button returns to, and whether the toggle is pressed. */
-  readonly settled: Settled;
-  /** The intent being sent, failed or unsent, or the one the open form is for. */
-  readonly kind: Intent;
-  readonly open: boolean;
-  readonly field: FieldError;
-  readonly message: Message;
-}
-
-export type ButtonEvent =
-  /** The reader (or a resumed intent) sends `kind`. */
-  | { type: 'send'; kind: Intent }
-  /** A host cancelled the event and will call `complete()`. */
-  | { type: 'host' }
-  /** An attempt failed; the next one waits. */
-  | { type: 'wait' }
-  /** The reader is offline; the attempt waits for the connection. */
-  | { type: 'offline' }
-  /** The wait is over: the next attempt goes out. */
-  | { type: 'resume' }
-  | { type: 'ok'; status: FollowState }
-  /** The endpoint (or host) refused the address. */
-  | { type: 'refused' }
-  | { type: 'fail'; reason: 'network' | 'timeout' | 'server' | 'rejected' }
-  /** An intent from an earlier visit that needs the reader's word (and address) to be sent. */
-  | { type: 'unsent'; kind: Intent }
-  /** Another button, tab or the owner (`subscribed`, remembered state) says where the reader is. */
-  | { type: 'sync'; status: FollowState }
-  | { type: 'open'; kind: Intent }
-  | { type: 'close' }
-  /** The browser's validation refused the typed address. */
-  | { type: 'invalid'; field: 'missing' | 'invalid' }
-  /** The reader typed in the field. */
-  | { type: 'input' };
-export type EventType = ButtonEvent['type'];
+export * from './state.js';
 
 export const EVENT_TYPES: readonly EventType[] = [
   'send',
@@ -107,8 +39,6 @@ type Target = Phase | '$' | '=';
 
 const SETTLED: Partial<Record<EventType, Target>> = {
   send: 'sending',
-  // A click made offline before the interaction chunk loaded: it waits for the connection.
-  offline: '=',
   unsent: 'unsent',
   sync: '$',
   open: '$',
@@ -133,11 +63,6 @@ export const TRANSITIONS: Record<Phase, Partial<Record<EventType, Target>>> = {
   unsent: { send: 'sending', sync: '$', open: '=', close: '=', invalid: '=', input: '=' },
 };
 
-const SETTLED_OF: Record<FollowState, Settled> = {
-  subscribed: 'subscribed',
-  pending: 'confirming',
-  unsubscribed: 'idle',
-};
 const OK_MESSAGE: Record<FollowState, Message> = {
   subscribed: 'subscribeSubscribed',
   pending: 'subscribeConfirm',
@@ -151,16 +76,6 @@ const FAIL_MESSAGE = {
 } as const;
 
 const sending = (kind: Intent): Message => (kind === 'subscribe' ? 'subscribeSending' : 'subscribeUnsubscribing');
-
-/** A button that has done nothing yet, resting in `settled`. */
-export const initial = (settled: Settled = 'idle'): ButtonState => ({
-  phase: settled,
-  settled,
-  kind: 'subscribe',
-  open: false,
-  field: '',
-  message: '',
-});
 
 /** What the other fields become when `event` is taken (the phase is the table's). */
 function fields(s: ButtonState, e: ButtonEvent): Partial<ButtonState> {
@@ -208,16 +123,3 @@ export function next(s: ButtonState, e: ButtonEvent): ButtonState {
   return { ...changed, phase: target === '$' ? changed.settled : target === '=' ? s.phase : target };
 }
 
-/** The toggle is pressed (subscribed or waiting for confirmation). */
-export const following = (s: ButtonState): boolean => s.settled !== 'idle';
-
-/** The public `status`: `idle`, `pending`, `subscribed`, `confirming` or `error`. */
-export const statusOf = (s: ButtonState) =>
-  s.phase === 'unsent'
-    ? 'error'
-    : s.phase === 'sending' || s.phase === 'host' || s.phase === 'retrying' || s.phase === 'offline'
-      ? 'pending'
-      : s.phase;
-
-/** The settled state a `FollowState` means (for the owner's `subscribed` and remembered follows). */
-export const settledOf = (status: FollowState): Settled => SETTLED_OF[status];

@@ -9,16 +9,7 @@ import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import type * as Flow from './flow.js';
-import {
-  following,
-  initial,
-  next,
-  settledOf,
-  statusOf,
-  type ButtonEvent,
-  type ButtonState,
-  type FollowState,
-} from './machine.js';
+import { following, initial, settledOf, statusOf, type ButtonState, type FollowState } from './state.js';
 import {
   announce,
   BROWSER,
@@ -200,7 +191,7 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   /** Do not remember followed topics in localStorage. */
   @property({ type: Boolean, attribute: 'no-remember' }) noRemember = false;
 
-  /** @internal The state: changed only by `_dispatch` (machine.ts). */
+  /** @internal The state: changed only through `_setState` (state.ts, machine.ts). */
   @state() _state: ButtonState = initial();
   /** @internal Whether the e-mail form has consent text to show. */
   @state() _hasConsent = false;
@@ -217,16 +208,6 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   private _flow: Flow.SubscribeFlow | undefined;
   /** The last action waiting for the interaction chunk: `updateComplete` waits for it. */
   private _queued: Promise<void> | undefined;
-  /** When the phase (or the form) last changed, and when the reader last activated the toggle. */
-  #changedAt = -Infinity;
-  #activatedAt = -Infinity;
-  #seriesFrom = -Infinity;
-  /** When an Enter or Space still held went down (`undefined`: none held). */
-  #keyDownAt: number | undefined;
-  /** The control that had focus before a render: when the render removes it, focus moves on. */
-  #focused: Element | null = null;
-  /** The retry button stays rendered (busy) while the retry it sent is pending: focus stays on it. */
-  #retrying = false;
 
   /** The element's state: `idle`, `pending`, `subscribed`, `confirming` or `error`. */
   get status() {
@@ -265,12 +246,12 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     warnOnce(this, `complete("${String(result)}") was called, but no cancelled gz-subscribe is waiting for a result.`);
   }
 
-  /** @internal The one way the state changes (the interaction chunk drives it through this). */
-  _dispatch(event: ButtonEvent): ButtonState {
-    const before = this._state;
-    const after = (this._state = next(before, event));
-    if (after.phase !== before.phase || after.open !== before.open) this.#changedAt = performance.now();
-    return after;
+  /**
+   * @internal The one way the state changes: the interaction chunk sets `next(state, event)`
+   * (machine.ts); the element itself only resets to a settled state before the chunk is there.
+   */
+  _setState(state: ButtonState): ButtonState {
+    return (this._state = state);
   }
 
   /**
@@ -278,7 +259,8 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
    * @internal
    */
   syncFollowState(state: FollowState): void {
-    this._dispatch({ type: 'sync', status: state });
+    if (this._flow) this._flow.dispatch({ type: 'sync', status: state });
+    else this._setState(initial(settledOf(state)));
   }
 
   /** @internal Tells the other buttons and tabs (the interaction chunk calls it: sync.ts stays in this one). */
@@ -341,7 +323,6 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
         : undefined;
     if (this._problem) errorOnce(this, this._problem);
     const s = this._state;
-    if (this.status !== 'pending') this.#retrying = false;
     const states = this.#internals.states;
     states.clear();
     states.add(this.status);
@@ -355,14 +336,9 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
       ['disabled', !!this._problem],
     ] as const)
       if (on) states.add(name);
-    this.#focused = this.shadowRoot?.activeElement ?? null;
   }
 
   protected override updated(): void {
-    // Focus never falls to the page: a focused control a render removed hands it to its successor.
-    const root = this.shadowRoot!;
-    if (this.#focused && !this.#focused.isConnected && !root.activeElement)
-      root.querySelector<HTMLElement>('.retry, .status')?.focus();
     this._flow?.updated();
   }
 
@@ -374,14 +350,12 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     const followed = following(s);
     const term = s.message ? t[s.message] : '';
     const message = typeof term === 'function' ? term(label) : term;
-    const retry = s.phase === 'error' || s.phase === 'unsent' || (busy && this.#retrying);
     return html`<div
       part="base"
       class="base"
       lang=${this._localize.lang}
       dir=${this._localize.dir}
       @keydown=${this._onKeydown}
-      @keyup=${this._onKeyup}
       @pointerenter=${prefetch}
       @focusin=${prefetch}
     >
@@ -403,19 +377,7 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
       </span>
       ${s.open ? this._flow?.renderForm(t, label, busy) : nothing}
       <p part="status" class="status" role="status" tabindex="-1">${message}</p>
-      ${
-        retry
-          ? html`<button
-              part="retry"
-              class="retry"
-              type="button"
-              aria-disabled=${busy ? 'true' : 'false'}
-              @click=${this._onRetry}
-            >
-              ${s.phase === 'unsent' ? t.subscribeSendNow : t.subscribeRetry}
-            </button>`
-          : nothing
-      }
+      ${this._flow?.renderRetry(t, s, busy)}
     </div>`;
   }
 
@@ -434,7 +396,8 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
           if (this.isConnected) action(this._flow);
         },
         () => {
-          this._dispatch({ type: 'offline' });
+          // Offline before the chunk came: said so, and the action runs when the connection returns.
+          this._setState({ ...this._state, message: 'subscribeOffline' });
           window.addEventListener('online', () => this._act(action), { once: true });
         },
       )
@@ -443,55 +406,16 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
       }));
   }
 
-  /**
-   * Whether an activation is the reader's deliberate act: not within the double-click interval of
-   * the previous one after the state changed, and not from a key held down since before the change.
-   */
-  #deliberate(event: Event): boolean {
-    const at = event.timeStamp;
-    // Activations each within 500 ms of the previous one are one series: once the state changed
-    // during a series, the rest of it is held back (ten quick clicks never come back to unfollow).
-    const series = at - this.#activatedAt < 500;
-    if (!series) this.#seriesFrom = at;
-    this.#activatedAt = at;
-    const held = this.#keyDownAt !== undefined && this.#keyDownAt < this.#changedAt;
-    return !held && !(series && this.#changedAt > this.#seriesFrom);
-  }
-
-  /** @internal Enter or Space held down repeats keydown; only the first press acts. */
-  _ignoreRepeat = (event: KeyboardEvent) => {
-    if (event.repeat && (event.key === 'Enter' || event.key === ' ')) event.preventDefault();
-  };
-
   private _onKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      if (!event.repeat) this.#keyDownAt = event.timeStamp;
-      this._ignoreRepeat(event);
-    }
+    // Enter or Space held down repeats keydown; only the first press acts.
+    if (event.repeat && (event.key === 'Enter' || event.key === ' ')) event.preventDefault();
     if (event.key === 'Escape' && this._state.open) {
       event.stopPropagation();
       this._flow?.close();
     }
   };
 
-  /** A Space press activates on its keyup: the key counts as held until the click it causes. */
-  private _onKeyup = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' || event.key === ' ') setTimeout(() => (this.#keyDownAt = undefined));
-  };
-
   private _onToggle = (event: Event) => {
-    if (this.#deliberate(event) && !this._problem && this.status !== 'pending') {
-      this.#retrying = false;
-      this._act((flow) => flow.toggle());
-    }
-  };
-
-  /** Retrying cannot flip a follow: only recorded, so that a toggle click right after it is held back. */
-  private _onRetry = (event: Event) => {
-    this.#deliberate(event);
-    if (this.status !== 'pending') {
-      this.#retrying = true;
-      this._act((flow) => flow.retry());
-    }
+    if (!this._problem && this.status !== 'pending') this._act((flow) => flow.toggle(event));
   };
 }
