@@ -223,8 +223,8 @@ describe('<gz-subscribe-button> under real reader behaviour', () => {
 
   describe('focus and announcements', () => {
     it('the retry button keeps focus across a failed retry; success moves it to the status, never to body', async () => {
-      // The second answer takes 300 ms: long enough to see the retry button busy and still focused.
-      ep = await endpoint({ script: [{ status: 403 }, { status: 403, delay: 300 } as ScriptStep] });
+      // The second answer takes 1.5 s (sendKeys is slow on a loaded machine): long enough to see the retry button busy and still focused.
+      ep = await endpoint({ script: [{ status: 403 }, { status: 403, delay: 1500 } as ScriptStep] });
       const el = await make({ action: ep.url, email: 'leser@example.de' });
       const failed = oneEvent(el, 'gz-subscribe-error');
       toggle(el).click();

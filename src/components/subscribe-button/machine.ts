@@ -122,4 +122,3 @@ export function next(s: ButtonState, e: ButtonEvent): ButtonState {
   const changed = { ...s, ...fields(s, e) };
   return { ...changed, phase: target === '$' ? changed.settled : target === '=' ? s.phase : target };
 }
-

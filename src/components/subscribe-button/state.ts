@@ -3,6 +3,7 @@
  * element's own module needs. The transitions (`machine.ts`) come with the interaction chunk.
  */
 import type { Intent } from './request.js';
+import type { SubscribeStatus } from './subscribe-button.component.js';
 
 /** Where the button is. `sending`, `host`, `retrying` and `offline` are "pending" to the outside. */
 export const PHASES = [
@@ -102,12 +103,14 @@ export const initial = (settled: Settled = 'idle'): ButtonState => ({
 export const following = (s: ButtonState): boolean => s.settled !== 'idle';
 
 /** The public `status`: `idle`, `pending`, `subscribed`, `confirming` or `error`. */
-export const statusOf = (s: ButtonState) =>
-  s.phase === 'unsent'
-    ? 'error'
-    : s.phase === 'sending' || s.phase === 'host' || s.phase === 'retrying' || s.phase === 'offline'
-      ? 'pending'
-      : s.phase;
+export const statusOf = (s: ButtonState): SubscribeStatus => PUBLIC[s.phase] ?? (s.phase as SubscribeStatus);
+const PUBLIC: Partial<Record<Phase, SubscribeStatus>> = {
+  sending: 'pending',
+  host: 'pending',
+  retrying: 'pending',
+  offline: 'pending',
+  unsent: 'error',
+};
 
 /** The settled state a `FollowState` means (for the owner's `subscribed` and remembered follows). */
 export const settledOf = (status: FollowState): Settled => SETTLED_OF[status];

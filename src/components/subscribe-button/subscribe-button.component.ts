@@ -193,8 +193,6 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
 
   /** @internal The state: changed only through `_setState` (state.ts, machine.ts). */
   @state() _state: ButtonState = initial();
-  /** @internal Whether the e-mail form has consent text to show. */
-  @state() _hasConsent = false;
   /** @internal The reader as sync.ts keys it: `browser`, an address hash, `''` while it is computed. */
   @state() reader = BROWSER;
   /** @internal Why the button is disabled, if it is. */

@@ -87,13 +87,6 @@ export const styles = css`
     font-size: var(--gz-font-size-s);
     color: var(--gz-color-text-muted);
   }
-  /* Focus lands here after a successful submit (the form it was in is gone). */
-  .status:focus {
-    outline: none;
-  }
-  .status:focus-visible {
-    outline: var(--gz-focus-ring-width) solid var(--gz-color-focus);
-  }
   .status:not(:empty) {
     margin-block-start: var(--gz-space-xs);
   }

@@ -74,7 +74,7 @@ export function readJson(key: string): unknown {
 }
 
 /** The browser's follows keep the key of earlier versions; a known reader's get their own. */
-const keyOf = (reader: string) => (reader === BROWSER ? STORAGE_KEY : `${STORAGE_KEY}:${reader}`);
+const keyOf = (reader: string) => STORAGE_KEY + (reader === BROWSER ? '' : `:${reader}`);
 
 function readAll(reader: string): Record<string, FollowState> {
   const value = readJson(keyOf(reader));
@@ -98,22 +98,19 @@ function rememberState(topic: string, reader: string, state: FollowState): void 
   }
 }
 
-const readers = new Map<string, Promise<string>>();
 /**
  * The reader of an address: the hex SHA-256 of the trimmed, lower-cased address; `browser` for
  * none; `''` (not synced, not remembered) where the page has no `crypto.subtle` (plain http).
  */
-export function readerOf(email: string | null): Promise<string> {
+export async function readerOf(email: string | null): Promise<string> {
   const normal = (email ?? '').trim().toLowerCase();
-  if (!normal) return Promise.resolve(BROWSER);
-  let reader = readers.get(normal);
-  if (!reader) {
-    reader = (crypto.subtle?.digest('SHA-256', new TextEncoder().encode(normal)) ?? Promise.reject(new Error()))
-      .then((hash) => [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join(''))
-      .catch(() => '');
-    readers.set(normal, reader);
+  if (!normal) return BROWSER;
+  try {
+    const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(normal));
+    return [...new Uint8Array(hash)].map((b) => (b | 256).toString(16).slice(1)).join('');
+  } catch {
+    return '';
   }
-  return reader;
 }
 
 /** Forgets every remembered topic and waiting intent (for tests and a "forget me" link). */
