@@ -293,8 +293,13 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
           this._act((flow) => flow.resume());
       });
     }
+    // The owner's word resets the state (not while a request is out); the reader's hash, computed
+    // after the first render, only until the reader has acted.
     if (
-      (changed.has('subscribed') || changed.has('topic') || changed.has('noRemember') || changed.has('reader')) &&
+      (changed.has('subscribed') ||
+        changed.has('topic') ||
+        changed.has('noRemember') ||
+        (changed.has('reader') && !this._flow)) &&
       statusOf(this._state) !== 'pending'
     ) {
       const remembered =
