@@ -29,6 +29,7 @@ const steps = [
   ['layout shift before upgrade', 'node scripts/check-cls.mjs', 'cls'],
   ['React wrappers', 'node scripts/check-react.mjs', 'react'],
   ['server rendering', 'node scripts/check-ssr.mjs', 'ssr'],
+  ['subscribe durability (page close)', 'node scripts/check-subscribe-durability.mjs', 'subscribe-durability'],
   ['publint and attw', 'npm run --silent lint:package', 'package-lint'],
   ['storybook build', 'npm run --silent build-storybook', 'storybook-build'],
   ['story smoke check (light, de)', 'node scripts/story-smoke.mjs', 'stories'],
