@@ -89,7 +89,15 @@ function errorOnce(el: Element, message: string) {
  * interval) of the previous one, or from a key held down since before the change, does not toggle.
  *
  * **State.** One state machine (`machine.ts`, its transition table is data) owns the state; the
- * element renders it and the interaction chunk drives it through `next(state, event)`.
+ * element renders it and the interaction chunk drives it through `next(state, event)`. Its table
+ * (any other event leaves the state unchanged; `settled` is idle, subscribed or confirming):
+ * - idle, subscribed, confirming: `send` → sending; `unsent` → unsent; `sync`, `open`, `close`,
+ *   `invalid`, `input` → the settled state they name.
+ * - sending: `host` → host; `wait` → retrying; `offline` → offline; `ok` → settled; `refused` →
+ *   the settled state before, form open; `fail` → error.
+ * - host (waiting for `complete()`): `ok`, `refused`, `fail` as in sending.
+ * - retrying, offline: `resume` → sending (retrying also `offline` → offline).
+ * - error, unsent: `send` → sending; `sync` → settled; the form may open and close.
  *
  * **Without `action`**, a host handles the request: it cancels `gz-subscribe` / `gz-unsubscribe`
  * and calls `complete()` (synchronously in its listener or later). When nobody cancels it, the
