@@ -195,6 +195,7 @@ try {
           defined: !!customElements.get(el.localName),
           shadow: !!el.shadowRoot,
           text: el.shadowRoot ? text(el.shadowRoot) : '',
+          labels: [...(el.shadowRoot?.querySelectorAll('[aria-label]') ?? [])].map((e) => e.getAttribute('aria-label')),
           elements: el.shadowRoot?.querySelectorAll('*').length ?? 0,
           bases: el.shadowRoot?.querySelectorAll('[part~="base"]').length ?? 0,
         }));
@@ -222,7 +223,9 @@ try {
         assert(card.includes('Virgil Zólyom') && card.includes('Landeskorrespondent in Kiel'), `card: ${card}`);
         assert(card.includes('E-Mail'), `card links: ${card}`);
         const button = find(before, 'gz-subscribe-button')?.text ?? '';
-        assert(button.includes('Energiewende') && button.includes('Thema folgen: Energiewende'), `button: ${button}`);
+        // The toggle's name is its aria-label (issue 20: one name, no stray space).
+        const named = find(before, 'gz-subscribe-button')?.labels.includes('Thema folgen: Energiewende');
+        assert(button.includes('Energiewende') && named, `button: ${button}`);
         const list = find(before, 'gz-teaser-list')?.text ?? '';
         assert(list.startsWith('Neueste Artikel'), `teaser list: ${list}`);
         const teasers = before.filter((e) => e.tag === 'gz-teaser');
