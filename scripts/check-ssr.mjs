@@ -217,6 +217,7 @@ try {
           defined: !!customElements.get(el.localName),
           shadow: !!el.shadowRoot,
           text: el.shadowRoot ? text(el.shadowRoot) : '',
+          labels: [...(el.shadowRoot?.querySelectorAll('[aria-label]') ?? [])].map((e) => e.getAttribute('aria-label')),
           elements: el.shadowRoot?.querySelectorAll('*').length ?? 0,
           bases: el.shadowRoot?.querySelectorAll('[part~="base"]').length ?? 0,
           items: el.shadowRoot?.querySelectorAll('[part~="item"]').length ?? 0,
@@ -245,7 +246,9 @@ try {
         assert(card.includes('Virgil Zólyom') && card.includes('Landeskorrespondent in Kiel'), `card: ${card}`);
         assert(card.includes('E-Mail'), `card links: ${card}`);
         const button = find(before, 'gz-subscribe-button')?.text ?? '';
-        assert(button.includes('Energiewende') && button.includes('Thema folgen: Energiewende'), `button: ${button}`);
+        // The toggle's name is its aria-label (issue 20: one name, no stray space).
+        const named = find(before, 'gz-subscribe-button')?.labels.includes('Thema folgen: Energiewende');
+        assert(button.includes('Energiewende') && named, `button: ${button}`);
         const list = find(before, 'gz-teaser-list')?.text ?? '';
         assert(list.startsWith('Neueste Artikel'), `teaser list: ${list}`);
         // The list renders its data items itself, in its own shadow root.

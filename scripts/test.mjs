@@ -40,6 +40,7 @@ const steps = [
   ['server rendering', 'node scripts/check-ssr.mjs', 'ssr'],
   ['keyboard walk and announcements', 'node scripts/check-a11y.mjs --only keyboard,announcements', 'a11y-walk'],
   ['accessibility tree and forced colours', 'node scripts/check-a11y.mjs --no-build --only ax,forced', 'a11y-tree'],
+  ['subscribe durability (page close)', 'node scripts/check-subscribe-durability.mjs', 'subscribe-durability'],
   ['release dry run: publint, attw, tarball contents', 'node scripts/release.mjs --dry-run', 'release'],
   ['storybook build', 'npm run --silent build-storybook', 'storybook-build'],
   ['docs pages: API tables, no raw markdown', 'node scripts/check-docs.mjs', 'docs'],

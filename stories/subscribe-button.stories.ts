@@ -1,56 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
-import type {
-  GzSubscribeButton,
-  SubscribeResult,
-} from '../src/components/subscribe-button/subscribe-button.component.js';
-import '../src/components/subscribe-button/subscribe-button.js';
-import type { GzSubscribeEvent } from '../src/events/subscribe.js';
-import type { GzUnsubscribeEvent } from '../src/events/unsubscribe.js';
-
-/** The attributes a CMS author writes. */
-interface SubscribeArgs {
-  topic: string;
-  'topic-label'?: string;
-  email?: string;
-  compact?: boolean;
-  subscribed?: boolean;
-}
-
-/**
- * Storybook has no subscribe endpoint, so every story plays the host that brings its own
- * newsletter provider: it cancels `gz-subscribe` / `gz-unsubscribe` and reports a result with
- * `complete()` (after `delay` ms; never, when `result` is `never`). On the demo page (`npm start`)
- * the same elements talk to the reference endpoint instead.
- */
-function provider(result: SubscribeResult | 'never', delay = 600) {
-  return (event: GzSubscribeEvent | GzUnsubscribeEvent) => {
-    event.preventDefault();
-    if (result === 'never') return;
-    const el = event.target as GzSubscribeButton;
-    const outcome = event.type === 'gz-unsubscribe' && result !== 'error' ? 'unsubscribed' : result;
-    setTimeout(() => el.complete(outcome), delay);
-  };
-}
-
-function button(args: SubscribeArgs, result: SubscribeResult | 'never' = 'subscribed'): TemplateResult {
-  const handle = provider(result);
-  return html`<div @gz-subscribe=${handle} @gz-unsubscribe=${handle}>
-    <gz-subscribe-button
-      topic=${args.topic}
-      topic-label=${ifDefined(args['topic-label'])}
-      action="/api/subscriptions"
-      email=${ifDefined(args.email || undefined)}
-      ?compact=${!!args.compact}
-      ?subscribed=${!!args.subscribed}
-      no-remember
-    >
-      <p slot="consent">Wir nutzen Ihre Adresse nur für diese Benachrichtigungen. Abbestellen jederzeit.</p>
-    </gz-subscribe-button>
-  </div>`;
-}
+import type { GzSubscribeButton } from '../src/components/subscribe-button/subscribe-button.component.js';
+import { button, STATES, type SubscribeArgs } from './subscribe-button.states.js';
 
 async function element(canvasElement: HTMLElement): Promise<GzSubscribeButton> {
   const el = canvasElement.querySelector('gz-subscribe-button')!;
@@ -60,10 +12,9 @@ async function element(canvasElement: HTMLElement): Promise<GzSubscribeButton> {
 
 const part = (el: GzSubscribeButton, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 
-/** Clicks the toggle as a logged-in reader (known address) would and waits for `status`. */
-async function follow(canvasElement: HTMLElement, status: GzSubscribeButton['status']) {
+/** Waits until the story's element shows `status` (the story drives it there as it renders). */
+async function reached(canvasElement: HTMLElement, status: GzSubscribeButton['status']) {
   const el = await element(canvasElement);
-  part(el, 'button').click();
   await waitFor(() => expect(el.status).toBe(status), { timeout: 3000 });
   await el.updateComplete;
   return el;
@@ -73,13 +24,18 @@ const meta = {
   title: 'Elements/Subscribe button',
   component: 'gz-subscribe-button',
   tags: ['autodocs'],
-  args: { topic: 'energiewende', 'topic-label': 'Energiewende', email: 'leser@example.de' },
+  args: { topic: 'energiewende', 'topic-label': 'Energiewende', email: 'leser@example.de', state: 'idle' },
   argTypes: {
     topic: { control: 'text' },
     'topic-label': { control: 'text' },
     email: { control: 'text' },
     compact: { control: 'boolean' },
     subscribed: { control: 'boolean' },
+    state: {
+      control: 'select',
+      options: STATES,
+      description: 'The state the story shows (it clicks once as it renders; the host answers at once).',
+    },
   },
   render: (args) => button(args),
 } satisfies Meta<SubscribeArgs>;
@@ -115,10 +71,10 @@ export const LoggedIn: Story = {
 /** An anonymous reader: the click opens the inline form with its label, consent text and submit. */
 export const Anonymous: Story = {
   name: 'Anonymous reader with form',
-  args: { topic: 'energiewende-anonymous', email: '' },
+  args: { topic: 'energiewende-anonymous', email: '', state: 'open' },
   play: async ({ canvasElement }) => {
     const el = await element(canvasElement);
-    part(el, 'button').click();
+    await waitFor(() => expect(el.matches(':state(open)')).toBe(true), { timeout: 3000 });
     await el.updateComplete;
     await expect(part(el, 'email')).toBeTruthy();
   },
@@ -126,18 +82,17 @@ export const Anonymous: Story = {
 
 /** The request is on its way: the toggle is busy and the live region says so. */
 export const Pending: Story = {
-  args: { topic: 'energiewende-pending' },
-  render: (args) => button(args, 'never'),
+  args: { topic: 'energiewende-pending', state: 'pending' },
   play: async ({ canvasElement }) => {
-    await follow(canvasElement, 'pending');
+    await reached(canvasElement, 'pending');
   },
 };
 
 /** Following: the toggle is pressed (✓) and the outcome announced. */
 export const Subscribed: Story = {
-  args: { topic: 'energiewende-subscribed' },
+  args: { topic: 'energiewende-subscribed', state: 'subscribed' },
   play: async ({ canvasElement }) => {
-    const el = await follow(canvasElement, 'subscribed');
+    const el = await reached(canvasElement, 'subscribed');
     await expect(part(el, 'button').getAttribute('aria-pressed')).toBe('true');
   },
 };
@@ -145,20 +100,18 @@ export const Subscribed: Story = {
 /** Double opt-in: the endpoint answered `pending`; the reader has to confirm by e-mail. */
 export const DoubleOptIn: Story = {
   name: 'Pending double opt-in',
-  args: { topic: 'energiewende-doubleoptin' },
-  render: (args) => button(args, 'pending'),
+  args: { topic: 'energiewende-doubleoptin', state: 'confirming' },
   play: async ({ canvasElement }) => {
-    await follow(canvasElement, 'confirming');
+    await reached(canvasElement, 'confirming');
   },
 };
 
 /** The request failed after its retries: the error and a retry button that resends the same intent. */
 export const ErrorState: Story = {
   name: 'Error',
-  args: { topic: 'energiewende-errorstate' },
-  render: (args) => button(args, 'error'),
+  args: { topic: 'energiewende-errorstate', state: 'error' },
   play: async ({ canvasElement }) => {
-    const el = await follow(canvasElement, 'error');
+    const el = await reached(canvasElement, 'error');
     await expect(part(el, 'retry')).toBeTruthy();
   },
 };
@@ -166,11 +119,9 @@ export const ErrorState: Story = {
 /** The endpoint refused the address: the form opens with it, a field error and focus on the field. */
 export const InvalidEmail: Story = {
   name: 'Invalid e-mail',
-  args: { topic: 'energiewende-invalidemail', email: 'leser@example' },
-  render: (args) => button(args, 'invalid-email'),
+  args: { topic: 'energiewende-invalidemail', email: 'leser@example', state: 'invalid-email' },
   play: async ({ canvasElement }) => {
     const el = await element(canvasElement);
-    part(el, 'button').click();
     await waitFor(() => expect(el.matches(':state(invalid)')).toBe(true), { timeout: 3000 });
   },
 };

@@ -267,7 +267,7 @@ describe('<gz-subscribe-button> network', () => {
     await el.updateComplete;
     const field = part(el, 'email') as HTMLInputElement;
     expect(field.value).to.equal('leser@example');
-    expect(el.shadowRoot!.activeElement).to.equal(field);
+    expect(el.shadowRoot!.activeElement === field).to.be.true;
     expect(field.getAttribute('aria-invalid')).to.equal('true');
     expect(part(el, 'field-error')!.textContent).to.equal(
       'Diese E-Mail-Adresse wurde nicht angenommen. Bitte prüfen Sie sie.',

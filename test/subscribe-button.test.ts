@@ -65,6 +65,18 @@ function nameOf(button: HTMLElement): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A reader's pause: the element holds back a toggle activation within the double-click interval
+ * (500 ms) of the previous one after the state changed, so a real second click comes later.
+ */
+const readerPause = () => aTimeout(520);
+
+/** Waits (on animation frames) until `condition` holds: the reader's hash is computed asynchronously. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 300 && !condition(); i++) await new Promise((r) => requestAnimationFrame(r));
+  if (!condition()) throw new Error('the condition never held');
+}
+
 /** Submits the open form with a typed address, as a reader would (typing events included). */
 async function typeAndSubmit(el: GzSubscribeButton, email: string) {
   const field = input(el)!;
@@ -89,7 +101,8 @@ describe('<gz-subscribe-button>', () => {
       const el = await make({ topic: freshTopic(), label: 'Energiewende', action: ep.url });
       const button = toggle(el);
       expect(part(el, 'label')!.textContent!.trim()).to.equal('Thema folgen');
-      expect(nameOf(button)).to.equal('Thema folgen: Energiewende');
+      expect(button.getAttribute('aria-label')).to.equal('Thema folgen: Energiewende');
+      expect(nameOf(button)).to.equal('Thema folgen');
       expect(button.getAttribute('aria-pressed')).to.equal('false');
       expect(states(el)).to.deep.equal(['idle']);
       expect(el.status).to.equal('idle');
@@ -100,13 +113,13 @@ describe('<gz-subscribe-button>', () => {
     it('speaks English: "Follow"', async () => {
       const el = await make({ topic: freshTopic(), label: 'Energy transition', action: ep.url, lang: 'en' });
       expect(part(el, 'label')!.textContent!.trim()).to.equal('Follow');
-      expect(el.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal(': Energy transition');
+      expect(toggle(el).getAttribute('aria-label')).to.equal('Follow Energy transition');
     });
 
     it('falls back to the topic id when there is no label', async () => {
       const topic = freshTopic();
       const el = await make({ topic, action: ep.url });
-      expect(el.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal(`: ${topic}`);
+      expect(toggle(el).getAttribute('aria-label')).to.equal(`Thema folgen: ${topic}`);
     });
 
     it('compact: the topic as text and a [+] button named "Thema folgen: Energiewende"', async () => {
@@ -115,7 +128,8 @@ describe('<gz-subscribe-button>', () => {
       expect(part(el, 'icon')!.textContent).to.equal('+');
       expect(part(el, 'icon')!.getAttribute('aria-hidden')).to.equal('true');
       expect(part(el, 'label')).to.be.null;
-      expect(nameOf(toggle(el))).to.equal('Thema folgen: Energiewende');
+      expect(toggle(el).getAttribute('aria-label')).to.equal('Thema folgen: Energiewende');
+      expect(nameOf(toggle(el))).to.equal('');
       expect(getComputedStyle(el).display).to.equal('inline-block');
       await expect(el).to.be.accessible();
     });
@@ -136,6 +150,23 @@ describe('<gz-subscribe-button>', () => {
       expect(toggle(el).getAttribute('aria-pressed')).to.equal('true');
       expect(part(el, 'icon')!.textContent).to.equal('✓');
       expect(states(el)).to.deep.equal(['subscribed', 'following']);
+    });
+
+    it('followed, it reads "Sie folgen" / "Following", still a pressed toggle', async () => {
+      const de = await make({ topic: freshTopic(), label: 'Energiewende', action: ep.url, subscribed: true });
+      expect(part(de, 'label')!.textContent).to.equal('Sie folgen');
+      expect(toggle(de).getAttribute('aria-label')).to.equal('Sie folgen: Energiewende');
+      expect(toggle(de).getAttribute('aria-pressed')).to.equal('true');
+      const en = await make({ topic: freshTopic(), label: 'Energy', action: ep.url, subscribed: true, lang: 'en' });
+      expect(part(en, 'label')!.textContent).to.equal('Following');
+      expect(toggle(en).getAttribute('aria-label')).to.equal('Following Energy');
+      await expect(de).to.be.accessible();
+    });
+
+    it('the name has no stray space before the colon (one aria-label, not two spans)', async () => {
+      const el = await make({ topic: freshTopic(), label: 'Energiewende', action: ep.url });
+      expect(toggle(el).getAttribute('aria-label')).not.to.contain(' :');
+      expect(el.shadowRoot!.querySelector('.toggle .visually-hidden')).to.be.null;
     });
   });
 
@@ -205,6 +236,7 @@ describe('<gz-subscribe-button>', () => {
       const el = await make({ topic: freshTopic(), label: 'Energiewende', action: ep.url, email: 'leser@example.de' });
       toggle(el).click();
       await oneEvent(el, 'gz-subscribe-success');
+      await readerPause();
       const cancelable = oneEvent(el, 'gz-unsubscribe');
       const done = oneEvent(el, 'gz-subscribe-success');
       toggle(el).click();
@@ -231,6 +263,7 @@ describe('<gz-subscribe-button>', () => {
       });
       toggle(el).click();
       await oneEvent(el, 'gz-subscribe-success');
+      await readerPause();
       toggle(el).click();
       await oneEvent(el, 'gz-subscribe-success');
       const log = await ep.log();
@@ -274,7 +307,7 @@ describe('<gz-subscribe-button>', () => {
       expect(field.type).to.equal('email');
       expect(field.required).to.be.true;
       expect(field.labels![0]!.textContent).to.equal('E-Mail-Adresse');
-      expect(el.shadowRoot!.activeElement).to.equal(field);
+      expect(el.shadowRoot!.activeElement === field).to.be.true;
       expect(part(el, 'form')!.getAttribute('aria-label')).to.equal(
         'E-Mail bei neuen Artikeln zum Thema „Energiewende“',
       );
@@ -297,7 +330,7 @@ describe('<gz-subscribe-button>', () => {
       await el.updateComplete;
       expect(part(el, 'field-error')!.textContent).to.match(/^Bitte geben Sie eine gültige E-Mail-Adresse ein/);
       expect(states(el)).to.include('invalid');
-      expect(el.shadowRoot!.activeElement).to.equal(input(el));
+      expect(el.shadowRoot!.activeElement === input(el)).to.be.true;
       await expect(el).to.be.accessible();
       expect(await ep.log()).to.have.length(0);
     });
@@ -313,7 +346,7 @@ describe('<gz-subscribe-button>', () => {
       );
     });
 
-    it('submits a valid address, closes, returns focus to the button, remembers the address for unfollowing', async () => {
+    it('submits a valid address, closes, moves focus to the status, remembers the address for unfollowing', async () => {
       const el = await make({ topic: freshTopic(), action: ep.url });
       toggle(el).click();
       await el.updateComplete;
@@ -324,8 +357,9 @@ describe('<gz-subscribe-button>', () => {
       await el.updateComplete;
       await el.updateComplete;
       expect(part(el, 'form')).to.be.null;
-      expect(el.shadowRoot!.activeElement).to.equal(toggle(el));
+      expect(el.shadowRoot!.activeElement === part(el, 'status')).to.be.true;
       // Unfollowing needs no form: the element still knows the address (in memory only).
+      await readerPause();
       toggle(el).click();
       await oneEvent(el, 'gz-subscribe-success');
       expect(bodyOf((await ep.log())[1]!)['email']).to.equal('leser@example.de');
@@ -369,34 +403,40 @@ describe('<gz-subscribe-button>', () => {
       await el.updateComplete;
       await el.updateComplete;
       expect(part(el, 'form')).to.be.null;
-      expect(el.shadowRoot!.activeElement).to.equal(toggle(el));
+      expect(el.shadowRoot!.activeElement === toggle(el)).to.be.true;
+      await readerPause();
       toggle(el).click();
       await el.updateComplete;
       (part(el, 'cancel') as HTMLButtonElement).click();
       await el.updateComplete;
       await el.updateComplete;
       expect(part(el, 'form')).to.be.null;
-      expect(el.shadowRoot!.activeElement).to.equal(toggle(el));
+      expect(el.shadowRoot!.activeElement === toggle(el)).to.be.true;
     });
 
-    it('keyboard only: Tab to the button, Space opens, type, Enter submits; Enter unfollows', async () => {
+    it('keyboard only: Tab to the button, Space opens, type, Enter submits (focus to the status); Shift+Tab, Enter unfollows', async () => {
       const el = await make({ topic: freshTopic(), action: ep.url });
       const before = document.createElement('button');
       before.textContent = 'vorher';
       el.before(before);
       before.focus();
       await sendKeys({ press: 'Tab' });
-      expect(el.shadowRoot!.activeElement).to.equal(toggle(el));
+      expect(el.shadowRoot!.activeElement === toggle(el)).to.be.true;
       await sendKeys({ press: 'Space' });
       await el.updateComplete;
-      expect(el.shadowRoot!.activeElement).to.equal(input(el));
+      expect(el.shadowRoot!.activeElement === input(el)).to.be.true;
       await sendKeys({ type: 'leser@example.de' });
       const done = oneEvent(el, 'gz-subscribe-success');
       await sendKeys({ press: 'Enter' });
       await done;
       await el.updateComplete;
       await el.updateComplete;
-      expect(el.shadowRoot!.activeElement).to.equal(toggle(el));
+      expect(el.shadowRoot!.activeElement === part(el, 'status')).to.be.true;
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(el.shadowRoot!.activeElement === toggle(el)).to.be.true;
+      await readerPause();
       const undone = oneEvent(el, 'gz-subscribe-success');
       await sendKeys({ press: 'Enter' });
       expect(((await undone) as GzSubscribeSuccessEvent).detail.status).to.equal('unsubscribed');
@@ -485,11 +525,14 @@ describe('<gz-subscribe-button>', () => {
       const wrapper = await fixture<HTMLDivElement>(
         html`<div lang="de">
           <gz-subscribe-button topic=${topic} action=${ep.url} email="leser@example.de"></gz-subscribe-button>
-          <gz-subscribe-button topic=${topic} action=${ep.url} compact></gz-subscribe-button>
+          <gz-subscribe-button topic=${topic} action=${ep.url} email=" Leser@Example.de" compact></gz-subscribe-button>
           <gz-subscribe-button topic=${freshTopic()} action=${ep.url}></gz-subscribe-button>
         </div>`,
       );
       const [a, b, other] = [...wrapper.querySelectorAll('gz-subscribe-button')];
+      // The reader's hash (SHA-256 of the normalised address) is computed before the buttons sync.
+      await until(() => a!.reader !== '' && b!.reader !== '');
+      expect(a!.reader === b!.reader).to.be.true;
       toggle(a!).click();
       await oneEvent(a!, 'gz-subscribe-success');
       await b!.updateComplete;
@@ -498,7 +541,7 @@ describe('<gz-subscribe-button>', () => {
       expect(toggle(other!).getAttribute('aria-pressed')).to.equal('false');
       const stored = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie;
       expect(stored).to.contain(topic);
-      expect(stored).not.to.contain('leser@example.de');
+      expect(stored.toLowerCase()).not.to.contain('leser@example.de');
     });
 
     it('a new button remembers a followed topic; no-remember ignores it', async () => {
@@ -506,7 +549,8 @@ describe('<gz-subscribe-button>', () => {
       const first = await make({ topic, action: ep.url, email: 'leser@example.de' });
       toggle(first).click();
       await oneEvent(first, 'gz-subscribe-success');
-      const again = await make({ topic, action: ep.url });
+      const again = await make({ topic, action: ep.url, email: 'leser@example.de' });
+      await until(() => again.following);
       expect(again.following).to.be.true;
       const forgetful = await make({ topic, action: ep.url, noRemember: true });
       expect(forgetful.following).to.be.false;
@@ -517,7 +561,7 @@ describe('<gz-subscribe-button>', () => {
       const el = await make({ topic, action: ep.url });
       const witness = await make({ topic, action: ep.url });
       const otherTab = new BroadcastChannel('gazette:subscribe-button');
-      otherTab.postMessage({ topic, state: 'subscribed' });
+      otherTab.postMessage({ topic, reader: 'browser', state: 'subscribed' });
       await new Promise<void>((resolve) => {
         const check = () => (el.following ? resolve() : requestAnimationFrame(check));
         check();
@@ -525,20 +569,56 @@ describe('<gz-subscribe-button>', () => {
       await el.updateComplete;
       expect(toggle(el).getAttribute('aria-pressed')).to.equal('true');
       // Garbage from another script on the channel changes nothing.
-      otherTab.postMessage({ topic, state: '<img src=x onerror=alert(1)>' });
+      otherTab.postMessage({ topic, reader: 'browser', state: '<img src=x onerror=alert(1)>' });
+      otherTab.postMessage({ topic, state: 'unsubscribed' });
       otherTab.postMessage(null);
       await aTimeout(0);
       expect(el.following).to.be.true;
       // A removed button no longer listens; a connected one for the same topic still does.
       expect(witness.following).to.be.true;
       el.remove();
-      otherTab.postMessage({ topic, state: 'unsubscribed' });
+      otherTab.postMessage({ topic, reader: 'browser', state: 'unsubscribed' });
       await new Promise<void>((resolve) => {
         const check = () => (!witness.following ? resolve() : requestAnimationFrame(check));
         check();
       });
       expect(el.following).to.be.true;
       otherTab.close();
+    });
+
+    it("a button for another address never shows or changes this reader's follow", async () => {
+      const topic = freshTopic();
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="de">
+          <gz-subscribe-button topic=${topic} action=${ep.url} email="a@example.de"></gz-subscribe-button>
+          <gz-subscribe-button topic=${topic} action=${ep.url} email="b@example.de"></gz-subscribe-button>
+          <gz-subscribe-button topic=${topic} action=${ep.url}></gz-subscribe-button>
+        </div>`,
+      );
+      const [a, b, anonymous] = [...wrapper.querySelectorAll('gz-subscribe-button')];
+      await until(() => a!.reader !== '' && b!.reader !== '');
+      expect(a!.reader).to.match(/^[0-9a-f]{64}$/);
+      expect(a!.reader === b!.reader).to.be.false;
+      toggle(a!).click();
+      await oneEvent(a!, 'gz-subscribe-success');
+      await b!.updateComplete;
+      expect(b!.following).to.be.false;
+      expect(anonymous!.following).to.be.false;
+      // A new page for b still does not follow; one for a does (remembered per reader).
+      const laterB = await make({ topic, action: ep.url, email: 'b@example.de' });
+      const laterA = await make({ topic, action: ep.url, email: 'a@example.de' });
+      await until(() => laterA.following);
+      expect(laterB.following).to.be.false;
+      // b follows, then unfollows: a stays following throughout, and its record stays.
+      toggle(b!).click();
+      await oneEvent(b!, 'gz-subscribe-success');
+      await readerPause();
+      toggle(b!).click();
+      await oneEvent(b!, 'gz-subscribe-success');
+      expect(b!.following).to.be.false;
+      expect(a!.following).to.be.true;
+      expect(laterA.following).to.be.true;
+      expect((await ep.records()).map((r) => r.email)).to.deep.equal(['a@example.de']);
     });
 
     it('an owner setting subscribed later changes the state; clicking then unfollows', async () => {
@@ -585,12 +665,22 @@ describe('<gz-subscribe-button>', () => {
       });
     }
 
-    it('no action at all: disabled, the error says what is missing', async () => {
+    it('no action and nobody handles gz-subscribe: enabled, one warning says what to do, an error shows', async () => {
       const errors = captureErrors();
-      const el = await make({ topic: freshTopic() });
+      const warnings = captureWarnings();
+      const el = await make({ topic: freshTopic(), email: 'leser@example.de' });
+      expect(toggle(el).disabled).to.be.false;
+      const failed = oneEvent(el, 'gz-subscribe-error');
+      toggle(el).click();
+      await failed;
+      await el.updateComplete;
       errors.restore();
-      expect(toggle(el).disabled).to.be.true;
-      expect(errors.messages()[0]).to.contain('action (none given)');
+      warnings.restore();
+      expect(errors.messages()).to.deep.equal([]);
+      expect(warnings.messages()).to.have.length(1);
+      expect(warnings.messages()[0]).to.contain('nobody handled gz-subscribe');
+      expect(warnings.messages()[0]).to.contain('call complete()');
+      expect(el.status).to.equal('error');
     });
 
     it('no topic: disabled, the error says what is missing', async () => {

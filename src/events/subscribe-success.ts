@@ -6,7 +6,10 @@ export interface SubscribeSuccessDetail {
   readonly status: 'subscribed' | 'pending' | 'unsubscribed';
 }
 
-/** Fires when `<gz-subscribe-button>` followed or unfollowed a topic (for analytics). */
+/**
+ * Fires when `<gz-subscribe-button>` followed or unfollowed a topic (for analytics): one outcome
+ * stream for both, told apart by `detail.intent` (`subscribe` or `unsubscribe`).
+ */
 export class GzSubscribeSuccessEvent extends Event {
   constructor(readonly detail: SubscribeSuccessDetail) {
     super('gz-subscribe-success', { bubbles: true, composed: true });

@@ -62,4 +62,8 @@ export const de = {
   subscribeErrorServer: 'Das hat leider nicht geklappt. Bitte versuchen Sie es in einem Moment erneut.',
   subscribeErrorRejected: 'Die Anmeldung wurde abgelehnt. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
   subscribeRetry: 'Erneut versuchen',
+  subscribeFollowing: 'Sie folgen',
+  subscribeFollowingTopic: (topic) => `Sie folgen: ${topic}`,
+  subscribeUnsent: 'Nicht gesendet: Ihre Anfrage vom letzten Besuch ist nicht angekommen. Jetzt senden?',
+  subscribeSendNow: 'Jetzt senden',
 } satisfies Terms;

@@ -60,4 +60,8 @@ export const en = {
   subscribeErrorServer: 'Sorry, that did not work. Please try again in a moment.',
   subscribeErrorRejected: 'The request was refused. Please reload the page and try again.',
   subscribeRetry: 'Try again',
+  subscribeFollowing: 'Following',
+  subscribeFollowingTopic: (topic) => `Following ${topic}`,
+  subscribeUnsent: 'Not sent: your request from your last visit did not arrive. Send it now?',
+  subscribeSendNow: 'Send now',
 } satisfies Terms;

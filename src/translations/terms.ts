@@ -112,6 +112,14 @@ export interface Terms {
   subscribeErrorRejected: string;
   /** The retry button in the error state. */
   subscribeRetry: string;
+  /** The followed toggle's visible label: "Sie folgen" / "Following". */
+  subscribeFollowing: string;
+  /** The followed toggle's accessible name with the topic: "Sie folgen: Energiewende". */
+  subscribeFollowingTopic: (topic: string) => string;
+  /** An intent from the reader's last visit that did not arrive: "not sent, send now?". */
+  subscribeUnsent: string;
+  /** The button that sends an unsent intent. */
+  subscribeSendNow: string;
 }
 
 /** A translation for another language may leave terms out: English fills them in. */

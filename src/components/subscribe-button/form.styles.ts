@@ -61,8 +61,9 @@ export const formStyles = css`
     display: none;
   }
   @media (forced-colors: active) {
+    /* Colour cannot say "invalid" here: a thicker double border in the text colour does. */
     input[aria-invalid='true'] {
-      border-color: Mark;
+      border: 4px double CanvasText;
     }
   }
 `;

@@ -9,8 +9,18 @@ import { safeUrl } from '../../internal/url.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import type * as Flow from './flow.js';
-import type { Intent } from './request.js';
-import { announce, join, leave, rememberedState, type FollowState, type SyncedButton } from './sync.js';
+import { following, initial, settledOf, statusOf, type ButtonState, type FollowState } from './state.js';
+import {
+  announce,
+  BROWSER,
+  INTENTS_KEY,
+  join,
+  leave,
+  readerOf,
+  readJson,
+  rememberedState,
+  type SyncedButton,
+} from './sync.js';
 import { styles } from './subscribe-button.styles.js';
 
 /** The element's states, each also a custom state (`:state(pending)`). */
@@ -19,21 +29,6 @@ export type SubscribeStatus = (typeof SUBSCRIBE_STATUSES)[number];
 
 /** What a host that handled the request itself reports through `complete()`. */
 export type SubscribeResult = 'subscribed' | 'pending' | 'unsubscribed' | 'invalid-email' | 'error';
-
-/** @internal The live region's message: the key of its term (`''` for none). */
-export type Message =
-  | ''
-  | 'subscribeSending'
-  | 'subscribeUnsubscribing'
-  | 'subscribeSubscribed'
-  | 'subscribeConfirm'
-  | 'subscribeUnsubscribed'
-  | 'subscribeRetrying'
-  | 'subscribeOffline'
-  | 'subscribeErrorNetwork'
-  | 'subscribeErrorTimeout'
-  | 'subscribeErrorServer'
-  | 'subscribeErrorRejected';
 
 /** The interaction chunk; once `loadFlow.loaded`, every action runs at once. */
 const loadFlow = chunk(() => import('./flow.js'));
@@ -81,6 +76,33 @@ function errorOnce(el: Element, message: string) {
  * after `timeout` ms (default 10 s); a disconnect aborts it and a reconnect resumes it with the same
  * key. Offline, the request waits for the connection and is sent when it returns.
  *
+ * **A follow is never lost.** An intent still owed when the page goes away (an attempt in flight,
+ * a back-off, or waiting for the connection) is sent with `fetch(…, {keepalive: true})` on
+ * `pagehide` when the reader is online, and kept in localStorage (topic, kind, idempotency key,
+ * time and the reader's hash: never the address) until it has an answer. The next page with a
+ * button for that topic resumes it with the same key when it knows the reader's address (`email`);
+ * for a reader who typed the address it shows "not sent, send now?". Intents older than a day are
+ * dropped with a console note. Limit: a reader who typed the address, closed the tab offline and
+ * never returns is not subscribed.
+ *
+ * **Deliberate input only.** After any state change, an activation within 500 ms (the double-click
+ * interval) of the previous one, or from a key held down since before the change, does not toggle.
+ *
+ * **State.** One state machine (`machine.ts`, its transition table is data) owns the state; the
+ * element renders it and the interaction chunk drives it through `next(state, event)`. Its table
+ * (any other event leaves the state unchanged; `settled` is idle, subscribed or confirming):
+ * - idle, subscribed, confirming: `send` → sending; `unsent` → unsent; `sync`, `open`, `close`,
+ *   `invalid`, `input` → the settled state they name.
+ * - sending: `host` → host; `wait` → retrying; `offline` → offline; `ok` → settled; `refused` →
+ *   the settled state before, form open; `fail` → error.
+ * - host (waiting for `complete()`): `ok`, `refused`, `fail` as in sending.
+ * - retrying, offline: `resume` → sending (retrying also `offline` → offline).
+ * - error, unsent: `send` → sending; `sync` → settled; the form may open and close.
+ *
+ * **Without `action`**, a host handles the request: it cancels `gz-subscribe` / `gz-unsubscribe`
+ * and calls `complete()` (synchronously in its listener or later). When nobody cancels it, the
+ * element warns what to do and shows an error.
+ *
  * Without JavaScript, put a real form in the element: `<form method="post" action="/api/…">` with
  * `topic` (hidden) and `email` fields. The element takes its `action` when it has none and renders
  * its own controls instead; the endpoint answers form posts with a page.
@@ -120,11 +142,12 @@ function errorOnce(el: Element, message: string) {
  * @cssstate invalid - The e-mail field holds a refused or invalid address.
  * @cssstate retrying - Waiting before the next attempt.
  * @cssstate offline - Waiting for the reader's connection to return.
- * @cssstate disabled - Misconfigured (no topic, or no usable `action`): the button is disabled.
+ * @cssstate unsent - An intent from an earlier visit was not sent: the retry button sends it.
+ * @cssstate disabled - Misconfigured (no topic, or an `action` that is not a usable URL): the button is disabled.
  *
  * @event {GzSubscribeEvent} gz-subscribe - Before a follow request; cancelable: handle it yourself, then call `complete()`.
  * @event {GzUnsubscribeEvent} gz-unsubscribe - Before an unfollow request; cancelable like `gz-subscribe`.
- * @event {GzSubscribeSuccessEvent} gz-subscribe-success - An intent succeeded (`subscribed`, `pending`, `unsubscribed`).
+ * @event {GzSubscribeSuccessEvent} gz-subscribe-success - An intent succeeded: a follow (`detail.intent` `subscribe`, `status` `subscribed` or `pending`) or an unfollow (`intent` `unsubscribe`, `status` `unsubscribed`).
  * @event {GzSubscribeErrorEvent} gz-subscribe-error - An intent failed and the error is shown.
  * @event {GzSubscribeRetryEvent} gz-subscribe-retry - An attempt failed; the next one follows after `delay` ms.
  */
@@ -137,7 +160,10 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   /** The topic's display name ("Energiewende"); defaults to `topic`. */
   @property({ attribute: 'topic-label' }) topicLabel: string | null = null;
 
-  /** The endpoint URL (http, https or relative). Defaults to the `action` of a `<form>` child. */
+  /**
+   * The endpoint URL (http, https or relative). Defaults to the `action` of a `<form>` child.
+   * Without one, a host handles `gz-subscribe` and calls `complete()`.
+   */
   @property() action: string | null = null;
 
   /** The reader's e-mail address when the publisher knows it: a click then subscribes without a form. */
@@ -173,37 +199,30 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   /** Do not remember followed topics in localStorage. */
   @property({ type: Boolean, attribute: 'no-remember' }) noRemember = false;
 
-  // The interaction chunk (flow.ts) reads and sets these: internal, not private.
-  /** @internal */ @state() _status: SubscribeStatus = 'idle';
-  /** @internal */ @state() _following = false;
-  /** @internal */ @state() _open = false;
-  /** @internal */ @state() _formIntent: Intent = 'subscribe';
-  /** @internal */ @state() _typed = '';
-  /** @internal */ @state() _fieldError: 'missing' | 'invalid' | 'rejected' | '' = '';
-  /** @internal */ @state() _message: Message = '';
-  /** @internal */ @state() _retrying = false;
-  /** @internal */ @state() _offline = false;
-  /** @internal */ @state() _hasConsent = false;
+  /** @internal The state: changed only through `_setState` (state.ts, machine.ts). */
+  @state() _state: ButtonState = initial();
+  /** @internal The reader as sync.ts keys it: `browser`, an address hash, `''` while it is computed. */
+  @state() reader = BROWSER;
   /** @internal Why the button is disabled, if it is. */
   _problem: string | undefined;
-  /** @internal The endpoint, resolved. */
+  /** @internal The endpoint, resolved (`undefined`: a host handles the request). */
   _url: string | undefined;
 
   /** @internal */ readonly _localize = new LocalizeController(this);
-  private readonly _internals = this.attachInternals();
+  readonly #internals = this.attachInternals();
   /** The interaction state, once the chunk has loaded. */
   private _flow: Flow.SubscribeFlow | undefined;
-  /** The last action waiting for the chunk: `updateComplete` waits for it. */
+  /** The last action waiting for the interaction chunk: `updateComplete` waits for it. */
   private _queued: Promise<void> | undefined;
 
   /** The element's state: `idle`, `pending`, `subscribed`, `confirming` or `error`. */
-  get status(): SubscribeStatus {
-    return this._status;
+  get status() {
+    return statusOf(this._state);
   }
 
   /** Whether the reader follows the topic (subscribed or waiting for confirmation). */
   get following(): boolean {
-    return this._following;
+    return following(this._state);
   }
 
   override connectedCallback(): void {
@@ -223,26 +242,31 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   /**
    * Reports the outcome of a request the host handled itself after cancelling `gz-subscribe` or
    * `gz-unsubscribe`: `subscribed`, `pending` (double opt-in), `unsubscribed`, `invalid-email` or
-   * `error`. The element shows and announces it as if its own request had answered.
+   * `error`. Works synchronously inside the event listener or any time later; a second call for
+   * the same request is ignored with a console note.
    */
   complete(result: SubscribeResult): void {
+    if (this._flow?.complete(result)) return;
     // A click still waiting for the interaction chunk: its gz-subscribe comes first.
     if (this._queued) return void this._queued.then(() => this.complete(result));
-    if (this._flow?.current && this._flow.waitingForHost) return this._flow.complete(result);
     warnOnce(this, `complete("${String(result)}") was called, but no cancelled gz-subscribe is waiting for a result.`);
   }
 
   /**
-   * Called by the sync registry when another button or tab changed this topic's state.
+   * @internal The one way the state changes: the interaction chunk sets `next(state, event)`
+   * (machine.ts); the element itself only resets to a settled state before the chunk is there.
+   */
+  _setState(state: ButtonState): ButtonState {
+    return (this._state = state);
+  }
+
+  /**
+   * Called by the sync registry when another button or tab changed this topic's state for this reader.
    * @internal
    */
   syncFollowState(state: FollowState): void {
-    if (this._status === 'pending') return;
-    this._following = state !== 'unsubscribed';
-    this._status = state === 'subscribed' ? 'subscribed' : state === 'pending' ? 'confirming' : 'idle';
-    this._message = '';
-    if (this._flow) this._flow.failed = undefined;
-    if (this._open && this._formIntent === (this._following ? 'subscribe' : 'unsubscribe')) this._open = false;
+    if (this._flow) this._flow.dispatch({ type: 'sync', status: state });
+    else this._setState(initial(settledOf(state)));
   }
 
   /** @internal Tells the other buttons and tabs (the interaction chunk calls it: sync.ts stays in this one). */
@@ -265,10 +289,30 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('subscribed') || changed.has('topic') || changed.has('noRemember')) && !this._flow?.current) {
-      const remembered = this.noRemember || isServer || hydrating(this) ? undefined : rememberedState(this.topic);
-      this._following = this.subscribed || remembered !== undefined;
-      this._status = this.subscribed || remembered === 'subscribed' ? 'subscribed' : remembered ? 'confirming' : 'idle';
+    if (changed.has('email') && !isServer) {
+      const email = this.email;
+      if (email?.trim()) this.reader = '';
+      void readerOf(email).then((reader) => {
+        if (this.email !== email) return;
+        this.reader = reader;
+        // A stored intent of this reader for this topic: the interaction chunk resumes it.
+        const intents = readJson(INTENTS_KEY);
+        if (Array.isArray(intents) && intents.some((i: { topic?: unknown }) => i?.topic === this.topic))
+          this._act((flow) => flow.resume());
+      });
+    }
+    // The owner's word resets the state (not while a request is out); the reader's hash, computed
+    // after the first render, only until the reader has acted.
+    if (
+      (changed.has('subscribed') ||
+        changed.has('topic') ||
+        changed.has('noRemember') ||
+        (changed.has('reader') && !this._flow)) &&
+      statusOf(this._state) !== 'pending'
+    ) {
+      const remembered =
+        this.noRemember || isServer || hydrating(this) ? undefined : rememberedState(this.topic, this.reader);
+      this._state = initial(settledOf(this.subscribed ? 'subscribed' : (remembered ?? 'unsubscribed')));
     }
     // The server sees neither the fallback form nor the page's URL: an action it cannot check is
     // taken as usable (the browser checks it again when the element hydrates).
@@ -278,26 +322,31 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     const safe = safeUrl(action, { schemes: ['http:', 'https:'], relative: true });
     this._url = undefined;
     try {
-      if (isServer) this._url = action === null || safe ? 'about:server' : undefined;
+      if (isServer) this._url = 'about:server';
       else if (safe) this._url = new URL(safe, document.baseURI).href;
     } catch {
       // not a URL after all: disabled below
     }
     this._problem = !this.topic.trim()
       ? 'the topic attribute is missing: it names the tag to follow (topic="energiewende").'
-      : !this._url
-        ? `action ${action === null ? '(none given)' : JSON.stringify(action)} is not a usable endpoint URL (http, https or relative); the button is disabled.`
+      : action !== null && !this._url
+        ? `action ${JSON.stringify(action)} is not a usable endpoint URL (http, https or relative); the button is disabled.`
         : undefined;
     if (this._problem) errorOnce(this, this._problem);
-    const states = this._internals.states;
+    const s = this._state;
+    const states = this.#internals.states;
     states.clear();
-    states.add(this._status);
-    if (this._following) states.add('following');
-    if (this._open) states.add('open');
-    if (this._fieldError) states.add('invalid');
-    if (this._retrying) states.add('retrying');
-    if (this._offline) states.add('offline');
-    if (this._problem) states.add('disabled');
+    states.add(this.status);
+    for (const [name, on] of [
+      ['following', following(s)],
+      ['open', s.open],
+      ['invalid', !!s.field],
+      ['retrying', s.phase === 'retrying'],
+      ['offline', s.phase === 'offline'],
+      ['unsent', s.phase === 'unsent'],
+      ['disabled', !!this._problem],
+    ] as const)
+      if (on) states.add(name);
   }
 
   protected override updated(): void {
@@ -306,9 +355,11 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
 
   protected override render() {
     const t = this._localize.terms;
+    const s = this._state;
     const label = (this.topicLabel ?? '').trim() || this.topic;
-    const busy = this._status === 'pending';
-    const term = this._message ? t[this._message] : '';
+    const busy = this.status === 'pending';
+    const followed = following(s);
+    const term = s.message ? t[s.message] : '';
     const message = typeof term === 'function' ? term(label) : term;
     return html`<div
       part="base"
@@ -325,34 +376,26 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
           part="button"
           class="toggle"
           type="button"
-          aria-pressed=${this._following ? 'true' : 'false'}
+          aria-label=${followed ? t.subscribeFollowingTopic(label) : t.subscribeFollowTopic(label)}
+          aria-pressed=${followed ? 'true' : 'false'}
           aria-disabled=${busy ? 'true' : 'false'}
           ?disabled=${!!this._problem}
           @click=${this._onToggle}
-          @keydown=${this._ignoreRepeat}
         >
-          <span part="icon" class="icon" aria-hidden="true">${this._following ? '✓' : '+'}</span>
-          ${
-            this.compact
-              ? html`<span class="visually-hidden">${t.subscribeFollowTopic(label)}</span>`
-              : html`<span part="label">${t.subscribeFollow}</span><span class="visually-hidden">: ${label}</span>`
-          }
+          <span part="icon" class="icon" aria-hidden="true">${followed ? '✓' : '+'}</span>
+          ${this.compact ? nothing : html`<span part="label">${followed ? t.subscribeFollowing : t.subscribeFollow}</span>`}
         </button>
       </span>
-      ${this._open ? this._flow?.renderForm(t, label, busy) : nothing}
-      <p part="status" class="status" role="status">${message}</p>
-      ${
-        this._status === 'error' && this._flow?.failed
-          ? html`<button part="retry" class="retry" type="button" @click=${this._onRetry}>${t.subscribeRetry}</button>`
-          : nothing
-      }
+      ${s.open ? this._flow?.renderForm(t, label, busy) : nothing}
+      <p part="status" class="status" role="status" tabindex="-1">${message}</p>
+      ${this._flow?.renderRetry(t, s, busy)}
     </div>`;
   }
 
   /**
    * Runs an action of the interaction chunk: at once when it is loaded, else when it arrives, in
    * the order the reader acted (ten quick clicks still make one request). A removed button does
-   * not act.
+   * not act. Offline before the chunk came, the action waits for the connection, then runs.
    */
   private _act(action: (flow: Flow.SubscribeFlow) => void): void {
     const loaded = loadFlow.loaded;
@@ -363,29 +406,27 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
           this._flow ??= new SubscribeFlow(this);
           if (this.isConnected) action(this._flow);
         },
-        // Offline before the chunk came: the live region says so, and the next click asks again.
-        () => void (this._message = 'subscribeErrorNetwork'),
+        () => {
+          // Offline before the chunk came: said so, and the action runs when the connection returns.
+          this._setState({ ...this._state, message: 'subscribeOffline' });
+          window.addEventListener('online', () => this._act(action), { once: true });
+        },
       )
       .finally(() => {
         if (this._queued === queued) this._queued = undefined;
       }));
   }
 
-  /** @internal Enter or Space held down repeats keydown; only the first press acts. */
-  _ignoreRepeat = (event: KeyboardEvent) => {
-    if (event.repeat && (event.key === 'Enter' || event.key === ' ')) event.preventDefault();
-  };
-
   private _onKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this._open) {
+    // Enter or Space held down repeats keydown; only the first press acts.
+    if (event.repeat && (event.key === 'Enter' || event.key === ' ')) event.preventDefault();
+    if (event.key === 'Escape' && this._state.open) {
       event.stopPropagation();
       this._flow?.close();
     }
   };
 
-  private _onToggle = () => {
-    if (!this._problem && this._status !== 'pending') this._act((flow) => flow.toggle());
+  private _onToggle = (event: Event) => {
+    if (!this._problem && this.status !== 'pending') this._act((flow) => flow.toggle(event));
   };
-
-  private _onRetry = () => this._flow?.retry();
 }

@@ -112,7 +112,9 @@ export const styles = css`
       background: ButtonFace;
       color: ButtonText;
     }
+    /* The readability backplate would paint Canvas behind HighlightText: the pair is used as designed. */
     .toggle[aria-pressed='true'] {
+      forced-color-adjust: none;
       border-color: Highlight;
       background: Highlight;
       color: HighlightText;
