@@ -144,6 +144,9 @@ const SERVER_PENDING = process.env.GZ_SSR_ALL
       'test/feed-corpus.test.ts',
       'test/feed-parse.test.ts',
       'test/article-body-corpus.test.ts',
+      'test/subscribe-button-machine.test.ts',
+      'test/subscribe-button-reader.test.ts',
+      'test/subscribe-button-stories.test.ts',
     ];
 /** Test files that run server-rendered only (they hydrate, which needs the ssr group's page). */
 const SERVER_ONLY = ['test/ssr-*.test.ts'];

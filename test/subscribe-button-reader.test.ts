@@ -3,7 +3,8 @@
  * never flips a follow, `complete()` works whenever the host calls it, intents kept from an earlier
  * visit are resumed, focus never falls to the page and every outcome is announced.
  */
-import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import sinon from 'sinon';

@@ -2,7 +2,8 @@
  * The subscribe button's stories show their state from args alone (issue 21): each state story's
  * render, without its `play` function (docs pages run none), reaches the state it names.
  */
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { fixture } from './harness/fixture.js';
 import type { GzSubscribeButton } from '../src/components/subscribe-button/subscribe-button.component.js';
 import { button, type StoryState } from '../stories/subscribe-button.states.js';
 

@@ -1,4 +1,5 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LocalizeController } from '../../controllers/localize.js';
@@ -466,7 +467,7 @@ export class GzTeaserList extends GzElement {
       lang=${this._localize.lang}
       dir=${this._localize.dir}
       aria-labelledby="heading"
-      style=${this._lines()}
+      style=${ifDefined(this._lines())}
     >
       <div part="header" class="header">
         <div part="heading" class="title" role="heading" aria-level=${level} id="heading">
@@ -551,15 +552,15 @@ export class GzTeaserList extends GzElement {
   }
 
   /** `--_lines` for every item's excerpt, from `excerpt-lines`. */
-  private _lines() {
+  private _lines(): string | undefined {
     const lines = this.excerptLines;
-    if (lines === null) return nothing;
+    if (lines === null) return undefined;
     if (Number.isInteger(lines) && lines >= 1) return `--_lines:${lines}`;
     warnOnce(
       this,
       `excerpt-lines="${this.getAttribute('excerpt-lines') ?? lines}" is not a positive whole number; using 3.`,
     );
-    return nothing;
+    return undefined;
   }
 
   private _observe(item: Element): void {
