@@ -112,7 +112,7 @@ async function open(lang, options = {}) {
   await page.goto(server.origin + '/');
   await settle(page);
   await page.waitForFunction(
-    () => (document.querySelector('gz-teaser-list')?.shadowRoot?.querySelectorAll('gz-teaser').length ?? 0) > 0,
+    () => (document.querySelector('gz-teaser-list')?.shadowRoot?.querySelectorAll('[part~=item]').length ?? 0) > 0,
     undefined,
     { timeout: 15_000 },
   );
@@ -240,6 +240,9 @@ const FLOWS = [
         async ({ page, control }) => {
           control.answer = { status: 200, body: { status: 'unsubscribed' } };
           await page.locator(`${SUB} [part~="button"]`).focus();
+          // A reader's pause, not a wait for the page: the button ignores activations within 500 ms
+          // of its last state change (a double press must not undo a follow, issue 17).
+          await page.waitForTimeout(600);
           await page.keyboard.press('Enter');
         },
       ],
@@ -525,8 +528,8 @@ try {
         await shot('body-anchor-focused', 'gz-article-body h2:first-of-type');
         await shot('author-card', 'gz-author-card');
         await shot('teaser-list', LIST);
-        await page.locator(`${LIST} gz-teaser [part~="link"]`).first().focus();
-        await shot('teaser-focused', `${LIST} gz-teaser`);
+        await page.locator(`${LIST} [part~="teaser-link"]`).first().focus();
+        await shot('teaser-focused', `${LIST} [part~="item"] >> nth=0`);
         await shot('subscribe-idle', SUB);
         await page.locator(`${SUB} [part~="button"]`).focus();
         await shot('subscribe-focused', SUB);

@@ -194,12 +194,14 @@ try {
         // An RSS and an Atom list, read without DOMParser (a Trusted Types sink) and served as
         // application/octet-stream: both render their teasers, no attribute of theirs is reported.
         await page.waitForFunction(() =>
-          ['#rss-list', '#atom-list'].every((id) => document.querySelector(id)?.shadowRoot?.querySelector('gz-teaser')),
+          ['#rss-list', '#atom-list'].every((id) =>
+            document.querySelector(id)?.shadowRoot?.querySelector('[part~=item]'),
+          ),
         );
         const feeds = await page.evaluate(() =>
           ['#rss-list', '#atom-list'].map((id) =>
-            [...(document.querySelector(id)?.shadowRoot?.querySelectorAll('gz-teaser') ?? [])].map((t) =>
-              t.querySelector('[slot=title]')?.textContent?.trim(),
+            [...(document.querySelector(id)?.shadowRoot?.querySelectorAll('[part~=item]') ?? [])].map((t) =>
+              t.querySelector('[part~=teaser-link]')?.textContent?.trim(),
             ),
           ),
         );
@@ -295,8 +297,8 @@ try {
           const wrongFeeds = Object.entries(feeds)
             .map(([file, feed]) => {
               const list = document.querySelector(`[data-feed="${file}"]`);
-              const titles = [...(list?.shadowRoot?.querySelectorAll('gz-teaser') ?? [])].map(
-                (t) => t.querySelector('[slot=title]')?.textContent,
+              const titles = [...(list?.shadowRoot?.querySelectorAll('[part~=item]') ?? [])].map(
+                (t) => t.querySelector('[part~=teaser-link]')?.textContent,
               );
               const want = /** @type {any} */ (feed).items.map((/** @type {any} */ item) => item.title);
               const ok = /** @type {any} */ (feed).error

@@ -9,7 +9,7 @@
  * over that DOM without rendering it again, answer clicks with their events, log no error, and
  * shift nothing (CLS 0.000).
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import {
@@ -65,8 +65,10 @@ await build({
 cpSync(resolve(root, 'dist/ssr.css'), resolve(out, 'ssr.css'));
 cpSync(resolve(root, 'demo/demo.css'), resolve(out, 'demo.css'));
 cpSync(resolve(root, 'demo/authors'), resolve(out, 'authors'), { recursive: true });
-// The feed parser of <gz-teaser-list> (no imports), for reading the demo feed the way it would.
-cpSync(resolve(root, 'dist/components/teaser-list/feed.js'), resolve(out, 'feed.js'));
+// The feed reader of <gz-teaser-list> (feed.js and the modules it imports), for reading the demo
+// feed the way it would.
+for (const file of readdirSync(resolve(root, 'dist/components/teaser-list')).filter((f) => /^feed.*\.js$/.test(f)))
+  cpSync(resolve(root, 'dist/components/teaser-list', file), resolve(out, file));
 
 const server = await serveStatic(out);
 const browser = await launch();

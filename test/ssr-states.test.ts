@@ -159,7 +159,7 @@ const STATES: [string, string, TemplateResult, string[]][] = [
       action="/api/test-subscriptions/ssr/"
       no-remember
     ></gz-subscribe-button>`,
-    ['Energiewende'],
+    ['Thema folgen'], // the topic is in the toggle's aria-label ("Thema folgen: Energiewende"),
   ],
   [
     'gz-subscribe-button',

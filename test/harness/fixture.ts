@@ -12,7 +12,7 @@
  */
 // The one place that may use it: every test reaches it through this module.
 // eslint-disable-next-line no-restricted-imports
-import { fixture as openWcFixture, nextFrame } from '@open-wc/testing';
+import { fixture as openWcFixture, fixtureCleanup, nextFrame } from '@open-wc/testing';
 import { hydrate } from '@lit-labs/ssr-client';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { noChange, nothing, type TemplateResult } from 'lit';
@@ -41,6 +41,11 @@ const containers: HTMLElement[] = [];
 let finished = 0;
 afterEach(() => {
   finished++;
+  // @open-wc/testing registers this itself only when mocha is already loaded as it is first
+  // imported; test/harness/chai-elements.ts imports it earlier, before the test framework, so
+  // without this line every fixture stayed in the page (duplicate ids, timers, focus from earlier
+  // tests). Calling it twice is harmless.
+  fixtureCleanup();
   for (const container of containers.splice(0)) container.remove();
 });
 

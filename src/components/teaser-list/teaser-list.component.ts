@@ -1,5 +1,4 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LocalizeController } from '../../controllers/localize.js';
@@ -8,6 +7,7 @@ import { GzTeaserImpressionEvent } from '../../events/teaser-impression.js';
 import { GzTeaserSelectEvent, type TeaserDetail } from '../../events/teaser-select.js';
 import { optionalNumber } from '../../internal/converters.js';
 import { chunk } from '../../internal/chunk.js';
+import { cssProps } from '../../internal/css-props.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { hydrating } from '../../internal/hydration.js';
 import { safeUrl } from '../../internal/url.js';
@@ -467,7 +467,7 @@ export class GzTeaserList extends GzElement {
       lang=${this._localize.lang}
       dir=${this._localize.dir}
       aria-labelledby="heading"
-      style=${ifDefined(this._lines())}
+      style=${cssProps({ '--_lines': this._lines() })}
     >
       <div part="header" class="header">
         <div part="heading" class="title" role="heading" aria-level=${level} id="heading">
@@ -555,7 +555,7 @@ export class GzTeaserList extends GzElement {
   private _lines(): string | undefined {
     const lines = this.excerptLines;
     if (lines === null) return undefined;
-    if (Number.isInteger(lines) && lines >= 1) return `--_lines:${lines}`;
+    if (Number.isInteger(lines) && lines >= 1) return String(lines);
     warnOnce(
       this,
       `excerpt-lines="${this.getAttribute('excerpt-lines') ?? lines}" is not a positive whole number; using 3.`,

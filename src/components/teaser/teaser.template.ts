@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { cssProps } from '../../internal/css-props.js';
 
 /** What one teaser shows, already checked: safe URLs, a valid level, the date's texts. */
 export interface TeaserView {
@@ -20,7 +21,8 @@ export interface TeaserView {
   dateText: string | undefined;
   /** The date as read ("Dienstag, 17. Februar 2026"), or the relative form. */
   dateSpoken: string | undefined;
-  /** Excerpt lines; `undefined` inherits them (a list sets them once). */
+  /** Excerpt lines; `undefined` inherits them (a list sets them once). Set through the CSSOM
+   * (`cssProps`): a `style` attribute would be blocked under a strict CSP. */
   lines: number | undefined;
   role?: string;
   lang?: string;
@@ -44,7 +46,7 @@ export const teaserTemplate = (
   excerpt: unknown,
   onClick: (event: MouseEvent) => void,
 ): TemplateResult =>
-  tag`<div part="base" class="teaser" role=${ifDefined(v.role)} lang=${ifDefined(v.lang)} dir=${ifDefined(v.dir)} style=${v.lines ? `--_lines:${v.lines}` : nothing}>${
+  tag`<div part="base" class="teaser" role=${ifDefined(v.role)} lang=${ifDefined(v.lang)} dir=${ifDefined(v.dir)} style=${cssProps({ '--_lines': v.lines ? String(v.lines) : undefined })}>${
     v.image
       ? tag`<div part="media" class="media"><img part="image" src=${v.image} srcset=${ifDefined(v.srcset)} sizes=${ifDefined(v.sizes)} alt=${v.imageAlt} loading="lazy" decoding="async"></div>`
       : nothing
