@@ -35,8 +35,10 @@ export const BUDGETS = {
   // Session 3: +1.1 kB for issue 20 (focus rule, fallback marking, anchors after headings,
   // capitals from aria-hidden copies) and +1.7 kB for issue 15's first render without ICU
   // start-up (dates, numbers, word counts and initials of German and English built without Intl,
-  // Intl checked on idle), the caps on huge input and one Intl cache. Lower it as the redesign lands.
-  cdn: { target: 14_000, enforced: 39_500 },
+  // Intl checked on idle), the caps on huge input and one Intl cache; +0.5 kB each for the subscribe
+  // button's per-reader sync and the teaser list rendering its own items. 40.85 kB merged: issue 15's
+  // 24 kB is further away than before; the budget only stops growth. Lower it as the redesign lands.
+  cdn: { target: 14_000, enforced: 41_000 },
   element: {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({
@@ -46,13 +48,13 @@ export const BUDGETS = {
       'article-body': 6_300,
       'article-header': 4_250,
       'author-card': 5_850,
-      'author-list': 1_500,
-      'reading-time': 2_900,
+      'author-list': 1_550,
+      'reading-time': 3_000,
       // 4.03 kB since issue 17: per-reader sync (SHA-256 of the address) and the check for kept intents
       // must run before the interaction chunk; the state machine, input guard and retry went into it.
       'subscribe-button': 4_100,
-      teaser: 3_300,
-      'teaser-list': 6_050,
+      teaser: 3_350,
+      'teaser-list': 6_100,
     }),
   },
 };
