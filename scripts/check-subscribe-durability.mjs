@@ -22,6 +22,18 @@ if (!existsSync(resolve(cdn, 'gazette.js'))) {
   process.exit(1);
 }
 
+/**
+ * Closes a tab as a reader does (its pagehide and beforeunload run) and waits until it is gone:
+ * `page.close({ runBeforeUnload: true })` returns before the page has closed, and a context
+ * change made meanwhile (setOffline) can fail on the closing page.
+ * @param {import('playwright-core').Page} page
+ */
+async function closeTab(page) {
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+}
+
 const harness = createTestHarness();
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -85,7 +97,7 @@ try {
       await clickToggle(page);
       await until(async () => (await log(id)).length === 1);
       await new Promise((r) => setTimeout(r, 300));
-      await page.close({ runBeforeUnload: true });
+      await closeTab(page);
       await until(async () => (await records(id)).length === 1);
       const next = await context.newPage();
       await next.goto(`${origin}/page.html?id=${id}&topic=${topic}&email=${email}`);
@@ -113,7 +125,7 @@ try {
       async () =>
         (await page.evaluate(() => document.querySelector('gz-subscribe-button')?.matches(':state(offline)'))) === true,
     );
-    await page.close({ runBeforeUnload: true });
+    await closeTab(page);
     const before = (await log(id)).length;
     await context.setOffline(false);
     const next = await context.newPage();
