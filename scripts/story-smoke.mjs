@@ -243,6 +243,7 @@ async function main() {
         /** @type {StoryResult} */
         let result;
         let flaky = false;
+        const storyStarted = Date.now();
         try {
           ({ value: result, flaky } = await chromium.run((browser) =>
             checkStory(browser, base, entry, values.globals ?? ''),
@@ -253,7 +254,10 @@ async function main() {
         if (result.status === 'ok') {
           counts.passed++;
           if (flaky) counts.flaky++;
-          console.log(`${flaky ? 'FLAKY' : 'ok   '} ${label}${flaky ? ' (passed after a browser restart)' : ''}`);
+          const seconds = ((Date.now() - storyStarted) / 1000).toFixed(1);
+          console.log(
+            `${flaky ? 'FLAKY' : 'ok   '} ${label} ${seconds} s${flaky ? ' (passed after a browser restart)' : ''}`,
+          );
         } else {
           counts.failed++;
           console.log(`FAIL  ${label}`);
