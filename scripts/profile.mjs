@@ -32,6 +32,7 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, executablePath } from './lib/browser.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 import { groupOf, piecesBySource } from './size-budget.mjs';
+import { decodeSegment } from './lib/vlq.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const { values: options } = parseArgs({
@@ -70,7 +71,6 @@ if (!options['no-build']) {
 }
 
 // ── source maps ──────────────────────────────────────────────────────────────────────────────
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 /**
  * Decodes a source map into, per generated line, sorted [column, source, line, column] tuples.
  * @param {{ sources: string[], sourcesContent?: string[], mappings: string }} map
@@ -87,19 +87,7 @@ function decode(map) {
     let col = 0;
     for (const segment of lineText.split(',')) {
       if (!segment) continue;
-      const fields = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of segment) {
-        const digit = BASE64.indexOf(char);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          fields.push(value & 1 ? -(value >> 1) : value >> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
+      const fields = decodeSegment(segment);
       col += fields[0];
       if (fields.length >= 4) {
         source += fields[1];

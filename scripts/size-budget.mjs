@@ -21,6 +21,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { decodeSegment } from './lib/vlq.mjs';
 
 /**
  * Budgets in gzip bytes. `target`: the issue's (#10) goal. `enforced`: the limit CI applies.
@@ -111,8 +112,6 @@ export function formatVerdicts(verdicts) {
   );
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 /**
  * Cuts a minified file into pieces, each named by the source file its source map names for it.
  * A line without mappings continues the last source (a multi-line template literal such as CSS).
@@ -135,19 +134,7 @@ export function piecesBySource(code, map) {
     let column = 0;
     for (const segment of (mappingLines[lineIndex] ?? '').split(',')) {
       if (!segment) continue;
-      const fields = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of segment) {
-        const digit = BASE64.indexOf(char);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          fields.push(value & 1 ? -(value >> 1) : value >> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
+      const fields = decodeSegment(segment);
       column += fields[0];
       if (fields.length >= 4) source += fields[1];
       segments.push([column, fields.length >= 4 ? map.sources[source] : '(unmapped)']);
