@@ -55,7 +55,7 @@ export const BUDGETS = {
       // must run before the interaction chunk; the state machine, input guard and retry went into it.
       'subscribe-button': 4_100,
       teaser: 3_350,
-      'teaser-list': 6_100,
+      'teaser-list': 6_150,
     }),
   },
 };

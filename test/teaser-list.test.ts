@@ -603,6 +603,28 @@ describe('<gz-teaser-list>', () => {
       }
     });
 
+    it('announces an empty feed after a retry, and moves focus to the message', async () => {
+      const warnings = captureWarnings();
+      try {
+        const { el, answers } = await failing();
+        part(el, 'retry')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await until(() => answers.length === 2);
+        answers[1]!(
+          new Response(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Leer', items: [] }), {
+            headers: { 'content-type': 'application/feed+json' },
+          }),
+        );
+        await until(() => states(el)[0] === 'empty');
+        await el.updateComplete;
+        expect(status(el)).to.equal(el.shadowRoot!.querySelector('[part~=message]')!.textContent!.trim());
+        expect(status(el)).to.not.equal('');
+        expect(el.shadowRoot!.activeElement === part(el, 'message')).to.equal(true);
+      } finally {
+        warnings.restore();
+      }
+    });
+
     it("announces a failure in the element's language", async () => {
       const warnings = captureWarnings();
       try {

@@ -164,6 +164,8 @@ export class GzTeaserList extends GzElement {
   private _abort: AbortController | undefined;
   /** A retry is loading: the error block and its button stay, so focus stays on the button. */
   private _retrying = false;
+  /** The reader asked for a reload: its outcome, an empty feed too, is announced (issue 20). */
+  private _retried = false;
   private readonly _rendered = new WeakMap<TeaserItem, Rendered>();
   private readonly _observed = new WeakSet<Element>();
   /** Items that have reported their impression: never again, also after a reconnection. */
@@ -223,12 +225,14 @@ export class GzTeaserList extends GzElement {
   retry(): void {
     if (this._retrying) return;
     this._retries++;
+    this._retried = true;
     this._retrying = this._hasError();
     this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) {
+      this._retried = false;
       const src = this.src?.trim() ? safeUrl(this.src) : undefined;
       if (this.src?.trim() && !src)
         warnOnce(this, `src="${this.src}" is not an http(s) or relative URL; nothing loaded.`);
@@ -460,7 +464,13 @@ export class GzTeaserList extends GzElement {
     // While loading, data items are not rendered (`_items` is empty) but slotted teasers stay.
     const listed = this._items.length > 0 || this._slotted > 0;
     const templates = isServer || this._items.length ? this._itemTemplates() : [];
-    const status = pending ? terms.teaserListLoading : error ? terms.teaserListError : '';
+    const status = pending
+      ? terms.teaserListLoading
+      : error
+        ? terms.teaserListError
+        : this._retried && !listed
+          ? terms.teaserListEmpty
+          : '';
     return html`<section
       part="base"
       class="root layout-${layout}"
