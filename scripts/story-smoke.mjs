@@ -8,6 +8,8 @@
  *   node scripts/story-smoke.mjs [--globals 'theme:dark;locale:ar']
  *
  * `--globals` adds Storybook globals to every story's URL, to check the toolbar's other states.
+ * Several sets separated by `|` take turns, story by story (the first story gets the first set,
+ * the second the second, ...): one pass checks each story in one of them, at the cost of one.
  * Prints one line per story, writes {passed, failed, skipped, flaky} to .test-results/stories.json
  * and exits 1 when a story failed. A story whose browser crashed is retried once in a relaunched
  * browser; passing then, it counts as passed and is listed as flaky. Stories without the `test` tag (`tags: ['!test']`) are skipped.
@@ -227,14 +229,17 @@ async function main() {
   const stories = entries.filter((entry) => entry.type === 'story');
 
   const { origin: base, close } = await serveStatic(STATIC_DIR);
+  const globalSets = (values.globals ?? '').split('|');
   const chromium = resilientBrowser();
   const counts = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
   try {
     let next = 0;
     const worker = async () => {
       while (next < stories.length) {
-        const entry = /** @type {IndexEntry} */ (stories[next++]);
-        const label = `${entry.title} › ${entry.name} (${entry.id})`;
+        const position = next++;
+        const entry = /** @type {IndexEntry} */ (stories[position]);
+        const globals = globalSets[position % globalSets.length] ?? '';
+        const label = `${entry.title} › ${entry.name} (${entry.id})${globalSets.length > 1 ? ` [${globals}]` : ''}`;
         if (!(entry.tags ?? []).includes('test')) {
           counts.skipped++;
           console.log(`skip  ${label}`);
@@ -245,9 +250,7 @@ async function main() {
         let flaky = false;
         const storyStarted = Date.now();
         try {
-          ({ value: result, flaky } = await chromium.run((browser) =>
-            checkStory(browser, base, entry, values.globals ?? ''),
-          ));
+          ({ value: result, flaky } = await chromium.run((browser) => checkStory(browser, base, entry, globals)));
         } catch (error) {
           result = { status: 'fail', reasons: [`browser crashed twice: ${String(error).split('\n')[0]}`], notes: [] };
         }
