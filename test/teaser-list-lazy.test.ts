@@ -21,11 +21,12 @@ describe('<gz-teaser-list> feed chunk', () => {
     const feed = await fixture<GzTeaserList>(
       html`<gz-teaser-list src="/test/fixtures/teaser/feed.json"></gz-teaser-list>`,
     );
-    // updateComplete waits for the chunk while the feed loads: the request has started.
     await feed.updateComplete;
-    expect(chunkRequested()).to.be.true;
-    expect(feed.matches(':state(loading)')).to.be.true;
+    // The chunk's resource entry appears when its response has ended, which can come a frame after
+    // updateComplete on a busy machine (and, server-rendered, the list loads after hydration): the
+    // test waits for the feed to show, then asks whether the chunk was what read it.
     while (feed.matches(':state(loading)')) await new Promise((r) => requestAnimationFrame(r));
+    expect(chunkRequested()).to.be.true;
     expect(feed.shownItems.length).to.be.greaterThan(0);
   });
 });
