@@ -14,6 +14,7 @@ import { forgetFollowedTopics, INTENTS_KEY, readerOf } from '../src/components/s
 import type { GzSubscribeSuccessEvent } from '../src/events/subscribe-success.js';
 import { endpoint, type Endpoint, type ScriptStep } from './fixtures/subscribe-button/endpoint.js';
 import { captureWarnings, part } from './helpers.js';
+import { deepActiveElement } from '../src/internal/focus.js';
 
 const freshTopic = () => `leser-${crypto.randomUUID().slice(0, 8)}`;
 
@@ -35,11 +36,6 @@ async function make(attrs: { topic?: string; action?: string; email?: string } =
 
 const toggle = (el: Element) => part(el, 'button') as HTMLButtonElement;
 const statusText = (el: Element) => (part(el, 'status')?.textContent ?? '').trim();
-const deepActive = () => {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-};
 
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 300 && !condition(); i++) await new Promise((r) => requestAnimationFrame(r));
@@ -84,7 +80,7 @@ describe('<gz-subscribe-button> under real reader behaviour', () => {
       await aTimeout(150);
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
-      expect(deepActive() === part(el, 'status')).to.be.true;
+      expect(deepActiveElement() === part(el, 'status')).to.be.true;
       expect((await ep.log()).map((r) => r.method)).to.deep.equal(['POST']);
       expect(el.following).to.be.true;
     });
@@ -203,7 +199,7 @@ describe('<gz-subscribe-button> under real reader behaviour', () => {
       await el.updateComplete;
       await el.updateComplete;
       expect(part(el, 'form')).to.exist;
-      expect(deepActive() === part(el, 'email')).to.be.true;
+      expect(deepActiveElement() === part(el, 'email')).to.be.true;
       expect(await ep.log()).to.have.length(0);
     });
 
@@ -236,18 +232,18 @@ describe('<gz-subscribe-button> under real reader behaviour', () => {
       const again = oneEvent(el, 'gz-subscribe-error');
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
-      expect(deepActive() === retry).to.be.true;
+      expect(deepActiveElement() === retry).to.be.true;
       expect(retry.getAttribute('aria-disabled')).to.equal('true');
       await again;
       await el.updateComplete;
-      expect(deepActive() === part(el, 'retry')).to.be.true;
+      expect(deepActiveElement() === part(el, 'retry')).to.be.true;
       const done = oneEvent(el, 'gz-subscribe-success');
       await sendKeys({ press: 'Enter' });
       await done;
       await el.updateComplete;
       await el.updateComplete;
       expect(part(el, 'retry')).to.be.null;
-      expect(deepActive() === part(el, 'status')).to.be.true;
+      expect(deepActiveElement() === part(el, 'status')).to.be.true;
     });
 
     it('a refused address submitted with Enter is announced in the live region', async () => {
@@ -262,7 +258,7 @@ describe('<gz-subscribe-button> under real reader behaviour', () => {
       await refused;
       await el.updateComplete;
       expect(statusText(el)).to.equal('Diese E-Mail-Adresse wurde nicht angenommen. Bitte prüfen Sie sie.');
-      expect(deepActive() === part(el, 'email')).to.be.true;
+      expect(deepActiveElement() === part(el, 'email')).to.be.true;
       // A browser-refused address too.
       (part(el, 'email') as HTMLInputElement).value = '';
       await sendKeys({ press: 'Enter' });
