@@ -11,7 +11,7 @@
  * `SE_OFFLINE=true` keeps Selenium from downloading anything; this script sets both.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -277,5 +277,10 @@ mkdirSync(here, { recursive: true });
 // Formatted as `npm run lint` (prettier --check) expects it.
 const prettier = await import('prettier');
 const markdown = await prettier.format(lines.join('\n'), { parser: 'markdown', filepath: resolve(here, 'results.md') });
-writeFileSync(resolve(here, 'results.md'), markdown);
+// The file's first part is this run; everything from the first "## Issue" heading on is history
+// (before/after tables of past redesigns) that a new run must not erase.
+const resultsPath = resolve(here, 'results.md');
+const previous = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
+const history = previous.search(/^## Issue /m);
+writeFileSync(resultsPath, history === -1 ? markdown : `${markdown}\n${previous.slice(history)}`);
 console.log(`\n${lines.join('\n')}\n\nwritten to bench/results.md`);
