@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { litCss } from './scripts/lib/lit-css.mjs';
+import { litStaticProperties } from './scripts/lib/static-properties.mjs';
 import { warningCodes } from './scripts/lib/warnings.mjs';
 import { contentStyles } from './src/components/article-body/content.styles.js';
 import * as article from './test/fixtures/article-de.js';
@@ -186,14 +187,14 @@ export default defineConfig(({ command, mode }) => {
       root: 'demo',
       base: './',
       define,
-      plugins: [warningCodes(), litCss(), demoContent(), demoPreload(), demoFeeds()],
+      plugins: [warningCodes(), litStaticProperties(), litCss(), demoContent(), demoPreload(), demoFeeds()],
       build: { outDir: root('bench/dist/demo'), emptyOutDir: true, target: 'es2022' },
     };
   }
   if (mode === 'cdn' || mode === 'cdn-dev') {
     return {
       define,
-      plugins: development ? [litCss()] : [warningCodes(), litCss()],
+      plugins: development ? [litStaticProperties(), litCss()] : [warningCodes(), litStaticProperties(), litCss()],
       build: {
         // `dist/cdn/dev/`: the same files with full warning sentences (README, "Warnings").
         outDir: development ? 'dist/cdn/dev' : 'dist/cdn',
@@ -225,7 +226,9 @@ export default defineConfig(({ command, mode }) => {
     define,
     // `--mode development`: the same modules with full warning sentences in `dist/development/`, the
     // package's `development` export condition (as Lit's); no themes, types come from `dist/`.
-    plugins: development ? [litCss()] : [warningCodes(), litCss(), themes()],
+    plugins: development
+      ? [litStaticProperties(), litCss()]
+      : [warningCodes(), litStaticProperties(), litCss(), themes()],
     build: {
       outDir: development ? 'dist/development' : 'dist',
       emptyOutDir: false,

@@ -22,6 +22,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decodeSegment } from './lib/vlq.mjs';
+import { litStaticProperties } from './lib/static-properties.mjs';
+import { warningCodes } from './lib/warnings.mjs';
 
 /**
  * Budgets in gzip bytes. `target`: the issue's (#10) goal. `enforced`: the limit CI applies.
@@ -234,8 +236,8 @@ async function main() {
       configFile: false,
       logLevel: 'silent',
       root,
-      define: { __GZ_VERSION__: '"0.0.0"' },
-      plugins: [litCss()],
+      define: { __GZ_VERSION__: '"0.0.0"', __GZ_DEV__: 'false' },
+      plugins: [warningCodes(), litStaticProperties(), litCss()],
       build: {
         write: false,
         minify: true,
