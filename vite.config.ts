@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { litCss } from './scripts/lib/lit-css.mjs';
+import { litStaticProperties } from './scripts/lib/static-properties.mjs';
+import { warningCodes } from './scripts/lib/warnings.mjs';
 import { contentStyles } from './src/components/article-body/content.styles.js';
 import * as article from './test/fixtures/article-de.js';
 import { createSubscriptionService } from './server/index.mjs';
@@ -161,7 +163,11 @@ function subscriptionService(): Plugin {
  *   publisher would deploy it (`npm run lighthouse` and scripts/check-cls.mjs load it).
  */
 export default defineConfig(({ command, mode }) => {
-  const define = { __GZ_VERSION__: JSON.stringify(pkg.version) };
+  // `__GZ_DEV__`: whether warnings are full sentences (src/internal/warn.ts). Development builds
+  // (`npm start`, Storybook, the `cdn-dev` and `development` modes) keep them; the production builds
+  // print a code per warning instead (scripts/lib/warnings.mjs replaces the sentences).
+  const development = command === 'serve' || mode === 'cdn-dev' || mode === 'development';
+  const define = { __GZ_VERSION__: JSON.stringify(pkg.version), __GZ_DEV__: String(development) };
   if (command === 'serve') {
     return {
       root: 'demo',
@@ -181,17 +187,19 @@ export default defineConfig(({ command, mode }) => {
       root: 'demo',
       base: './',
       define,
-      plugins: [litCss(), demoContent(), demoPreload(), demoFeeds()],
+      plugins: [warningCodes(), litStaticProperties(), litCss(), demoContent(), demoPreload(), demoFeeds()],
       build: { outDir: root('bench/dist/demo'), emptyOutDir: true, target: 'es2022' },
     };
   }
-  if (mode === 'cdn') {
+  if (mode === 'cdn' || mode === 'cdn-dev') {
     return {
       define,
-      plugins: [litCss()],
+      plugins: development ? [litStaticProperties(), litCss()] : [warningCodes(), litStaticProperties(), litCss()],
       build: {
-        outDir: 'dist/cdn',
-        emptyOutDir: true,
+        // `dist/cdn/dev/`: the same files with full warning sentences (README, "Warnings").
+        outDir: development ? 'dist/cdn/dev' : 'dist/cdn',
+        // The production build runs first and empties the folder, the development one writes beside it.
+        emptyOutDir: !development,
         minify: true,
         sourcemap: true,
         target: 'es2022',
@@ -216,9 +224,13 @@ export default defineConfig(({ command, mode }) => {
   }
   return {
     define,
-    plugins: [litCss(), themes()],
+    // `--mode development`: the same modules with full warning sentences in `dist/development/`, the
+    // package's `development` export condition (as Lit's); no themes, types come from `dist/`.
+    plugins: development
+      ? [litStaticProperties(), litCss()]
+      : [warningCodes(), litStaticProperties(), litCss(), themes()],
     build: {
-      outDir: 'dist',
+      outDir: development ? 'dist/development' : 'dist',
       emptyOutDir: false,
       minify: false,
       // The npm modules are unminified, one per source file: readable as they are, so no source maps

@@ -26,6 +26,9 @@ const config: StorybookConfig = {
       ...config.optimizeDeps,
       include: [...(config.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'],
     };
+    // Stories are a development build: warnings as sentences, not the production build's codes.
+    config.define = { ...config.define, __GZ_DEV__: 'true' };
+    config.plugins = (config.plugins ?? []).flat().filter((p) => !(p && 'name' in p && p.name === 'gz-warning-codes'));
     // Storybook's manager and preview chunks (axe-core, the docs blocks) are large by nature.
     config.build = { ...config.build, chunkSizeWarningLimit: 1500 };
     return config;

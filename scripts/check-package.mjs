@@ -155,6 +155,20 @@ async function open(scripts) {
       text: el?.shadowRoot?.querySelector('[part~=label]')?.textContent?.trim() ?? null,
       global: typeof (/** @type {any} */ (window).Gazette?.GzReadingTime),
       classes: /** @type {any} */ (window).__classes ?? [],
+      // Each class's attributes and their option types, as Lit finalized them.
+      attributes: Object.fromEntries(
+        tags.map((t) => {
+          const c = /** @type {any} */ (customElements.get(t));
+          const byAttribute = new Map(
+            [...(c?.elementProperties ?? [])].map(([name, o]) => [
+              typeof o.attribute === 'string' ? o.attribute : String(name).toLowerCase(),
+              o,
+            ]),
+          );
+          const names = /** @type {string[]} */ ([...(c?.observedAttributes ?? [])]).sort();
+          return [t, names.map((a) => `${a}:${byAttribute.get(a)?.type?.name ?? ''}`)];
+        }),
+      ),
     };
   }, tags);
   await page.close();
@@ -181,6 +195,27 @@ try {
     assert(r.text === 'Lesezeit: 3 min', `label: ${r.text}`);
     assert(r.errors.length === 0 && r.warnings.length === 0, [...r.errors, ...r.warnings].join('\n'));
   });
+
+  await suite.check(
+    "the CDN classes observe the manifest's attributes with its boolean types (static properties built from decorators)",
+    async () => {
+      const r = await open([`<script type="module" src="/cdn/dist/gazette.js"></script>`]);
+      const manifest = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf8'));
+      for (const d of manifest.modules.flatMap((/** @type {any} */ m) => m.declarations ?? [])) {
+        if (!d.tagName) continue;
+        const want = (d.attributes ?? [])
+          .map((/** @type {any} */ a) => `${a.name}:${a.type?.text === 'boolean' ? 'Boolean' : ''}`)
+          .sort();
+        const have = (r.attributes[d.tagName] ?? [])
+          .map((/** @type {string} */ a) => (a.endsWith(':Boolean') ? a : a.replace(/:.*$/, ':')))
+          .sort();
+        assert(
+          JSON.stringify(have) === JSON.stringify(want),
+          `<${d.tagName}>: built ${have.join(' ')}; manifest ${want.join(' ')}`,
+        );
+      }
+    },
+  );
 
   await suite.check(
     'the CDN ES module loaded with a query warns once: its lazy chunks would load a second copy',

@@ -22,6 +22,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decodeSegment } from './lib/vlq.mjs';
+import { litStaticProperties } from './lib/static-properties.mjs';
+import { warningCodes } from './lib/warnings.mjs';
 
 /**
  * Budgets in gzip bytes. `target`: the issue's (#10) goal. `enforced`: the limit CI applies.
@@ -39,23 +41,27 @@ export const BUDGETS = {
   // Intl checked on idle), the caps on huge input and one Intl cache; +0.5 kB each for the subscribe
   // button's per-reader sync and the teaser list rendering its own items. 40.85 kB merged: issue 15's
   // 24 kB is further away than before; the budget only stops growth. Lower it as the redesign lands.
-  cdn: { target: 14_000, enforced: 41_000 },
+  // Session 4: 39.19 kB: warnings as codes in the production build (-0.92 kB, sentences in
+  // dist/cdn/dev/), decorators compiled to static properties at build time (-0.77 kB).
+  cdn: { target: 14_000, enforced: 39_300 },
   element: {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({
       default: 3_000,
+      // Session 4: each 0.1-0.4 kB less, measured the production way (warning codes, static
+      // properties instead of __decorate); a little headroom above each.
       // Session 3: anchors named per section (issue 20), the content-image rule of count.ts
       // (issue 18), Intl-free dates and word counts and the caps on huge input (issue 15).
-      'article-body': 6_300,
-      'article-header': 4_250,
-      'author-card': 5_850,
-      'author-list': 1_550,
-      'reading-time': 3_000,
+      'article-body': 6_100,
+      'article-header': 3_870,
+      'author-card': 5_600,
+      'author-list': 1_500,
+      'reading-time': 2_880,
       // 4.03 kB since issue 17: per-reader sync (SHA-256 of the address) and the check for kept intents
       // must run before the interaction chunk; the state machine, input guard and retry went into it.
-      'subscribe-button': 4_100,
-      teaser: 3_350,
-      'teaser-list': 6_150,
+      'subscribe-button': 3_970,
+      teaser: 3_180,
+      'teaser-list': 5_860,
     }),
   },
 };
@@ -234,8 +240,8 @@ async function main() {
       configFile: false,
       logLevel: 'silent',
       root,
-      define: { __GZ_VERSION__: '"0.0.0"' },
-      plugins: [litCss()],
+      define: { __GZ_VERSION__: '"0.0.0"', __GZ_DEV__: 'false' },
+      plugins: [warningCodes(), litStaticProperties(), litCss()],
       build: {
         write: false,
         minify: true,

@@ -24,6 +24,11 @@ const steps = [
   ],
   ['size budgets', 'node scripts/size-budget.mjs', 'size'],
   [
+    'warning codes: README table, production codes, development sentences',
+    'node scripts/check-warnings.mjs',
+    'warnings',
+  ],
+  [
     'subscription service (SQLite, PostgreSQL, SMTP, faults)',
     'node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout ' +
       '--test-reporter=./scripts/lib/node-test-counts.mjs --test-reporter-destination=.test-results/server.json ' +

@@ -29,7 +29,7 @@ export { minifyCss };
  * @param {unknown} node
  * @param {(node: Node) => void} visit
  */
-function walk(node, visit) {
+export function walk(node, visit) {
   if (!node || typeof node !== 'object') return;
   if (Array.isArray(node)) {
     for (const child of node) walk(child, visit);

@@ -7,6 +7,15 @@ import { isServer } from 'lit';
  */
 const issued = new WeakMap<object, Set<string>>();
 
+declare const __GZ_DEV__: boolean | undefined;
+
+/**
+ * Whether this is the development build: warnings as full sentences. The production builds define
+ * `__GZ_DEV__` false and carry a code per warning instead (scripts/lib/warnings.mjs); the sources
+ * as they are (tests, Storybook, `npm start`) are the development build.
+ */
+export const DEV: boolean = typeof __GZ_DEV__ === 'boolean' ? __GZ_DEV__ : true;
+
 export function warnOnce(source: Element, message: string): void {
   // A message quoting a 1 MB attribute helps no one and costs the console dearly.
   if (message.length > 500) message = `${message.slice(0, 500)}…`;
@@ -14,6 +23,9 @@ export function warnOnce(source: Element, message: string): void {
   if (!seen) issued.set(source, (seen = new Set()));
   if (seen.has(message)) return;
   seen.add(message);
+  // The production build's code (GZ-1x2b): where its sentence is.
+  if (!DEV && /^GZ-\w{4}$/.test(message))
+    message += ' (see "Warnings" in Gazette\'s README, or load its development build)';
   // A server (gazette/ssr) prints the message alone: its element is a stand-in, not a page node.
   if (isServer) console.warn(`<${source.localName}>: ${message}`);
   else console.warn(`<${source.localName}>: ${message}`, source);
