@@ -54,7 +54,7 @@ console.error('');
 await browser.close();
 await Promise.all(servers.map((s) => s.close()));
 const base = pages[0];
-const shown = pages.flatMap((p) => (samples[`${builds[0].name} ${p}#hydrated`] ? [p, `${p}#hydrated`] : [p]));
+const shown = pages.flatMap((p) => (builds.some((b) => samples[`${b.name} ${p}#hydrated`]) ? [p, `${p}#hydrated`] : [p]));
 const fmt = (/** @type {number[]} */ [r, lo, hi]) => `${r.toFixed(2)} (${lo.toFixed(2)}–${hi.toFixed(2)})`;
 for (const { name } of builds) {
   for (const p of shown) {

@@ -148,6 +148,9 @@ export class GzAuthorCard extends GzElement {
         const img = this.renderRoot.querySelector('img');
         if (img?.complete && img.naturalWidth) this._onLoad();
       });
+    // Client-rendered: the first render shows the bio and links the light DOM holds, rather than a
+    // second update when slotchange reports them.
+    else if (!this.hasUpdated) this._readSlots();
     if (this.hasUpdated) void this.updateComplete.then(() => this._watchPhoto());
   }
 
@@ -333,6 +336,20 @@ export class GzAuthorCard extends GzElement {
       return '';
     }
     return alt;
+  }
+
+  /** Whether the bio and links slots will hold content, read from the light DOM before the first render. */
+  private _readSlots(): void {
+    let bio = false;
+    let links = false;
+    for (const node of this.childNodes) {
+      if (node instanceof Element) {
+        if (node.slot === 'links') links = true;
+        else if (!node.slot) bio = true;
+      } else if (node.nodeType === Node.TEXT_NODE && node.textContent!.trim()) bio = true;
+    }
+    this._hasBio = bio;
+    this._hasSlottedLinks = links;
   }
 
   private _onBioChange(event: Event): void {
