@@ -54,14 +54,18 @@ console.error('');
 await browser.close();
 await Promise.all(servers.map((s) => s.close()));
 const base = pages[0];
-const shown = pages.flatMap((p) => (builds.some((b) => samples[`${b.name} ${p}#hydrated`]) ? [p, `${p}#hydrated`] : [p]));
+const shown = pages.flatMap((p) =>
+  builds.some((b) => samples[`${b.name} ${p}#hydrated`]) ? [p, `${p}#hydrated`] : [p],
+);
 const fmt = (/** @type {number[]} */ [r, lo, hi]) => `${r.toFixed(2)} (${lo.toFixed(2)}–${hi.toFixed(2)})`;
 for (const { name } of builds) {
   for (const p of shown) {
     const xs = samples[`${name} ${p}`];
     if (!xs) continue;
     const r = bootstrapRatio(xs, samples[`${name} ${base}`]);
-    console.log(`${name.padEnd(10)} ${p.padEnd(26)} median ${median(xs).toFixed(1).padStart(7)} ms  / ${base}: ${fmt(r)}`);
+    console.log(
+      `${name.padEnd(10)} ${p.padEnd(26)} median ${median(xs).toFixed(1).padStart(7)} ms  / ${base}: ${fmt(r)}`,
+    );
   }
 }
 // Cross-build ratios of the same page: after / before.

@@ -16,7 +16,11 @@ export function hydrating(el: ReactiveElement): boolean {
   // `_$AG` is the same flag in Lit's production build, which mangles its cross-package names to
   // fixed short ones: without it, a production page saw no hydration once the element had connected
   // (the teaser list rendered its empty message into the server's DOM: a hydration mismatch).
-  return lit._$needsHydration === true || lit._$AG === true || (!lit.hasUpdated && lit.renderRoot === undefined && !!el.shadowRoot);
+  return (
+    lit._$needsHydration === true ||
+    lit._$AG === true ||
+    (!lit.hasUpdated && lit.renderRoot === undefined && !!el.shadowRoot)
+  );
 }
 
 /** Runs `read` now, or once the element has hydrated. */
