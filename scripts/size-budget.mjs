@@ -48,7 +48,9 @@ export const BUDGETS = {
       // (issue 18), Intl-free dates and word counts and the caps on huge input (issue 15).
       'article-body': 6_300,
       'article-header': 4_250,
-      'author-card': 5_850,
+      // Session 4: +62 B for a first render with the bio read from the light DOM (no second update)
+      // and for seeing Lit's production hydration flag (internal/hydration.ts).
+      'author-card': 5_890,
       'author-list': 1_550,
       'reading-time': 3_000,
       // 4.03 kB since issue 17: per-reader sync (SHA-256 of the address) and the check for kept intents

@@ -148,9 +148,6 @@ export class GzAuthorCard extends GzElement {
         const img = this.renderRoot.querySelector('img');
         if (img?.complete && img.naturalWidth) this._onLoad();
       });
-    // Client-rendered: the first render shows the bio and links the light DOM holds, rather than a
-    // second update when slotchange reports them.
-    else if (!this.hasUpdated) this._readSlots();
     if (this.hasUpdated) void this.updateComplete.then(() => this._watchPhoto());
   }
 
@@ -160,6 +157,12 @@ export class GzAuthorCard extends GzElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Client-rendered: the first render shows the bio the light DOM holds, rather than a second
+    // update when slotchange reports it (slotted links, rare, still come by slotchange).
+    if (!isServer && !this.hasUpdated && !hydrating(this))
+      this._hasBio = [...this.childNodes].some((n) =>
+        n instanceof Element ? !n.slot : n.nodeType === 3 && !!n.textContent!.trim(),
+      );
     // A <gz-author-list> parent reads name and href; a framework may set them as properties only
     // (gazette/react), which no MutationObserver sees: tell the list (an internal, non-composed event).
     if (changed.has('name') || changed.has('href')) announceChange(this);
@@ -336,20 +339,6 @@ export class GzAuthorCard extends GzElement {
       return '';
     }
     return alt;
-  }
-
-  /** Whether the bio and links slots will hold content, read from the light DOM before the first render. */
-  private _readSlots(): void {
-    let bio = false;
-    let links = false;
-    for (const node of this.childNodes) {
-      if (node instanceof Element) {
-        if (node.slot === 'links') links = true;
-        else if (!node.slot) bio = true;
-      } else if (node.nodeType === Node.TEXT_NODE && node.textContent!.trim()) bio = true;
-    }
-    this._hasBio = bio;
-    this._hasSlottedLinks = links;
   }
 
   private _onBioChange(event: Event): void {
