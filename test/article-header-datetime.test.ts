@@ -120,6 +120,30 @@ describe('RelativeTimeController', () => {
     expect(probe.renders).to.equal(before + 1);
   });
 
+  it('does not update the host again when it is first seen right after rendering', async () => {
+    const probe = await fixture<RelativeProbe>(html`<test-relative-probe></test-relative-probe>`);
+    probe.clock.enabled = true;
+    await probe.updateComplete;
+    const before = probe.renders;
+    await frames(() => probe.clock.visible);
+    expect(probe.clock.visible).to.be.true;
+    await probe.updateComplete;
+    expect(probe.renders).to.equal(before);
+  });
+
+  it('refreshes at once when it comes back into view after time passed', async () => {
+    const probe = await fixture<RelativeProbe>(html`<test-relative-probe></test-relative-probe>`);
+    probe.clock.enabled = true;
+    await frames(() => probe.clock.visible);
+    probe.hidden = true;
+    await frames(() => !probe.clock.visible);
+    clock.tick(5 * 60_000);
+    probe.hidden = false;
+    await frames(() => probe.clock.visible);
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('2024-11-17T15:08:00.000Z');
+  });
+
   it('releases the timer when disabled, and starts from the present when enabled again', async () => {
     const probe = await fixture<RelativeProbe>(html`<test-relative-probe></test-relative-probe>`);
     probe.clock.enabled = true;

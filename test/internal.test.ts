@@ -8,6 +8,7 @@ import {
   parseIsoDate,
   zoneOffset,
 } from '../src/internal/datetime.js';
+import { hydrating } from '../src/internal/hydration.js';
 import { safeUrl } from '../src/internal/url.js';
 
 describe('safeUrl', () => {
@@ -172,5 +173,18 @@ describe('datetime', () => {
     expect(formatRelative(new Date('2024-11-16T18:03:01Z'), now, 'en')).to.equal('23 hours ago');
     expect(formatRelative(new Date('2024-11-16T18:03:00Z'), now, 'en')).to.equal(undefined);
     expect(formatRelative(new Date('2024-11-17T19:03:00Z'), now, 'en')).to.equal(undefined);
+  });
+});
+
+describe('hydrating', () => {
+  const element = (flags: Record<string, unknown>) =>
+    Object.assign(document.createElement('div'), flags) as unknown as Parameters<typeof hydrating>[0];
+
+  it("sees Lit's hydration flag under its development and its production (mangled) name", () => {
+    expect(hydrating(element({}))).to.be.false;
+    expect(hydrating(element({ _$needsHydration: true }))).to.be.true;
+    // @lit-labs/ssr-client's production build sets `_$AG`: pages built for production hydrate with it.
+    expect(hydrating(element({ _$AG: true }))).to.be.true;
+    expect(hydrating(element({ _$AG: false, hasUpdated: true }))).to.be.false;
   });
 });

@@ -110,7 +110,9 @@ export class RelativeTimeController implements ReactiveController {
         const visible = entries[entries.length - 1]!.isIntersecting;
         if (visible === this._visible) return;
         this._visible = visible;
-        if (visible) this.refresh();
+        // The observer's first report follows the host's first render: refreshing then would
+        // render every header a second time with the same text (100 headers, 100 updates).
+        if (visible && Date.now() - (this._now?.getTime() ?? 0) >= 1_000) this.refresh();
         this._sync();
       });
       this._observer.observe(this.host);

@@ -9,11 +9,18 @@ import type { ReactiveElement } from 'lit';
  * its first update.
  */
 export function hydrating(el: ReactiveElement): boolean {
-  const lit = el as ReactiveElement & { _$needsHydration?: boolean; renderRoot?: unknown };
+  const lit = el as ReactiveElement & { _$needsHydration?: boolean; _$AG?: boolean; renderRoot?: unknown };
   // Lit's hydrate support flags the element when it adopts the server's shadow root, but an element
   // with `defer-hydration` (every element in another's shadow root, and `deferHydration` output)
   // runs its own connectedCallback before that: a server shadow root not yet adopted counts too.
-  return lit._$needsHydration === true || (!lit.hasUpdated && lit.renderRoot === undefined && !!el.shadowRoot);
+  // `_$AG` is the same flag in Lit's production build, which mangles its cross-package names to
+  // fixed short ones: without it, a production page saw no hydration once the element had connected
+  // (the teaser list rendered its empty message into the server's DOM: a hydration mismatch).
+  return (
+    lit._$needsHydration === true ||
+    lit._$AG === true ||
+    (!lit.hasUpdated && lit.renderRoot === undefined && !!el.shadowRoot)
+  );
 }
 
 /** Runs `read` now, or once the element has hydrated. */

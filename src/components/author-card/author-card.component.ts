@@ -157,6 +157,12 @@ export class GzAuthorCard extends GzElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Client-rendered: the first render shows the bio the light DOM holds, rather than a second
+    // update when slotchange reports it (slotted links, rare, still come by slotchange).
+    if (!isServer && !this.hasUpdated && !hydrating(this))
+      this._hasBio = [...this.childNodes].some((n) =>
+        n instanceof Element ? !n.slot : n.nodeType === 3 && !!n.textContent!.trim(),
+      );
     // A <gz-author-list> parent reads name and href; a framework may set them as properties only
     // (gazette/react), which no MutationObserver sees: tell the list (an internal, non-composed event).
     if (changed.has('name') || changed.has('href')) announceChange(this);
