@@ -47,20 +47,19 @@ export const styles = css`
      (auto). Still in the accessibility tree, found by find-in-page and focusable. Only in the list
      layout: in the grid every row is as tall as the tallest item, and an estimate would change
      that height. The paint containment this brings clips the focus ring the link's ::after draws
-     outside the item: the item draws the same ring as its own outline instead. */
-  @supports (content-visibility: auto) {
-    .layout-list .item {
-      content-visibility: auto;
-      contain-intrinsic-block-size: auto 6rem;
-    }
-    .layout-list .item:has(.link:focus-visible) {
-      outline: var(--gz-focus-ring-width) solid var(--gz-color-focus);
-      outline-offset: 2px;
-      border-radius: var(--gz-radius-s);
-    }
-    .layout-list .item .link:focus-visible::after {
-      outline: none;
-    }
+     outside the item: the item draws the same ring as its own outline instead (where :has() is
+     missing, so is content-visibility, and the link's ring stays). */
+  .layout-list .item {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 6rem;
+  }
+  .layout-list .item:has(.link:focus-visible) {
+    outline: var(--gz-focus-ring-width) solid var(--gz-color-focus);
+    outline-offset: 2px;
+    border-radius: var(--gz-radius-s);
+  }
+  .layout-list .item:has(.link:focus-visible) .link::after {
+    outline: none;
   }
   .layout-grid .list {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--gz-teaser-list-columns, 16rem)), 1fr));
