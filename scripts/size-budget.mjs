@@ -39,7 +39,10 @@ export const BUDGETS = {
   // Intl checked on idle), the caps on huge input and one Intl cache; +0.5 kB each for the subscribe
   // button's per-reader sync and the teaser list rendering its own items. 40.85 kB merged: issue 15's
   // 24 kB is further away than before; the budget only stops growth. Lower it as the redesign lands.
-  cdn: { target: 14_000, enforced: 41_000 },
+  // Session 4 (s4-list): +0.19 kB for the teaser list's content-visibility, item focus ring and
+  // guard() per item (1,000 teasers 2.76x -> 0.65x the DOM loop in CPU); the dev-warning codes of
+  // the same session take more than that back.
+  cdn: { target: 14_000, enforced: 41_100 },
   element: {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({
@@ -55,7 +58,7 @@ export const BUDGETS = {
       // must run before the interaction chunk; the state machine, input guard and retry went into it.
       'subscribe-button': 4_100,
       teaser: 3_350,
-      'teaser-list': 6_150,
+      'teaser-list': 6_250,
     }),
   },
 };
