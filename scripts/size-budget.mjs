@@ -43,7 +43,8 @@ export const BUDGETS = {
   // 24 kB is further away than before; the budget only stops growth. Lower it as the redesign lands.
   // Session 4: 39.19 kB: warnings as codes in the production build (-0.92 kB, sentences in
   // dist/cdn/dev/), decorators compiled to static properties at build time (-0.77 kB).
-  cdn: { target: 14_000, enforced: 39_300 },
+  // +0.19 kB (s4-list): the teaser list's content-visibility, item focus ring and guard() per item.
+  cdn: { target: 14_000, enforced: 39_500 },
   element: {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({
@@ -62,7 +63,7 @@ export const BUDGETS = {
       // must run before the interaction chunk; the state machine, input guard and retry went into it.
       'subscribe-button': 3_970,
       teaser: 3_180,
-      'teaser-list': 5_860,
+      'teaser-list': 5_960,
     }),
   },
 };

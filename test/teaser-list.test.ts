@@ -538,6 +538,50 @@ describe('<gz-teaser-list>', () => {
       expect(navigated).to.equal(false);
     });
 
+    it('renders every item on screen in the first frame, leaves far ones unrendered, and shifts nothing while scrolled', async () => {
+      const shifts: number[] = [];
+      const observer = new PerformanceObserver((entries) => {
+        for (const entry of entries.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
+      });
+      observer.observe({ type: 'layout-shift' });
+      const el = await list({}, (e) => (e.items = many(60)));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const rendered = (item: HTMLElement) => tpart(item, 'link')!.checkVisibility({ contentVisibilityAuto: true });
+      const onScreen = teasers(el).filter((t) => t.getBoundingClientRect().top < innerHeight);
+      expect(onScreen.length).to.be.above(0);
+      expect(onScreen.every(rendered)).to.equal(true);
+      expect(rendered(teasers(el).at(-1)!)).to.equal(false);
+      // Still in the tree for find-in-page and assistive technology: only rendering is skipped.
+      expect(titleOf(teasers(el).at(-1)!)).to.equal('Artikel 60');
+      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+        window.scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      }
+      expect(rendered(teasers(el).at(-1)!)).to.equal(true);
+      observer.disconnect();
+      window.scrollTo(0, 0);
+      expect(shifts.reduce((a, b) => a + b, 0)).to.equal(0);
+    });
+
+    it('draws the focus ring of a list item outside it, unclipped; grid and rail items render whole', async () => {
+      const el = await list({}, (e) => (e.items = many(2)));
+      tpart(teasers(el)[0]!, 'link')!.focus();
+      // Back out and in with the keyboard, so the link matches :focus-visible.
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement === tpart(teasers(el)[0]!, 'link')).to.equal(true);
+      const ring = getComputedStyle(teasers(el)[0]!);
+      expect(ring.outlineStyle).to.equal('solid');
+      expect(parseFloat(ring.outlineOffset)).to.be.above(0);
+      for (const layout of ['grid', 'rail']) {
+        el.layout = layout as GzTeaserList['layout'];
+        await el.updateComplete;
+        expect(getComputedStyle(teasers(el)[0]!).contentVisibility).to.equal('visible');
+      }
+    });
+
     it('lays grid rows out at one height', async () => {
       const items = many(6).map((item, i) =>
         i % 3 === 0 ? { ...item, image: `${FIXTURES}bild.svg`, excerpt: 'Kurz.' } : item,

@@ -3,7 +3,8 @@
 import '../../src/components/teaser-list/teaser-list.js';
 import type { GzTeaserList } from '../../src/components/teaser-list/teaser-list.component.js';
 import type { TeaserItem } from '../../src/components/teaser-list/items.js';
-import { done, teasers, type Teaser } from '../data.js';
+import { teasers, type Teaser } from '../data.js';
+import { finish } from './teasers-shared.js';
 
 const root = document.getElementById('root')!;
 const op = new URLSearchParams(location.search).get('op') ?? 'render';
@@ -17,9 +18,13 @@ const toItem = (t: Teaser): TeaserItem => ({
 });
 const data = teasers(1000).map(toItem);
 
+/** Time before the forced style and layout, for the split in scripts/bench-teasers.mjs. */
+let script = 0;
+
 /** The list (which renders its teasers itself) has rendered, and the page is laid out. */
 async function settled(list: GzTeaserList): Promise<void> {
   await list.updateComplete;
+  script = performance.now() - start;
   void document.body.offsetHeight;
 }
 
@@ -37,4 +42,4 @@ if (op === 'update') {
   );
   await settled(list);
 }
-done(rendered === 1000 ? performance.now() - start : Number.NaN, { op, rendered });
+finish(start, rendered === 1000 ? performance.now() - start : Number.NaN, { op, rendered, script });

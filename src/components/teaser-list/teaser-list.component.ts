@@ -1,5 +1,6 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { RelativeTimeController } from '../../controllers/relative-time.js';
@@ -536,7 +537,9 @@ export class GzTeaserList extends GzElement {
             : repeat(
                 this._items,
                 (item) => item.id ?? item.href,
-                (_item, index) => templates[index],
+                // An item whose template is the one already shown is skipped whole (its ~20 parts
+                // are not compared again): updating one of 1,000 items touches one.
+                (_item, index) => guard([templates[index]], () => templates[index]),
               )
         }
       </div>

@@ -41,6 +41,26 @@ export const styles = css`
     padding-block-end: var(--_gap);
     border-block-end: 1px solid var(--gz-color-border);
   }
+  /* Items away from the viewport are not styled, laid out or painted until they come near it (a
+     list of 1,000 lays out the few on screen). The estimate is below any teaser's height, so the
+     first frame renders at least every item on screen; once rendered, an item keeps its real size
+     (auto). Still in the accessibility tree, found by find-in-page and focusable. Only in the list
+     layout: in the grid every row is as tall as the tallest item, and an estimate would change
+     that height. The paint containment this brings clips the focus ring the link's ::after draws
+     outside the item: the item draws the same ring as its own outline instead (where :has() is
+     missing, so is content-visibility, and the link's ring stays). */
+  .layout-list .item {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 6rem;
+  }
+  .layout-list .item:has(.link:focus-visible) {
+    outline: var(--gz-focus-ring-width) solid var(--gz-color-focus);
+    outline-offset: 2px;
+    border-radius: var(--gz-radius-s);
+  }
+  .layout-list .item:has(.link:focus-visible) .link::after {
+    outline: none;
+  }
   .layout-grid .list {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--gz-teaser-list-columns, 16rem)), 1fr));
     /* Every row as tall as the tallest: a grid of cards, not a ragged wall. */
@@ -144,6 +164,9 @@ export const styles = css`
     }
   }
   @media (forced-colors: active) {
+    .layout-list .item:has(.link:focus-visible) {
+      outline-color: Highlight;
+    }
     .bone {
       background: GrayText;
     }

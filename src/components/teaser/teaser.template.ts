@@ -21,8 +21,9 @@ export interface TeaserView {
   dateText: string | undefined;
   /** The date as read ("Dienstag, 17. Februar 2026"), or the relative form. */
   dateSpoken: string | undefined;
-  /** Excerpt lines; `undefined` inherits them (a list sets them once). Set through the CSSOM
-   * (`cssProps`): a `style` attribute would be blocked under a strict CSP. */
+  /** Excerpt lines; `undefined` inherits them (a list sets them once, on its root: no style
+   * binding per item then). Set through the CSSOM (`cssProps`): a `style` attribute would be
+   * blocked under a strict CSP. */
   lines: number | undefined;
   role?: string;
   lang?: string;
@@ -46,7 +47,7 @@ export const teaserTemplate = (
   excerpt: unknown,
   onClick: (event: MouseEvent) => void,
 ): TemplateResult =>
-  tag`<div part="base" class="teaser" role=${ifDefined(v.role)} lang=${ifDefined(v.lang)} dir=${ifDefined(v.dir)} style=${cssProps({ '--_lines': v.lines ? String(v.lines) : undefined })}>${
+  tag`<div part="base" class="teaser" role=${ifDefined(v.role)} lang=${ifDefined(v.lang)} dir=${ifDefined(v.dir)} style=${v.lines ? cssProps({ '--_lines': String(v.lines) }) : nothing}>${
     v.image
       ? tag`<div part="media" class="media"><img part="image" src=${v.image} srcset=${ifDefined(v.srcset)} sizes=${ifDefined(v.sizes)} alt=${v.imageAlt} loading="lazy" decoding="async"></div>`
       : nothing
