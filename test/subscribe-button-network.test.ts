@@ -123,7 +123,10 @@ describe('<gz-subscribe-button> network', () => {
     expect(await ep.log()).to.have.length(2);
   });
 
-  it('backs off 1 s, 2 s, 4 s, then shows the error with a retry button that resends the same intent', async () => {
+  it('backs off 1 s, 2 s, 4 s, then shows the error with a retry button that resends the same intent', async function () {
+    // Five round trips to the test server and an axe check: more than the default 5 s on a loaded
+    // machine (it timed out at a load average of 30); the backoff itself runs on the fake clock.
+    this.timeout(15_000);
     const fail: ScriptStep = { status: 502, type: 'text/html', body: '<html><body><h1>Bad Gateway</h1></body></html>' };
     const ep = await endpoint({ script: [fail, fail, fail, fail] });
     const el = await make({ action: ep.url, email: 'leser@example.de' });
