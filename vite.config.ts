@@ -11,8 +11,11 @@ import { createSubscriptionService } from './server/index.mjs';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 const root = (path: string) => resolve(import.meta.dirname, path);
 
-/** The demo page's CSRF token (its `<meta name="csrf-token">`); the dev endpoint requires it. */
-const DEMO_CSRF_TOKEN = 'gazette-demo-token';
+/**
+ * Where demo/index.html holds a CSRF token (the button's `csrf-token`, the no-JS form's
+ * `csrf_token`): the dev server puts the reader's per-session token there.
+ */
+const DEMO_CSRF_PLACEHOLDER = 'gazette-demo-token';
 
 /** Every element, by folder: `src/components/<name>/<name>.ts` registers it (`gazette/<name>.js`). */
 const elements = readdirSync(root('src/components'));
@@ -127,8 +130,8 @@ function demoContent(): Plugin {
 
 /**
  * The subscription service (`gazette/server`) on the dev server, as a publisher would run it:
- * SQLite, double opt-in, links to GZ_PUBLIC_ORIGIN (default the dev server's address), mails
- * written to a folder instead of sent.
+ * SQLite, double opt-in, per-session CSRF tokens, links to GZ_PUBLIC_ORIGIN (default the dev
+ * server's address), mails written to a folder instead of sent (or to GZ_SMTP, an SMTP URL).
  */
 function subscriptionService(): Plugin {
   const mount = '/api/subscriptions';
@@ -139,13 +142,26 @@ function subscriptionService(): Plugin {
         database: `sqlite:${process.env['GZ_SUBSCRIPTIONS_DB'] ?? root('node_modules/.cache/gazette/subscriptions.db')}`,
         publicOrigin: process.env['GZ_PUBLIC_ORIGIN'] ?? 'http://127.0.0.1:5173',
         allowedOrigins: ['http://localhost:5173'],
-        mailer: process.env['GZ_MAIL_DIR'] ?? root('node_modules/.cache/gazette/mails'),
-        csrfToken: DEMO_CSRF_TOKEN,
+        mailer: process.env['GZ_SMTP'] ?? process.env['GZ_MAIL_DIR'] ?? root('node_modules/.cache/gazette/mails'),
+        csrf: true,
         mount,
       });
       server.httpServer?.once('close', () => void handle.close());
       server.middlewares.use((req, res, next) => {
         const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+        if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
+          // The demo page as a CMS would render it: with the reader's session token.
+          const token = handle.csrfToken(req, res);
+          server
+            .transformIndexHtml(req.url ?? '/', readFileSync(root('demo/index.html'), 'utf8'), req.originalUrl)
+            .then((html) => {
+              res.setHeader('content-type', 'text/html; charset=utf-8');
+              res.setHeader('cache-control', 'no-store');
+              res.end(html.replaceAll(DEMO_CSRF_PLACEHOLDER, token));
+            })
+            .catch(next);
+          return;
+        }
         if (path !== mount && !path.startsWith(`${mount}/`)) return next();
         handle(req, res).catch(next);
       });

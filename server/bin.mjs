@@ -4,7 +4,7 @@
  * `gazette-subscriptions`: the subscription service on its own.
  *   gazette-subscriptions [serve] --db sqlite:subs.db --origin https://news.example --port 8787
  *     [--host 127.0.0.1] [--mount /api/subscriptions] [--smtp smtps://user:pass@host] [--mail-dir dir]
- *     [--mail-from "News <news@example>"] [--allow-origin https://www.example]... [--single-opt-in] [--trust-proxy]
+ *     [--mail-from "News <news@example>"] [--allow-origin https://www.example]... [--single-opt-in] [--trust-proxy] [--csrf]
  *   gazette-subscriptions export --db … --topic energiewende   (confirmed subscribers, one JSON line each)
  *   gazette-subscriptions erase --db … --email leser@example.de
  * Every option can also come from the environment: GZ_DB, GZ_ORIGIN, GZ_PORT, GZ_SMTP, GZ_MAIL_DIR.
@@ -26,6 +26,7 @@ const { values, positionals } = parseArgs({
     'mail-from': { type: 'string' },
     'allow-origin': { type: 'string', multiple: true },
     'single-opt-in': { type: 'boolean' },
+    csrf: { type: 'boolean' },
     'trust-proxy': { type: 'boolean' },
     'limit-ip': { type: 'string' },
     'limit-address': { type: 'string' },
@@ -48,6 +49,7 @@ try {
     ...(values['mail-from'] ? { mailFrom: values['mail-from'] } : {}),
     ...(values['allow-origin'] ? { allowedOrigins: values['allow-origin'] } : {}),
     trustProxy: !!values['trust-proxy'],
+    csrf: !!values.csrf,
     limits: {
       ...(values['limit-ip'] ? { perIpPerMinute: Number(values['limit-ip']) } : {}),
       ...(values['limit-address'] ? { perAddressPerHour: Number(values['limit-address']) } : {}),

@@ -33,7 +33,13 @@ export interface ServiceOptions {
   /** A Mailer, an `smtp(s)://` URL, or a folder that development mails are written to. */
   mailer?: Mailer | string;
   mailFrom?: string;
-  /** A fixed token that JSON requests send in `X-CSRF-Token` and forms in `csrf_token`. */
+  /**
+   * Per-session CSRF tokens (a signed double-submit cookie): subscribe and unsubscribe requests must
+   * send their session's token in `X-CSRF-Token` (forms: `csrf_token`). Pages get it from
+   * `service.csrfToken(req, res)` when they are rendered, or from `GET {mount}/csrf`.
+   */
+  csrf?: boolean;
+  /** A fixed token instead, the same for every reader (prefer `csrf`). */
   csrfToken?: string;
   /** A CAPTCHA (or any) check before a subscription is stored. */
   verify?: (req: IncomingMessage, body: Record<string, unknown>) => boolean | Promise<boolean>;
@@ -47,8 +53,22 @@ export interface ServiceOptions {
   log?: (line: string) => void;
 }
 
+export interface StoreQuery {
+  get(sql: string, params?: unknown[]): Promise<Record<string, unknown> | undefined>;
+  all(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  run(sql: string, params?: unknown[]): Promise<{ changes: number }>;
+}
+
 export interface SubscriptionService {
   (req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** The CSRF token of the request's session; starts a session (sets its cookie on `res`) when it has none. */
+  csrfToken(req: IncomingMessage, res: ServerResponse): string;
+  /** The storage: one transaction per call of `tx` (for operators' scripts and tests). */
+  store: {
+    dialect: 'sqlite' | 'postgres';
+    tx<T>(fn: (q: StoreQuery) => Promise<T>): Promise<T>;
+    close(): Promise<void>;
+  };
   export(
     address: string,
   ): Promise<

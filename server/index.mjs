@@ -4,7 +4,7 @@
  * `(req, res)` handler for `node:http` (and so for Express, Fastify or Hono). See the README,
  * "Subscribe endpoint contract" and "Deploying the subscription service".
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { escapeLog, maskAddress, normalizeAddress, normalizeTopic } from './address.mjs';
 import { folderMailer, mailTexts, smtpMailer } from './mail.mjs';
 import { openStore, StorageError } from './store.mjs';
@@ -32,7 +32,10 @@ export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000,
  * @property {boolean} [singleOptIn]  subscribe without a confirmation mail (not recommended)
  * @property {Mailer | string} [mailer]  a Mailer, an `smtp(s)://` URL or a folder for development mails
  * @property {string} [mailFrom]  the From of every mail
- * @property {string} [csrfToken]  a fixed token JSON requests must send in `X-CSRF-Token` (forms: `csrf_token`)
+ * @property {boolean} [csrf]  per-session CSRF tokens (signed double-submit cookie): every subscribe and
+ *   unsubscribe request must send the token of its session in `X-CSRF-Token` (forms: `csrf_token`);
+ *   pages get it from `service.csrfToken(req, res)` or from `GET {mount}/csrf`
+ * @property {string} [csrfToken]  a fixed token instead (one for every reader: prefer `csrf`)
  * @property {(req: Req, body: Record<string, unknown>) => boolean | Promise<boolean>} [verify]  a CAPTCHA check
  * @property {(s: Subscription) => unknown} [onConfirmed]  after a subscription is confirmed
  * @property {(s: { topic: string, address: string }) => unknown} [onUnsubscribed]  after one is removed
@@ -83,6 +86,45 @@ export async function createSubscriptionService(options = {}) {
     createHmac('sha256', store.secret).update(parts.join('\0')).digest('base64url');
   const sha = (/** @type {string} */ text) => createHash('sha256').update(text).digest('base64url');
   let requests = 0;
+  // The CSRF session cookie: `__Host-` (Secure, whole host, no Domain) on an https origin.
+  const csrfCookie = origin?.startsWith('https:') ? '__Host-gz-csrf' : 'gz-csrf';
+
+  /** The request's CSRF session (the cookie's random value), when it sent a well-formed one. */
+  function csrfSession(/** @type {Req} */ req) {
+    for (const part of String(req.headers.cookie ?? '').split(';')) {
+      const [name, value] = part.trim().split('=');
+      if (name === csrfCookie && value && /^[A-Za-z0-9_-]{43}$/.test(value)) return value;
+    }
+    return undefined;
+  }
+
+  /**
+   * The CSRF token of the request's session, for the page's `<meta name="csrf-token">` and the
+   * no-JS form's `csrf_token` field. Without a session cookie, a new session starts and its cookie
+   * is set on `res` (call it before the page's headers are sent).
+   * @param {Req} req @param {Res} res
+   */
+  function csrfToken(req, res) {
+    let session = csrfSession(req);
+    if (!session) {
+      session = randomBytes(32).toString('base64url');
+      const cookie = `${csrfCookie}=${session}; Path=/; HttpOnly; SameSite=Lax${origin?.startsWith('https:') ? '; Secure' : ''}`;
+      const set = res.getHeader('set-cookie');
+      res.setHeader('set-cookie', [...(Array.isArray(set) ? set : set ? [String(set)] : []), cookie]);
+    }
+    return keyed('csrf', session);
+  }
+
+  /** Whether a subscribe or unsubscribe request carries the CSRF token it needs (if any). */
+  function csrfValid(/** @type {Req} */ req, /** @type {unknown} */ sent) {
+    if (options.csrfToken && sent !== options.csrfToken) return false;
+    if (!options.csrf) return true;
+    const session = csrfSession(req);
+    if (!session || typeof sent !== 'string') return false;
+    const expected = Buffer.from(keyed('csrf', session));
+    const given = Buffer.from(sent);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
 
   /** @param {Req} req */
   const clientIp = (req) =>
@@ -364,16 +406,27 @@ export async function createSubscriptionService(options = {}) {
   async function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname.startsWith(mount) ? url.pathname.slice(mount.length) : undefined;
-    if (path === undefined || (path !== '' && path !== '/' && path !== '/confirm' && path !== '/unsubscribe')) {
+    if (
+      path === undefined ||
+      (path !== '' && path !== '/' && path !== '/confirm' && path !== '/unsubscribe' && path !== '/csrf')
+    ) {
       return json(res, 404, { error: { code: 'not-found' } });
     }
     if (++requests % 1000 === 0) void purge();
     const method = req.method ?? 'GET';
+    // Links from mails carry their own secret, single-use token, and are posted from a page that
+    // sends no Referer (so Chromium sends `Origin: null`) or by a mail provider (RFC 8058): no
+    // origin check for them.
+    if (path === '/confirm' || path === '/unsubscribe') return linkRequest(req, res, path, url);
     if ((method === 'POST' || method === 'DELETE') && !sameSite(req)) {
       drain(req);
       return json(res, 403, { error: { code: 'cross-site' } });
     }
-    if (path === '/confirm' || path === '/unsubscribe') return linkRequest(req, res, path, url);
+    if (path === '/csrf') {
+      // A static page's script asks for its session's token (a cross-site page cannot read it).
+      if (method !== 'GET') return json(res, 405, { error: { code: 'method-not-allowed' } }, { allow: 'GET' });
+      return json(res, 200, { token: csrfToken(req, res) });
+    }
     if (method === 'OPTIONS') {
       res.writeHead(204, { allow: 'POST, DELETE, OPTIONS' });
       return res.end();
@@ -394,9 +447,8 @@ export async function createSubscriptionService(options = {}) {
     if (raw === undefined) return;
     const body = isForm ? Object.fromEntries(new URLSearchParams(raw)) : parseObject(raw);
     if (!body) return json(res, 400, { error: { code: 'bad-json' } });
-    if (options.csrfToken) {
-      const sent = isForm ? body['csrf_token'] : req.headers['x-csrf-token'];
-      if (sent !== options.csrfToken) return json(res, 403, { error: { code: 'csrf' } });
+    if (!csrfValid(req, isForm ? body['csrf_token'] : req.headers['x-csrf-token'])) {
+      return json(res, 403, { error: { code: 'csrf' } });
     }
     const leave = method === 'DELETE' || body['intent'] === 'unsubscribe';
     // A filled honeypot is a bot: it is told what a reader would be told, and nothing is stored.
@@ -482,6 +534,7 @@ export async function createSubscriptionService(options = {}) {
 
   return Object.assign(handle, {
     store,
+    csrfToken,
     /** Everything stored about an address (a data-subject request). */
     async export(/** @type {string} */ input) {
       const address = normalizeAddress(input);

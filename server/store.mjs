@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * Storage behind one small interface, two real implementations chosen by URL:
- * - `sqlite:path/to/file.db` (or a plain path): better-sqlite3, WAL, a busy timeout, one
- *   `BEGIN IMMEDIATE` transaction per request, so many processes on one file lose nothing;
+ * - `sqlite:path/to/file.db` (or a plain path): better-sqlite3, WAL, a busy timeout, each request
+ *   in a savepoint of a `BEGIN IMMEDIATE` transaction that the requests waiting at that moment share
+ *   (group commit), so many processes on one file lose nothing and a burst costs few commits;
  * - `postgres://…`: pg, the same schema and semantics, one transaction per request.
  * Both drivers are optional peer dependencies, loaded only when their URL is used.
  *
@@ -89,9 +90,16 @@ async function openSqlite(file) {
       { cause: error },
     );
   }
-  // One connection per process: transactions of concurrent requests run one after another.
-  /** @type {Promise<unknown>} */
-  let queue = Promise.resolve();
+  // One connection per process. Transactions of concurrent requests are committed in groups (group
+  // commit): each runs in a savepoint of its own inside one BEGIN IMMEDIATE … COMMIT, and each is
+  // answered only after that COMMIT. A failing transaction rolls back to its savepoint and fails
+  // alone; a failing COMMIT fails every transaction of the group, and none of them is kept. One
+  // commit per group instead of per request is what holds p99 down at 50 requests in flight.
+  /** @type {{ fn: (q: Query) => Promise<unknown>, resolve: (v: unknown) => void, reject: (e: unknown) => void }[]} */
+  const waiting = [];
+  let draining = false;
+  /** @type {Promise<void>} */
+  let drained = Promise.resolve();
   /** @param {string} sql */
   const statement = (sql) => {
     let s = cache.get(sql);
@@ -110,27 +118,72 @@ async function openSqlite(file) {
     },
   };
   /** @type {Store['tx']} */
-  const tx = (fn) => {
-    const run = queue.then(async () => {
-      try {
-        db.exec('BEGIN IMMEDIATE');
-      } catch (error) {
-        throw new StorageError(/** @type {Error} */ (error).message);
-      }
-      try {
-        const result = await fn(q);
-        db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw sqliteError(error);
+  const tx = (fn) =>
+    new Promise((resolve, reject) => {
+      waiting.push({
+        fn: /** @type {(q: Query) => Promise<unknown>} */ (fn),
+        resolve: /** @type {any} */ (resolve),
+        reject,
+      });
+      // Started after the requests whose bodies arrived in this turn of the event loop have queued
+      // theirs: they share the commit.
+      if (!draining) {
+        draining = true;
+        drained = new Promise((started) => setImmediate(started)).then(drain);
       }
     });
-    queue = run.catch(() => {});
-    return run;
-  };
+
+  /** Runs the waiting transactions, up to 64 per commit, until none is left. */
+  async function drain() {
+    try {
+      while (waiting.length) {
+        const group = waiting.splice(0, 64);
+        try {
+          db.exec('BEGIN IMMEDIATE');
+        } catch (error) {
+          for (const job of group) job.reject(new StorageError(/** @type {Error} */ (error).message));
+          continue;
+        }
+        /** @type {[(typeof group)[number], unknown][]} */
+        const done = [];
+        for (let i = 0; i < group.length; i++) {
+          const job = /** @type {(typeof group)[number]} */ (group[i]);
+          db.exec('SAVEPOINT gz_request');
+          try {
+            const result = await job.fn(q);
+            db.exec('RELEASE gz_request');
+            done.push([job, result]);
+          } catch (error) {
+            job.reject(sqliteError(error));
+            if (db.inTransaction) {
+              db.exec('ROLLBACK TO gz_request');
+              db.exec('RELEASE gz_request');
+            } else {
+              // SQLite rolled the whole transaction back (a full disk, an I/O error): the group's
+              // earlier transactions are gone too; the later ones go back to the queue.
+              for (const [earlier] of done) earlier.reject(sqliteError(error));
+              done.length = 0;
+              waiting.unshift(...group.slice(i + 1));
+              break;
+            }
+          }
+        }
+        if (!db.inTransaction) continue;
+        try {
+          db.exec('COMMIT');
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          for (const [job] of done) job.reject(sqliteError(error));
+          continue;
+        }
+        for (const [job, result] of done) job.resolve(result);
+      }
+    } finally {
+      draining = false;
+    }
+  }
   const secret = await migrate(tx, 'sqlite');
-  return { dialect: 'sqlite', secret, tx, close: async () => void (await queue, db.close()) };
+  return { dialect: 'sqlite', secret, tx, close: async () => void (await drained, db.close()) };
 }
 
 /**

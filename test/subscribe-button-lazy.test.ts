@@ -7,7 +7,7 @@ import { fixture } from './harness/fixture.js';
 import '../src/components/subscribe-button/subscribe-button.js';
 import type { GzSubscribeButton } from '../src/components/subscribe-button/subscribe-button.component.js';
 import { forgetFollowedTopics } from '../src/components/subscribe-button/sync.js';
-import { endpoint } from './fixtures/subscribe-button/endpoint.js';
+import { endpoint, toggle } from './harness/subscribe-button.js';
 import { part } from './helpers.js';
 
 const chunkRequested = () =>
@@ -24,8 +24,6 @@ async function make(action: string, email?: string): Promise<GzSubscribeButton> 
   await el.updateComplete;
   return el;
 }
-
-const toggle = (el: Element) => part(el, 'button') as HTMLButtonElement;
 
 describe('<gz-subscribe-button> interaction chunk', () => {
   beforeEach(() => forgetFollowedTopics());

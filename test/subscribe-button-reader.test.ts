@@ -12,7 +12,7 @@ import '../src/components/subscribe-button/subscribe-button.js';
 import type { GzSubscribeButton } from '../src/components/subscribe-button/subscribe-button.component.js';
 import { forgetFollowedTopics, INTENTS_KEY, readerOf } from '../src/components/subscribe-button/sync.js';
 import type { GzSubscribeSuccessEvent } from '../src/events/subscribe-success.js';
-import { endpoint, type Endpoint, type ScriptStep } from './fixtures/subscribe-button/endpoint.js';
+import { endpoint, statusText, toggle, until, type Endpoint, type ScriptStep } from './harness/subscribe-button.js';
 import { captureWarnings, part } from './helpers.js';
 import { deepActiveElement } from '../src/internal/focus.js';
 
@@ -32,14 +32,6 @@ async function make(attrs: { topic?: string; action?: string; email?: string } =
   const el = wrapper.querySelector('gz-subscribe-button')!;
   await el.updateComplete;
   return el;
-}
-
-const toggle = (el: Element) => part(el, 'button') as HTMLButtonElement;
-const statusText = (el: Element) => (part(el, 'status')?.textContent ?? '').trim();
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !condition(); i++) await new Promise((r) => requestAnimationFrame(r));
-  if (!condition()) throw new Error('the condition never held');
 }
 
 describe('<gz-subscribe-button> under real reader behaviour', () => {

@@ -6,11 +6,7 @@ import { expect } from '@open-wc/testing';
 import { fixture } from './harness/fixture.js';
 import type { GzSubscribeButton } from '../src/components/subscribe-button/subscribe-button.component.js';
 import { button, type StoryState } from '../stories/subscribe-button.states.js';
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !condition(); i++) await new Promise((r) => requestAnimationFrame(r));
-  if (!condition()) throw new Error('the condition never held');
-}
+import { until } from './harness/subscribe-button.js';
 
 /** The stories' args (stories/subscribe-button.stories.ts) and what each must show. */
 const cases: [state: StoryState, email: string, status: string, custom?: string][] = [

@@ -8,7 +8,16 @@ import type { GzSubscribeButton } from '../src/components/subscribe-button/subsc
 import { forgetFollowedTopics } from '../src/components/subscribe-button/sync.js';
 import type { GzSubscribeErrorEvent } from '../src/events/subscribe-error.js';
 import type { GzSubscribeSuccessEvent } from '../src/events/subscribe-success.js';
-import { bodyOf, endpoint, nextOutcome, type Endpoint } from './fixtures/subscribe-button/endpoint.js';
+import {
+  bodyOf,
+  endpoint,
+  nextOutcome,
+  states,
+  statusText,
+  toggle,
+  until,
+  type Endpoint,
+} from './harness/subscribe-button.js';
 import { captureWarnings, part } from './helpers.js';
 
 interface Attrs {
@@ -47,13 +56,7 @@ async function make(attrs: Attrs = {}): Promise<GzSubscribeButton> {
   return el;
 }
 
-const toggle = (el: Element) => part(el, 'button') as HTMLButtonElement;
 const input = (el: Element) => part(el, 'email') as HTMLInputElement | null;
-const statusText = (el: Element) => (part(el, 'status')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const states = (el: GzSubscribeButton) =>
-  ['idle', 'pending', 'subscribed', 'confirming', 'error', 'following', 'open', 'invalid', 'disabled'].filter((s) =>
-    el.matches(`:state(${s})`),
-  );
 
 /** The toggle's accessible name from its content: all text outside `aria-hidden` parts. */
 function nameOf(button: HTMLElement): string {
@@ -70,12 +73,6 @@ function nameOf(button: HTMLElement): string {
  * (500 ms) of the previous one after the state changed, so a real second click comes later.
  */
 const readerPause = () => aTimeout(520);
-
-/** Waits (on animation frames) until `condition` holds: the reader's hash is computed asynchronously. */
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !condition(); i++) await new Promise((r) => requestAnimationFrame(r));
-  if (!condition()) throw new Error('the condition never held');
-}
 
 /** Submits the open form with a typed address, as a reader would (typing events included). */
 async function typeAndSubmit(el: GzSubscribeButton, email: string) {
@@ -767,7 +764,8 @@ describe('<gz-subscribe-button>', () => {
     it('the endpoint accepts the fallback form post and answers with a page', async () => {
       const response = await fetch(ep.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        // The page speaks the reader's language (German unless the browser asks for English).
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'de' },
         body: new URLSearchParams({ topic: 'energiewende', email: 'leser@example.de' }),
       });
       expect(response.headers.get('content-type')).to.contain('text/html');

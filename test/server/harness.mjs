@@ -76,9 +76,10 @@ const agent = new Agent({ keepAlive: true, maxSockets: 64 });
  * Sends JSON over a keep-alive connection (node:http: lighter than fetch under a 2,000-request
  * burst); resolves `{status, body, headers}`, or `{status: 0}` on a network error.
  * @param {string} url @param {unknown} body @param {Record<string, string>} [headers] @param {string} [method]
+ * @param {boolean} [retried]
  * @returns {Promise<{ status: number, body: any, headers: Headers }>}
  */
-export function send(url, body, headers = {}, method = 'POST') {
+export function send(url, body, headers = {}, method = 'POST', retried = false) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return new Promise((resolve) => {
     const req = request(url, {
@@ -103,7 +104,14 @@ export function send(url, body, headers = {}, method = 'POST') {
       });
       res.on('error', () => resolve({ status: 0, body: undefined, headers: new Headers() }));
     });
-    req.on('error', () => resolve({ status: 0, body: undefined, headers: new Headers() }));
+    req.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+      // A kept-alive connection the server closed as this request went out (its idle timeout, hit
+      // under load): nothing reached the service. Node's documented answer is to send it again.
+      if (req.reusedSocket && error.code === 'ECONNRESET' && !retried) {
+        return void send(url, body, headers, method, true).then(resolve);
+      }
+      resolve({ status: 0, body: undefined, headers: new Headers() });
+    });
     req.end(text);
   });
 }
