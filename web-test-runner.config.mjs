@@ -34,6 +34,27 @@ function inlineCss() {
 }
 
 /**
+ * Serves `/__gazette/<subpath>` as `import 'gazette/<subpath>'` resolves in Node, through the
+ * package's own `exports`: a test reads a build output (the hostile suite's custom-elements.json)
+ * as a consumer would, so a wrong or missing export fails there. A file not built yet is a 404.
+ */
+function packageExports() {
+  const prefix = '/__gazette/';
+  return {
+    name: 'gz-package-exports',
+    async serve(/** @type {any} */ context) {
+      if (!context.path.startsWith(prefix)) return undefined;
+      try {
+        const file = fileURLToPath(import.meta.resolve(`gazette/${context.path.slice(prefix.length)}`));
+        return { body: await readFile(file, 'utf8'), type: file.slice(file.lastIndexOf('.') + 1) };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/**
  * Image requests for files that do not exist get an empty 204 instead of a 404: the hostile suite
  * sets hundreds of nonsense image URLs, and the runner would list every 404 (and koa-send would log
  * a stack for each undecodable path). An empty body still fails to decode, so an element sees the
@@ -222,6 +243,7 @@ export default {
   middleware: [stall, quietMissingImages],
   plugins: [
     inlineCss(),
+    packageExports(),
     hostileSummary(),
     ssrRenderPlugin(),
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
