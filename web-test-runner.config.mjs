@@ -139,32 +139,23 @@ const CLIENT_ONLY = [
   'test/localize.test.ts', // test-only LitElements
   'test/embed.test.ts', // test-only LitElements
   'test/article-header-datetime.test.ts', // test-only LitElements
+  'test/focus.test.ts', // test-only LitElements
+  'test/feed-parse.test.ts', // parses feeds, renders no element
+  'test/feed-corpus.test.ts', // creates its lists with createElement, not from templates
+  'test/article-body-corpus.test.ts', // sanitizes strings, renders no element
 ];
 const ALL = ['test/**/*.test.ts'];
 /**
- * Files whose server-rendered run has not yet passed on this 2-core machine under load (timeouts,
- * fake clocks, assertions on an empty shadow root: see test/harness/server-exceptions.ts for the
- * tests already sorted out). They run client-rendered as before; `GZ_SSR_ALL=1` runs them
- * server-rendered too, to finish sorting them out (issue 19).
+ * Files not yet sorted out server-rendered (tests that cannot run there are listed, with reasons,
+ * in test/harness/server-exceptions.ts). They run client-rendered as before; `GZ_SSR_ALL=1` runs
+ * them server-rendered too (issue 19).
  */
 const SERVER_PENDING = process.env.GZ_SSR_ALL
   ? []
   : [
-      'test/article-body.test.ts',
-      'test/article-body-sanitize.test.ts',
-      'test/article-body-styles.test.ts',
-      'test/article-header.test.ts',
-      'test/author-card.test.ts',
-      'test/reading-time.test.ts',
+      // Being rewritten on another branch this session (helper "server", issue 16): sorted out
+      // server-rendered after that lands.
       'test/subscribe-button.test.ts',
-      'test/teaser.test.ts',
-      'test/teaser-list.test.ts',
-      // Added by session 3's other branches, not yet tried server-rendered:
-      'test/focus.test.ts',
-      'test/reading-time-count.test.ts',
-      'test/feed-corpus.test.ts',
-      'test/feed-parse.test.ts',
-      'test/article-body-corpus.test.ts',
       'test/subscribe-button-machine.test.ts',
       'test/subscribe-button-reader.test.ts',
       'test/subscribe-button-stories.test.ts',
