@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { browserGone, resilientBrowser } from './lib/browser.mjs';
+import { browserGone, noBackgroundingArgs, resilientBrowser } from './lib/browser.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -273,7 +273,7 @@ async function main() {
 
   const { origin: base, close } = await serveStatic(STATIC_DIR);
   const globalSets = (values.globals ?? '').split('|');
-  const chromium = resilientBrowser();
+  const chromium = resilientBrowser(noBackgroundingArgs);
   const counts = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
   try {
     let next = 0;
