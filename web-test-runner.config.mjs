@@ -34,6 +34,27 @@ function inlineCss() {
 }
 
 /**
+ * Serves `/__gazette/<subpath>` as `import 'gazette/<subpath>'` resolves in Node, through the
+ * package's own `exports`: a test reads a build output (the hostile suite's custom-elements.json)
+ * as a consumer would, so a wrong or missing export fails there. A file not built yet is a 404.
+ */
+function packageExports() {
+  const prefix = '/__gazette/';
+  return {
+    name: 'gz-package-exports',
+    async serve(/** @type {any} */ context) {
+      if (!context.path.startsWith(prefix)) return undefined;
+      try {
+        const file = fileURLToPath(import.meta.resolve(`gazette/${context.path.slice(prefix.length)}`));
+        return { body: await readFile(file, 'utf8'), type: file.slice(file.lastIndexOf('.') + 1) };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/**
  * Image requests for files that do not exist get an empty 204 instead of a 404: the hostile suite
  * sets hundreds of nonsense image URLs, and the runner would list every 404 (and koa-send would log
  * a stack for each undecodable path). An empty body still fails to decode, so an element sees the
@@ -118,32 +139,23 @@ const CLIENT_ONLY = [
   'test/localize.test.ts', // test-only LitElements
   'test/embed.test.ts', // test-only LitElements
   'test/article-header-datetime.test.ts', // test-only LitElements
+  'test/focus.test.ts', // test-only LitElements
+  'test/feed-parse.test.ts', // parses feeds, renders no element
+  'test/feed-corpus.test.ts', // creates its lists with createElement, not from templates
+  'test/article-body-corpus.test.ts', // sanitizes strings, renders no element
 ];
 const ALL = ['test/**/*.test.ts'];
 /**
- * Files whose server-rendered run has not yet passed on this 2-core machine under load (timeouts,
- * fake clocks, assertions on an empty shadow root: see test/harness/server-exceptions.ts for the
- * tests already sorted out). They run client-rendered as before; `GZ_SSR_ALL=1` runs them
- * server-rendered too, to finish sorting them out (issue 19).
+ * Files not yet sorted out server-rendered (tests that cannot run there are listed, with reasons,
+ * in test/harness/server-exceptions.ts). They run client-rendered as before; `GZ_SSR_ALL=1` runs
+ * them server-rendered too (issue 19).
  */
 const SERVER_PENDING = process.env.GZ_SSR_ALL
   ? []
   : [
-      'test/article-body.test.ts',
-      'test/article-body-sanitize.test.ts',
-      'test/article-body-styles.test.ts',
-      'test/article-header.test.ts',
-      'test/author-card.test.ts',
-      'test/reading-time.test.ts',
+      // Being rewritten on another branch this session (helper "server", issue 16): sorted out
+      // server-rendered after that lands.
       'test/subscribe-button.test.ts',
-      'test/teaser.test.ts',
-      'test/teaser-list.test.ts',
-      // Added by session 3's other branches, not yet tried server-rendered:
-      'test/focus.test.ts',
-      'test/reading-time-count.test.ts',
-      'test/feed-corpus.test.ts',
-      'test/feed-parse.test.ts',
-      'test/article-body-corpus.test.ts',
       'test/subscribe-button-machine.test.ts',
       'test/subscribe-button-reader.test.ts',
       'test/subscribe-button-stories.test.ts',
@@ -222,6 +234,7 @@ export default {
   middleware: [stall, quietMissingImages],
   plugins: [
     inlineCss(),
+    packageExports(),
     hostileSummary(),
     ssrRenderPlugin(),
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),

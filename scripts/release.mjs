@@ -59,9 +59,40 @@ else ok(`${tag} is not tagged yet`);
 for (const field of ['name', 'license', 'files', 'exports', 'types']) {
   if (!pkg[field]) broken.push(`package.json has no "${field}"`);
 }
-if (!pkg.repository?.url) {
+/**
+ * The repository a release comes from, as `host/owner/name`: the CI job's (GitHub Actions names it),
+ * else the `origin` remote's; undefined when neither is known.
+ */
+function sourceRepository() {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo } = process.env;
+  if (server && repo) return `${new URL(server).host}/${repo}`.toLowerCase();
+  const remote = spawnSync('git', ['remote', 'get-url', 'origin'], { cwd: root, encoding: 'utf8' });
+  return remote.status === 0 ? normalizeRepository(remote.stdout.trim()) : undefined;
+}
+/** `git+https://github.com/a/b.git`, `git@github.com:a/b.git` → `github.com/a/b`. @param {string} url */
+function normalizeRepository(url) {
+  return url
+    .replace(/^git\+/, '')
+    .replace(/^[a-z+]+:\/\/(?:[^@/]+@)?/i, '')
+    .replace(/^[^@/]+@([^:]+):/, '$1/')
+    .replace(/\.git$/, '')
+    .toLowerCase();
+}
+const repositoryUrl = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+if (!repositoryUrl) {
   blockers.push('package.json has no repository.url: npm publish --provenance needs it to match the CI repository');
-} else ok(`repository ${pkg.repository.url}`);
+} else {
+  // A placeholder passes a presence check and then fails provenance at publish (or, worse, points
+  // users at someone else's repository): the URL must be the one the release is built from.
+  const source = sourceRepository();
+  if (!source) blockers.push(`repository ${repositoryUrl}: no CI repository or git remote "origin" to compare it with`);
+  else if (normalizeRepository(repositoryUrl) !== source) {
+    blockers.push(`repository ${repositoryUrl} is not the repository this release is built from (${source})`);
+  } else ok(`repository ${repositoryUrl}`);
+}
+for (const field of ['bugs', 'homepage']) {
+  if (!pkg[field]) blockers.push(`package.json has no "${field}" (the registry page links it)`);
+}
 if (!dryRun) {
   // A published version cannot be replaced: ask the registry (404 is the answer we want).
   const view = spawnSync('npm', ['view', `${pkg.name}@${pkg.version}`, 'version'], { cwd: root, encoding: 'utf8' });

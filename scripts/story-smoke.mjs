@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { browserGone, resilientBrowser } from './lib/browser.mjs';
+import { browserGone, noBackgroundingArgs, resilientBrowser } from './lib/browser.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -130,37 +130,81 @@ async function runAxe() {
 }
 
 /**
+ * Runs in the page: makes Storybook render another story in the iframe it already loaded, as its
+ * manager does when a reader picks a story in the sidebar (the channel's `setCurrentStory`, which
+ * the preview answers by tearing the last story down and rendering the new one). The error display
+ * of the last story is cleared first, so `storybookSettled` waits for the new story's outcome.
+ * @param {string} storyId
+ */
+function showStory(storyId) {
+  const w = /** @type {any} */ (window);
+  w.__gzSmokeEvents.length = 0;
+  document.body.classList.remove('sb-show-errordisplay', 'sb-show-nopreview');
+  /** @type {HTMLElement | null} */ (document.activeElement)?.blur?.();
+  window.scrollTo(0, 0);
+  w.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId, viewMode: 'story' });
+}
+
+/**
+ * One loaded Storybook iframe, reused story after story: loading the iframe (Storybook's preview,
+ * every story file's imports, axe-core) took most of each story's 2 to 10 s when every story had a
+ * fresh context. `result` is the story being checked; the page's listeners report into it.
+ * @typedef {{ browser: import('playwright-core').Browser, page: import('playwright-core').Page,
+ *   context: import('playwright-core').BrowserContext, result: StoryResult | undefined }} StoryPage
+ */
+
+/**
+ * Opens the iframe on the story `entry`, with the global set `extraGlobals`.
  * @param {import('playwright-core').Browser} browser
  * @param {string} base
  * @param {IndexEntry} entry
  * @param {string} extraGlobals
- * @returns {Promise<StoryResult>}
+ * @returns {Promise<StoryPage>}
  */
-async function checkStory(browser, base, entry, extraGlobals) {
-  /** @type {StoryResult} */
-  const result = { status: 'ok', reasons: [], notes: [] };
+async function openStoryPage(browser, base, entry, extraGlobals) {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const page = await context.newPage();
+  /** @type {StoryPage} */
+  const slot = { browser, page, context, result: undefined };
+  const report = (/** @type {string} */ reason) => slot.result?.reasons.push(reason);
   await page.addInitScript(recordStoryEvents);
-  page.on('pageerror', (error) => result.reasons.push(`page error: ${error.message}`));
+  page.on('pageerror', (error) => report(`page error: ${error.message}`));
   page.on('console', (message) => {
     // A failed load is reported with its URL below; Chromium's console line does not name it.
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      result.reasons.push(`console error: ${message.text().split('\n')[0]}`);
+      report(`console error: ${message.text().split('\n')[0]}`);
     }
   });
   page.on('response', (response) => {
-    if (response.status() >= 400) result.reasons.push(`HTTP ${response.status()} for ${response.url()}`);
+    if (response.status() >= 400) report(`HTTP ${response.status()} for ${response.url()}`);
   });
   page.on('requestfailed', (request) => {
-    result.reasons.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown error'})`);
+    report(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown error'})`);
   });
+  // The addon's own automatic axe run is switched off (a11y.manual): this script runs axe itself,
+  // once, after the elements settled, with the project's axe-core and the same parameters. Globals
+  // given in the URL stay for every story the page shows afterwards.
+  const globals = ['a11y.manual:!true', extraGlobals].filter(Boolean).join(';');
+  const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=${encodeURIComponent(globals)}`;
+  await page.goto(url, { waitUntil: 'load', timeout: STORY_TIMEOUT_MS });
+  await page.addScriptTag({ path: AXE_PATH });
+  return slot;
+}
+
+/**
+ * Checks one story in `slot`'s page (the page has just been opened on it when `fresh`).
+ * @param {StoryPage} slot
+ * @param {IndexEntry} entry
+ * @param {boolean} fresh
+ * @returns {Promise<StoryResult>}
+ */
+async function checkStory(slot, entry, fresh) {
+  /** @type {StoryResult} */
+  const result = { status: 'ok', reasons: [], notes: [] };
+  const { page } = slot;
+  slot.result = result;
   try {
-    // The addon's own automatic axe run is switched off (a11y.manual): this script runs axe itself,
-    // once, after the elements settled, with the project's axe-core and the same parameters.
-    const globals = ['a11y.manual:!true', extraGlobals].filter(Boolean).join(';');
-    const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=${encodeURIComponent(globals)}`;
-    await page.goto(url, { waitUntil: 'load', timeout: STORY_TIMEOUT_MS });
+    if (!fresh) await page.evaluate(showStory, entry.id);
     await page.waitForFunction(storybookSettled, entry.id, { timeout: STORY_TIMEOUT_MS, polling: 50 });
 
     const shown = await page.evaluate(() => {
@@ -180,7 +224,6 @@ async function checkStory(browser, base, entry, extraGlobals) {
     else if (shown.empty) result.reasons.push('the story rendered nothing into #storybook-root');
     else {
       await page.evaluate(elementsSettled);
-      await page.addScriptTag({ path: AXE_PATH });
       const { mode, violations } = await page.evaluate(runAxe);
       const described = violations.map(
         (v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.slice(0, 3).join(', ')}`,
@@ -196,7 +239,7 @@ async function checkStory(browser, base, entry, extraGlobals) {
       message.includes('Timeout') ? `did not finish rendering within ${STORY_TIMEOUT_MS / 1000} s` : message,
     );
   } finally {
-    await context.close().catch(() => undefined);
+    slot.result = undefined;
   }
   if (result.reasons.length) result.status = 'fail';
   return result;
@@ -230,11 +273,46 @@ async function main() {
 
   const { origin: base, close } = await serveStatic(STATIC_DIR);
   const globalSets = (values.globals ?? '').split('|');
-  const chromium = resilientBrowser();
+  const chromium = resilientBrowser(noBackgroundingArgs);
   const counts = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
   try {
     let next = 0;
     const worker = async () => {
+      /** This worker's loaded iframes, one per global set. @type {Map<string, StoryPage>} */
+      const pages = new Map();
+      /**
+       * Checks `entry` in this worker's page for `globals`, opening one when there is none yet (or
+       * the browser was relaunched). A page that failed a story or went away is closed, so a stuck
+       * or broken page never carries over into the next story.
+       * @param {import('playwright-core').Browser} browser
+       * @param {IndexEntry} entry
+       * @param {string} globals
+       * @returns {Promise<StoryResult>}
+       */
+      const check = async (browser, entry, globals) => {
+        let slot = pages.get(globals);
+        const fresh = !slot || slot.browser !== browser || slot.page.isClosed();
+        try {
+          if (fresh) {
+            await slot?.context.close().catch(() => undefined);
+            pages.delete(globals);
+            slot = await openStoryPage(browser, base, entry, globals);
+            pages.set(globals, slot);
+          }
+          const result = await checkStory(/** @type {StoryPage} */ (slot), entry, fresh);
+          if (result.status === 'fail') {
+            pages.delete(globals);
+            await slot?.context.close().catch(() => undefined);
+          }
+          return result;
+        } catch (error) {
+          pages.delete(globals);
+          await slot?.context.close().catch(() => undefined);
+          if (browserGone(error)) throw error;
+          const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+          return { status: 'fail', reasons: [`could not open the story: ${message}`], notes: [] };
+        }
+      };
       while (next < stories.length) {
         const position = next++;
         const entry = /** @type {IndexEntry} */ (stories[position]);
@@ -250,7 +328,7 @@ async function main() {
         let flaky = false;
         const storyStarted = Date.now();
         try {
-          ({ value: result, flaky } = await chromium.run((browser) => checkStory(browser, base, entry, globals)));
+          ({ value: result, flaky } = await chromium.run((browser) => check(browser, entry, globals)));
         } catch (error) {
           result = { status: 'fail', reasons: [`browser crashed twice: ${String(error).split('\n')[0]}`], notes: [] };
         }

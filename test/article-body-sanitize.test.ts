@@ -4,11 +4,11 @@ import '../src/components/article-body/article-body.js';
 import type { GzArticleBody } from '../src/components/article-body/article-body.component.js';
 import {
   forceSanitizerPath,
-  isDomPurifyLoaded,
   NATIVE_CONFIG,
   sanitizerPath,
   type SanitizerPath,
 } from '../src/components/article-body/sanitize.js';
+import type * as SanitizeModule from '../src/components/article-body/sanitize.js';
 import { safeUrl } from '../src/internal/url.js';
 import { bodyHtml } from './fixtures/article-de.js';
 import { captureWarnings } from './helpers.js';
@@ -56,6 +56,12 @@ const CORPUS: Record<string, string> = {
 
 const FORBIDDEN =
   'script, style, form, input, button, select, textarea, label, iframe, base, meta, svg, object, embed, link, template, noscript, gz-unwrap';
+
+/** The sanitize module as a new instance (a module URL of its own), with its own state. */
+let instances = 0;
+async function freshSanitizer(): Promise<typeof SanitizeModule> {
+  return import(`../src/components/article-body/sanitize.ts?instance=${++instances}`);
+}
 
 let ids = 0;
 async function body(): Promise<GzArticleBody> {
@@ -284,38 +290,45 @@ describe('<gz-article-body> html sanitizing', () => {
     });
   });
 
-  describe('in order', () => {
+  describe('both paths', () => {
     sanitizerSuite('native');
-
-    describe('after the native path', () => {
-      it('has not downloaded DOMPurify while the native path served every string', () => {
-        expect(isDomPurifyLoaded()).to.be.false;
-        expect(performance.getEntriesByType('resource').filter((e) => /purify/i.test(e.name))).to.deep.equal([]);
-      });
-    });
-
     sanitizerSuite('dompurify');
 
-    describe('after the DOMPurify path', () => {
-      it('downloaded DOMPurify once the fallback ran (so the check above can fail)', () => {
-        expect(isDomPurifyLoaded()).to.be.true;
-        expect(
-          performance.getEntriesByType('resource').filter((e) => /purify/i.test(e.name)),
-        ).to.have.length.greaterThan(0);
-      });
+    // The download checks each use a module instance of their own (its own "DOMPurify loaded"
+    // flag), so they hold whichever tests ran before them in this page, in any order.
+    it('has not downloaded DOMPurify while the native path served every string', async () => {
+      const sanitizer = await freshSanitizer();
+      expect(sanitizer.sanitizerPath()).to.equal('native');
+      for (const payload of [...Object.values(CORPUS), bodyHtml]) {
+        expect((await sanitizer.sanitizeHtml(payload)).textContent).to.include(
+          payload === bodyHtml ? 'Norden' : 'Sicherer Text bleibt.',
+        );
+      }
+      expect(sanitizer.isDomPurifyLoaded()).to.be.false;
+    });
 
-      it('renders the same text on both paths for the whole corpus', async () => {
-        for (const payload of [...Object.values(CORPUS), bodyHtml]) {
-          const texts: string[] = [];
-          for (const path of ['native', 'dompurify'] as const) {
-            forceSanitizerPath(path);
-            const el = await render(payload);
-            texts.push(el.textContent!.replace(/\s+/g, ' ').trim());
-          }
-          forceSanitizerPath(undefined);
-          expect(texts[0], payload).to.equal(texts[1]);
+    it('downloads DOMPurify once the fallback runs (so the check above can fail)', async () => {
+      const sanitizer = await freshSanitizer();
+      expect(sanitizer.isDomPurifyLoaded()).to.be.false;
+      sanitizer.forceSanitizerPath('dompurify');
+      expect((await sanitizer.sanitizeHtml(SAFE)).textContent).to.equal('Sicherer Text bleibt.');
+      expect(sanitizer.isDomPurifyLoaded()).to.be.true;
+      expect(performance.getEntriesByType('resource').filter((e) => /purify/i.test(e.name))).to.have.length.greaterThan(
+        0,
+      );
+    });
+
+    it('renders the same text on both paths for the whole corpus', async () => {
+      for (const payload of [...Object.values(CORPUS), bodyHtml]) {
+        const texts: string[] = [];
+        for (const path of ['native', 'dompurify'] as const) {
+          forceSanitizerPath(path);
+          const el = await render(payload);
+          texts.push(el.textContent!.replace(/\s+/g, ' ').trim());
         }
-      });
+        forceSanitizerPath(undefined);
+        expect(texts[0], payload).to.equal(texts[1]);
+      }
     });
   });
 });

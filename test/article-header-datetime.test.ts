@@ -4,6 +4,7 @@ import { LitElement } from 'lit';
 import sinon from 'sinon';
 import { RelativeTimeController } from '../src/controllers/relative-time.js';
 import { shouldShowUpdated } from '../src/internal/datetime.js';
+import { until } from './harness/wait.js';
 
 const d = (iso: string) => new Date(iso);
 
@@ -74,9 +75,7 @@ class RelativeProbe extends LitElement {
 customElements.define('test-relative-probe', RelativeProbe);
 
 /** Waits frame by frame (at most 30) until `condition` holds: observers report in a rendering step. */
-async function frames(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 30 && !condition(); i++) await nextFrame();
-}
+const frames = (condition: () => boolean) => until(condition, 30);
 
 describe('RelativeTimeController', () => {
   let clock: sinon.SinonFakeTimers;

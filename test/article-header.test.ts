@@ -8,6 +8,7 @@ import type { GzArticleHeader } from '../src/components/article-header/article-h
 import type { GzReadingTime } from '../src/components/reading-time/reading-time.component.js';
 import { bodyHtml, headline, published, standfirst } from './fixtures/article-de.js';
 import { captureWarnings, frameAndUpdate, shadowText, part } from './helpers.js';
+import { until } from './harness/wait.js';
 
 interface HeaderAttrs {
   lang?: string;
@@ -66,9 +67,7 @@ const tooltip = (time: Element | null) => {
 };
 
 /** Waits frame by frame (at most 30) until `condition` holds: observers report in a rendering step. */
-async function frames(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 30 && !condition(); i++) await nextFrame();
-}
+const frames = (condition: () => boolean) => until(condition, 30);
 
 describe('<gz-article-header>', () => {
   describe('the reference header', () => {

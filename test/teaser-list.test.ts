@@ -10,6 +10,7 @@ import { rfc822ToIso } from '../src/components/teaser-list/feed.js';
 import type { TeaserItem } from '../src/components/teaser-list/items.js';
 import type { GzTeaserSelectEvent } from '../src/events/teaser-select.js';
 import { captureWarnings, part } from './helpers.js';
+import { until } from './harness/wait.js';
 
 const FIXTURES = '/test/fixtures/teaser/';
 const API = '/api/test-feeds/';
@@ -46,11 +47,6 @@ async function list(attrs: ListAttrs = {}, setup?: (el: GzTeaserList) => void): 
   if (attrs.src) el.setAttribute('src', attrs.src);
   await el.updateComplete;
   return el;
-}
-
-/** Waits, frame by frame, until a condition holds (the test's own timeout bounds it). */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((r) => requestAnimationFrame(r));
 }
 
 /** The data items: teasers the list renders itself (parts `item teaser teaser-base`). */

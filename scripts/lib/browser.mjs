@@ -14,9 +14,20 @@ export const chromiumArgs = [
   '--no-first-run',
 ];
 
-/** Launches headless Chromium through playwright-core. */
-export function launch() {
-  return chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+/**
+ * Pages that are not in front still get frames and timers: for checks that keep several pages open
+ * at once (the story smoke check keeps a loaded page per toolbar setting), where a page in the
+ * background would otherwise wait many seconds for an animation frame.
+ */
+export const noBackgroundingArgs = [
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+];
+
+/** Launches headless Chromium through playwright-core, with `extraArgs` after the usual ones. */
+export function launch(/** @type {string[]} */ extraArgs = []) {
+  return chromium.launch({ executablePath, args: [...chromiumArgs, ...extraArgs], headless: true });
 }
 
 /**
@@ -145,13 +156,13 @@ export function browserGone(/** @type {unknown} */ error) {
  * reported `flaky`; a machine under load crashed the story smoke check this way and took `npm test`
  * down with it.
  */
-export function resilientBrowser() {
+export function resilientBrowser(/** @type {string[]} */ extraArgs = []) {
   /** @type {Promise<import('playwright-core').Browser> | undefined} */
   let current;
   const browser = async () => {
     const running = current && (await current.catch(() => undefined));
     if (running?.isConnected()) return running;
-    current = launch();
+    current = launch(extraArgs);
     return current;
   };
   return {
