@@ -48,7 +48,11 @@ const at = readme.indexOf(START);
 const end = readme.indexOf(END);
 if (process.argv.includes('--write')) {
   if (at < 0 || end < 0) throw new Error(`README.md has no ${START} … ${END} block`);
-  writeFileSync(README, readme.slice(0, at) + table() + readme.slice(end + END.length));
+  // Formatted as `npm run lint` checks it (prettier pads the table's cells).
+  const prettier = await import('prettier');
+  const text = readme.slice(0, at) + table() + readme.slice(end + END.length);
+  const config = await prettier.resolveConfig(README);
+  writeFileSync(README, await prettier.format(text, { ...config, parser: 'markdown', filepath: README }));
   console.log(`README.md: ${rows.size} warning codes written`);
   process.exit(0);
 }
