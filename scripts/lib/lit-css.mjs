@@ -156,17 +156,28 @@ export function minifyCssTemplates(code, id) {
 }
 
 /**
- * Vite plugin: minifies `css` templates in `src/` (TypeScript, before it is compiled).
+ * A Vite build plugin that rewrites the TypeScript sources in `src/` before they are compiled: the
+ * shape the css minifier, the warning codes and the static properties share.
+ * @param {string} name
+ * @param {(code: string, id: string) => ReturnType<typeof applyEdits> | undefined} rewrite
  * @returns {import('vite').Plugin}
  */
-export function litCss() {
+export function sourceRewrite(name, rewrite) {
   return {
-    name: 'gz-lit-css',
+    name,
     enforce: 'pre',
     apply: 'build',
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id.split('?')[0] ?? '')) return undefined;
-      return minifyCssTemplates(code, id);
+      return rewrite(code, id);
     },
   };
+}
+
+/**
+ * Vite plugin: minifies `css` templates in `src/` (TypeScript, before it is compiled).
+ * @returns {import('vite').Plugin}
+ */
+export function litCss() {
+  return sourceRewrite('gz-lit-css', minifyCssTemplates);
 }

@@ -22,7 +22,7 @@
  * to TypeScript. A class that already has its own `static properties` is left as it is.
  */
 import { parseSync } from 'vite';
-import { applyEdits, walk } from './lit-css.mjs';
+import { applyEdits, sourceRewrite, walk } from './lit-css.mjs';
 
 /**
  * @typedef {{ type: string, start: number, end: number, [key: string]: any }} Node
@@ -89,13 +89,5 @@ export function staticProperties(code, id) {
  * @returns {import('vite').Plugin}
  */
 export function litStaticProperties() {
-  return {
-    name: 'gz-static-properties',
-    enforce: 'pre',
-    apply: 'build',
-    transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id.split('?')[0] ?? '')) return undefined;
-      return staticProperties(code, id);
-    },
-  };
+  return sourceRewrite('gz-static-properties', staticProperties);
 }

@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseSync } from 'vite';
-import { applyEdits, walk } from './lit-css.mjs';
+import { applyEdits, sourceRewrite, walk } from './lit-css.mjs';
 
 export const MIN_TEXT = 16;
 
@@ -97,19 +97,13 @@ export function allWarnings(root) {
  * @returns {import('vite').Plugin}
  */
 export function warningCodes() {
-  return {
-    name: 'gz-warning-codes',
-    enforce: 'pre',
-    apply: 'build',
-    transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id.split('?')[0] ?? '')) return undefined;
-      const warnings = findWarnings(code, id);
-      if (warnings.length === 0) return undefined;
-      return applyEdits(
-        code,
-        id,
-        warnings.map(({ start, end, code }) => ({ start, end, text: JSON.stringify(code) })),
-      );
-    },
-  };
+  return sourceRewrite('gz-warning-codes', (code, id) => {
+    const warnings = findWarnings(code, id);
+    if (warnings.length === 0) return undefined;
+    return applyEdits(
+      code,
+      id,
+      warnings.map(({ start, end, code }) => ({ start, end, text: JSON.stringify(code) })),
+    );
+  });
 }
