@@ -13,6 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 /** The schema, one entry per version; a database is migrated forward in one transaction. */
 const MIGRATIONS = [
@@ -183,7 +184,48 @@ async function openSqlite(file) {
     }
   }
   const secret = await migrate(tx, 'sqlite');
-  return { dialect: 'sqlite', secret, tx, close: async () => void (await drained, db.close()) };
+  const checkpointer = path === ':memory:' ? undefined : startCheckpointer(db, path);
+  return {
+    dialect: 'sqlite',
+    secret,
+    tx,
+    close: async () => {
+      await drained;
+      await checkpointer?.close();
+      db.close();
+    },
+  };
+}
+
+/**
+ * Moves the WAL checkpoint off the request path: SQLite's automatic one (inside the COMMIT that
+ * crosses 1,000 WAL pages, with two fsyncs) is turned off on the request connection, and a worker
+ * thread with its own connection checkpoints beside it (server/checkpoint.mjs). Should the worker
+ * fail to start or die, the automatic checkpoint comes back on, so the WAL never grows unchecked.
+ * @param {import('better-sqlite3').Database} db @param {string} path
+ */
+function startCheckpointer(db, path, interval = 1000) {
+  db.pragma('wal_autocheckpoint = 0');
+  // After a burst, a WAL that was started over is cut back to 64 MB on disk.
+  db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+  const worker = new Worker(new URL('./checkpoint.mjs', import.meta.url), { workerData: { path, interval } });
+  worker.unref();
+  let open = true;
+  const fallBack = () => {
+    if (open) db.pragma('wal_autocheckpoint = 1000');
+    open = false;
+  };
+  worker.on('error', fallBack);
+  const exited = new Promise((resolve) => worker.once('exit', resolve)).then(fallBack);
+  return {
+    async close() {
+      if (!open) return;
+      open = false;
+      worker.ref(); // the process waits for the worker's connection to close
+      worker.postMessage('close');
+      await exited;
+    },
+  };
 }
 
 /**

@@ -34,16 +34,27 @@ export async function serve(options) {
 
 /**
  * The `gazette-subscriptions` bin in a child process (`--port 0`); resolves once it listens.
- * @param {string[]} args
+ * `node`: flags for Node (the bench's `--import` probe); `cpus`: pin it with `taskset -c`.
+ * @param {string[]} args @param {{ node?: string[], cpus?: string, env?: NodeJS.ProcessEnv }} [how]
  */
-export async function spawnService(args) {
-  const child = spawn(
+export async function spawnService(args, how = {}) {
+  const command = [
     process.execPath,
-    [BIN, '--port', '0', '--limit-ip', '1000000000', '--limit-address', '1000000000', ...args],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+    ...(how.node ?? []),
+    BIN,
+    '--port',
+    '0',
+    '--limit-ip',
+    '1000000000',
+    '--limit-address',
+    '1000000000',
+    ...args,
+  ];
+  if (how.cpus) command.unshift('taskset', '-c', how.cpus);
+  const child = spawn(/** @type {string} */ (command[0]), command.slice(1), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: how.env ?? process.env,
+  });
   let output = '';
   child.stderr.on('data', (d) => (output += d));
   const url = await new Promise((resolve, reject) => {

@@ -38,8 +38,12 @@ export function freePort() {
   );
 }
 
-/** Starts a cluster; `url(db)` names a database in it (created on demand), `stop()` removes it. */
-export async function startPostgres() {
+/**
+ * Starts a cluster; `url(db)` names a database in it (created on demand), `stop()` removes it.
+ * Tests run it with `fsync=off` (fast, and nothing there must survive a power loss); the bench
+ * passes `{ fsync: true }` to measure a durable setup.
+ */
+export async function startPostgres({ fsync = false } = {}) {
   const bin = binaries();
   const dir = mkdtempSync(join(tmpdir(), 'gz-pg-'));
   const root = process.getuid?.() === 0;
@@ -55,7 +59,7 @@ export async function startPostgres() {
   const data = join(dir, 'data');
   as(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
-  const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
+  const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync ? 'on' : 'off'} -c max_connections=60`;
   as(join(bin, 'pg_ctl'), ['-D', data, '-o', settings, '-l', join(dir, 'log'), '-w', 'start']);
   let n = 0;
   return {
