@@ -115,7 +115,10 @@ process.on('exit', () => {
 });
 
 /** count, p50, p99, max (ms) of a histogram recorded in 1/`unit` ms. */
-function summary(/** @type {import('node:perf_hooks').IntervalHistogram | import('node:perf_hooks').RecordableHistogram} */ x, /** @type {number} */ unit) {
+function summary(
+  /** @type {import('node:perf_hooks').IntervalHistogram | import('node:perf_hooks').RecordableHistogram} */ x,
+  /** @type {number} */ unit,
+) {
   const ms = (/** @type {number} */ v) => Math.round((v / unit) * 100) / 100;
   return {
     count: x.count,

@@ -29,6 +29,10 @@ const { values: opts } = parseArgs({
     pin: { type: 'boolean', default: false },
     // bench/server-probe.mjs in the service: event-loop delay, GC, COMMIT and group times
     probe: { type: 'boolean', default: false },
+    // more Node flags for the service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+    'node-flags': { type: 'string', default: '' },
+    // SQLite's synchronous setting for the service (README "Durability")
+    synchronous: { type: 'string', default: 'full' },
     // print the table only; without it, it is written to bench/server-results.md
     dry: { type: 'boolean', default: false },
   },
@@ -107,8 +111,11 @@ try {
  */
 async function measure(url, name) {
   const probeOut = join(tmp, `probe-${name}.json`);
-  const s = await spawnService(['--db', url, '--single-opt-in'], {
-    node: opts.probe ? ['--import', new URL('./server-probe.mjs', import.meta.url).href] : [],
+  const s = await spawnService(['--db', url, '--single-opt-in', '--synchronous', String(opts.synchronous)], {
+    node: [
+      ...(opts.probe ? ['--import', new URL('./server-probe.mjs', import.meta.url).href] : []),
+      ...String(opts['node-flags']).split(' ').filter(Boolean),
+    ],
     ...(opts.pin ? { cpus: '0' } : {}),
     env: { ...process.env, GZ_PROBE_OUT: probeOut },
   });
@@ -133,7 +140,7 @@ async function measure(url, name) {
       ],
     });
   await run(2); // warm-up: connections, prepared statements, the JIT
-  s.child.kill('SIGUSR2'); // the probe's figures start here
+  if (opts.probe) s.child.kill('SIGUSR2'); // the probe's figures start here
   const cpuBefore = cpuMs(s.child.pid);
   const result = await run(duration);
   const cpu = (cpuMs(s.child.pid) - cpuBefore) / Math.max(1, result.requests.total);
@@ -154,7 +161,8 @@ async function measure(url, name) {
   };
   console.log(name, JSON.stringify({ ...one, probe: undefined }));
   if (probe) console.log(JSON.stringify(probe));
-  if (opts.probe && existsSync(`${probeOut}.worker`)) console.log(readFileSync(`${probeOut}.worker`, 'utf8').replace(/\s+/g, ' '));
+  if (opts.probe && existsSync(`${probeOut}.worker`))
+    console.log(readFileSync(`${probeOut}.worker`, 'utf8').replace(/\s+/g, ' '));
   return one;
 }
 
@@ -180,9 +188,10 @@ const head = [
     `${runs} run(s) of ${duration} s per row (each after a 2 s warm-up, on a fresh service process), loopback, single opt-in`,
   '(per request: idempotency key, two rate-limit counters, the subscription, in a savepoint of a',
   'transaction shared by the requests waiting at that moment: group commit on SQLite).',
-  opts.pin
-    ? 'Pinned: the service on CPU 0, autocannon on CPU 1 (`taskset`); PostgreSQL floats.'
-    : 'Not pinned: the service and autocannon share both cores.',
+  `SQLite \`synchronous=${opts.synchronous}\`. ` +
+    (opts.pin
+      ? 'Pinned: the service on CPU 0, autocannon on CPU 1 (`taskset`); PostgreSQL floats.'
+      : 'Not pinned: the service and autocannon share both cores.'),
   `Run ${new Date().toISOString().slice(0, 16)} UTC on ${process.platform}, Node ${process.version}, 2 cores; ` +
     `load average ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end, and at the start of each run in the table.`,
   'Medians of the runs; "cost" is the service CPU per request against the smallest size.',

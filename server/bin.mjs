@@ -5,6 +5,7 @@
  *   gazette-subscriptions [serve] --db sqlite:subs.db --origin https://news.example --port 8787
  *     [--host 127.0.0.1] [--mount /api/subscriptions] [--smtp smtps://user:pass@host] [--mail-dir dir]
  *     [--mail-from "News <news@example>"] [--allow-origin https://www.example]... [--single-opt-in] [--trust-proxy] [--csrf]
+ *     [--synchronous full|normal]   (SQLite: normal survives kill -9, not a power loss; README "Durability")
  *   gazette-subscriptions export --db … --topic energiewende   (confirmed subscribers, one JSON line each)
  *   gazette-subscriptions erase --db … --email leser@example.de
  * Every option can also come from the environment: GZ_DB, GZ_ORIGIN, GZ_PORT, GZ_SMTP, GZ_MAIL_DIR.
@@ -17,6 +18,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     db: { type: 'string', default: process.env['GZ_DB'] ?? 'sqlite:gazette-subscriptions.db' },
+    synchronous: { type: 'string', default: process.env['GZ_SYNCHRONOUS'] ?? 'full' },
     origin: { type: 'string', default: process.env['GZ_ORIGIN'] },
     port: { type: 'string', default: process.env['GZ_PORT'] ?? '8787' },
     host: { type: 'string', default: '127.0.0.1' },
@@ -37,11 +39,17 @@ const { values, positionals } = parseArgs({
 const command = positionals[0] ?? 'serve';
 const serving = command === 'serve';
 
+if (values.synchronous !== 'full' && values.synchronous !== 'normal') {
+  console.error(`--synchronous ${values.synchronous}: full or normal`);
+  process.exit(2);
+}
+
 let service;
 try {
   const mailer = values.smtp ?? values['mail-dir'];
   service = await createSubscriptionService({
     database: values.db,
+    synchronous: values.synchronous,
     mount: values.mount,
     singleOptIn: values['single-opt-in'] || !serving,
     ...(values.origin ? { publicOrigin: values.origin } : {}),

@@ -22,6 +22,14 @@ export interface Mailer {
 export interface ServiceOptions {
   /** `sqlite:file.db` (default `gazette-subscriptions.db`) or `postgres://user@host/db`. */
   database?: string;
+  /**
+   * SQLite only: when a commit reaches the disk. `'full'` (the default) syncs the WAL in every
+   * commit: an acknowledged subscription survives a process crash and a power loss. `'normal'`
+   * skips that sync: it still survives a crash of the process (kill -9), but a power loss or a
+   * crash of the machine can lose the commits acknowledged since the last checkpoint (about a
+   * second); the file stays consistent. README: "Durability".
+   */
+  synchronous?: 'full' | 'normal';
   /** Where readers reach the service; links are built from it, never from `Host`. Required for double opt-in. */
   publicOrigin?: string;
   /** The endpoint's path (default `/api/subscriptions`). */

@@ -25,6 +25,8 @@ export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000,
  * @typedef {{ topic: string, address: string, locale: string }} Subscription
  * @typedef {object} ServiceOptions
  * @property {string} [database]  `sqlite:file.db` (default `gazette-subscriptions.db`) or `postgres://…`
+ * @property {'full' | 'normal'} [synchronous]  SQLite: `full` (default) syncs every commit; `normal`
+ *   survives kill -9 but can lose the last second of commits to a power loss (README "Durability")
  * @property {string} [publicOrigin]  where readers reach the service (`https://news.example`):
  *   confirmation and unsubscribe links are built from it, never from `Host`. Required for double opt-in.
  * @property {string} [mount]  the path of the endpoint (default `/api/subscriptions`)
@@ -81,7 +83,9 @@ export async function createSubscriptionService(options = {}) {
         : folderMailer(options.mailer, log)
       : options.mailer;
   if (doubleOptIn && !mailer) throw new Error('gazette/server: double opt-in needs a mailer (an SMTP URL or a folder)');
-  const store = await openStore(options.database ?? 'sqlite:gazette-subscriptions.db');
+  const store = await openStore(options.database ?? 'sqlite:gazette-subscriptions.db', {
+    synchronous: options.synchronous ?? 'full',
+  });
   const keyed = (/** @type {string[]} */ ...parts) =>
     createHmac('sha256', store.secret).update(parts.join('\0')).digest('base64url');
   const sha = (/** @type {string} */ text) => createHash('sha256').update(text).digest('base64url');

@@ -56,16 +56,19 @@ async function load(name, hint) {
 /**
  * Opens (and migrates) the store at `url`. Throws with a message saying what to do when the
  * database cannot be opened or read; it never starts empty on a damaged file.
- * @param {string} url
+ * `synchronous` (SQLite): `full` syncs the WAL in every (group) commit, so an acknowledged write
+ * survives a power loss; `normal` syncs only at checkpoints: it survives a crash of the process,
+ * not of the machine.
+ * @param {string} url @param {{ synchronous?: 'full' | 'normal' }} [options]
  * @returns {Promise<Store>}
  */
-export async function openStore(url) {
+export async function openStore(url, { synchronous = 'full' } = {}) {
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
-  return openSqlite(url.replace(/^sqlite:(\/\/)?/, ''));
+  return openSqlite(url.replace(/^sqlite:(\/\/)?/, ''), synchronous === 'normal' ? 'NORMAL' : 'FULL');
 }
 
-/** @param {string} file */
-async function openSqlite(file) {
+/** @param {string} file @param {'FULL' | 'NORMAL'} synchronous */
+async function openSqlite(file, synchronous) {
   const Database = await load('better-sqlite3', 'a SQLite database');
   const path = file === ':memory:' ? file : resolve(file);
   /** @type {import('better-sqlite3').Database} */
@@ -81,7 +84,7 @@ async function openSqlite(file) {
       if (check !== 'ok') throw new Error(`integrity check: ${check}`);
     }
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    db.pragma(`synchronous = ${synchronous}`);
   } catch (error) {
     throw new Error(
       `gazette/server: cannot open the subscriptions database ${path}: ${/** @type {Error} */ (error).message}. ` +

@@ -108,6 +108,8 @@ export function createTestHarness() {
         .then(() =>
           createSubscriptionService({
             database: `sqlite:${file}`,
+            // A throwaway file per test: no sync per commit (the fault tests run the default).
+            synchronous: 'normal',
             mount: `${TEST_MOUNT}${id}`,
             publicOrigin: origin,
             singleOptIn: !setup.doubleOptIn,
