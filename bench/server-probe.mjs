@@ -9,8 +9,8 @@
  * written as JSON to GZ_PROBE_OUT (the checkpoint worker's to GZ_PROBE_OUT.worker). Nothing here is loaded by the service itself.
  */
 import { subscribe } from 'node:diagnostics_channel';
-import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import fs, { writeFileSync } from 'node:fs';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { createHistogram, monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { isMainThread } from 'node:worker_threads';
 
@@ -100,6 +100,17 @@ Database.prototype.pragma = function (/** @type {string} */ sql, /** @type {any}
   }
   return result;
 };
+
+// gazette/server syncs the WAL with fs.fdatasync after each group commit (synchronous=full).
+const fdatasync = fs.fdatasync;
+fs.fdatasync = (/** @type {number} */ fd, /** @type {(e: Error | null) => void} */ callback) => {
+  const t = performance.now();
+  fdatasync(fd, (error) => {
+    record('WAL fdatasync (thread pool)', performance.now() - t);
+    callback(error);
+  });
+};
+syncBuiltinESMExports();
 
 process.on('exit', () => {
   // The checkpoint worker (server/checkpoint.mjs) loads this too: its figures go beside.

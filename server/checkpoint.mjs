@@ -7,12 +7,14 @@
  * `wal_checkpoint(PASSIVE)` never waits for, nor blocks, a writer or a reader. It repeats at once
  * while the writers keep it from finishing (each round copies only what came in during the last),
  * and every `interval` ms otherwise; once every frame is copied, the next write starts the WAL
- * over. Durability does not depend on it: a commit is in the WAL before it is acknowledged.
+ * over (past `restartPages`, a RESTART checkpoint makes sure of that). Durability does not depend on it: a commit is in the WAL before it is acknowledged.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
-const { path, interval } = /** @type {{ path: string, interval: number }} */ (workerData);
+const { path, interval, restartPages } = /** @type {{ path: string, interval: number, restartPages: number }} */ (
+  workerData
+);
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 const db = new Database(path);
 // Another process's checkpoint holds the lock briefly: wait for it rather than fail.
@@ -32,6 +34,14 @@ function checkpoint() {
     port.postMessage({ type: 'checkpoint', ...row });
     // Frames left over: the writers added some while this round copied; chase them.
     again = row.log > 0 && row.checkpointed < row.log;
+    // Under a steady stream of commits PASSIVE never catches the last frames, so the WAL would
+    // never start over and grow without end (and slow every read). Past `restartPages`, RESTART
+    // copies what the PASSIVE round left (a few commits' worth) while it holds the writers off
+    // for those milliseconds, and the next commit starts the WAL from its beginning.
+    if (row.log >= restartPages) {
+      port.postMessage({ type: 'checkpoint', ...db.pragma('wal_checkpoint(RESTART)')[0] });
+      again = false;
+    }
   } catch (error) {
     port.postMessage({ type: 'error', message: /** @type {Error} */ (error).message });
   }

@@ -11,7 +11,7 @@
  * `q.all` and `q.run` take SQL with `?` placeholders in the dialect both databases share.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fdatasync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -84,7 +84,9 @@ async function openSqlite(file, synchronous) {
       if (check !== 'ok') throw new Error(`integrity check: ${check}`);
     }
     db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${synchronous}`);
+    // `full` is kept by syncing the WAL after each group commit, off the event loop (walSynced
+    // below); SQLite's own FULL would sync inside COMMIT and stop every other request meanwhile.
+    db.pragma(path === ':memory:' ? `synchronous = ${synchronous}` : 'synchronous = NORMAL');
   } catch (error) {
     throw new Error(
       `gazette/server: cannot open the subscriptions database ${path}: ${/** @type {Error} */ (error).message}. ` +
@@ -117,6 +119,31 @@ async function openSqlite(file, synchronous) {
   const release = db.prepare('RELEASE gz_request');
   const rollbackTo = db.prepare('ROLLBACK TO gz_request');
   let commits = 0;
+  /** @type {number | undefined} */
+  let walFd;
+  /** @type {Set<Promise<void>>} */
+  const syncing = new Set();
+  /**
+   * fdatasync of the WAL on the libuv thread pool: durable as synchronous=FULL (a sync of any
+   * descriptor writes the file's dirty pages, header and frames), without blocking the event
+   * loop; syncs of groups that committed while one runs overlap or follow it (group commit). Should
+   * the sync fail, the group is answered 503: its rows may still reach the disk, and a retry
+   * with the same key then replays their answer, which is the truth by then.
+   */
+  function walSynced() {
+    if (walFd !== undefined && fstatSync(walFd).nlink === 0) {
+      closeSync(walFd); // the WAL was removed and made anew (another process closed last)
+      walFd = undefined;
+    }
+    walFd ??= openSync(`${path}-wal`, 'r+');
+    const fd = walFd;
+    /** @type {Promise<void>} */
+    const done = new Promise((resolve, reject) =>
+      fdatasync(fd, (error) => (error ? reject(error) : resolve())),
+    ).finally(() => syncing.delete(done));
+    syncing.add(done);
+    return done;
+  }
   /** @type {{ close(): Promise<void> } | undefined} */
   let checkpointer;
   /** @type {Query} */
@@ -187,7 +214,13 @@ async function openSqlite(file, synchronous) {
           for (const [job] of done) job.reject(sqliteError(error));
           continue;
         }
-        for (const [job, result] of done) job.resolve(result);
+        if (synchronous === 'FULL' && path !== ':memory:') {
+          // Answered once the WAL holding this commit is on the disk; meanwhile the next group runs.
+          walSynced().then(
+            () => done.forEach(([job, result]) => job.resolve(result)),
+            (error) => done.forEach(([job]) => job.reject(new StorageError(`sync failed: ${error.message}`))),
+          );
+        } else for (const [job, result] of done) job.resolve(result);
         // A busy store gets the checkpoint worker (a quiet one, a test's, never pays its start).
         if (++commits === 100 && path !== ':memory:') checkpointer = startCheckpointer(db, path);
       }
@@ -202,6 +235,8 @@ async function openSqlite(file, synchronous) {
     tx,
     close: async () => {
       await drained;
+      await Promise.allSettled(syncing);
+      if (walFd !== undefined) closeSync(walFd);
       await checkpointer?.close();
       db.close();
     },
@@ -219,7 +254,10 @@ function startCheckpointer(db, path, interval = 1000) {
   db.pragma('wal_autocheckpoint = 0');
   // After a burst, a WAL that was started over is cut back to 64 MB on disk.
   db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
-  const worker = new Worker(new URL('./checkpoint.mjs', import.meta.url), { workerData: { path, interval } });
+  const worker = new Worker(new URL('./checkpoint.mjs', import.meta.url), {
+    // 4,096 pages (16 MB): one block of SQLite's WAL index, so lookups stay in one hash table.
+    workerData: { path, interval, restartPages: 4096 },
+  });
   worker.unref();
   let open = true;
   const fallBack = () => {
