@@ -31,6 +31,9 @@ const { values: opts } = parseArgs({
     probe: { type: 'boolean', default: false },
     // more Node flags for the service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
     'node-flags': { type: 'string', default: '' },
+    // A/B: also run the service of another checkout's server/bin.mjs, interleaved run by run
+    // (e.g. bench/.before/server/bin.mjs from `git archive <commit> server | tar -x -C bench/.before`)
+    before: { type: 'string' },
     // SQLite's synchronous setting for the service (README "Durability")
     synchronous: { type: 'string', default: 'full' },
     // print the table only; without it, it is written to bench/server-results.md
@@ -94,7 +97,13 @@ try {
       console.log(`${dialect}: ${size} seeded in ${Date.now() - seeded} ms`);
       /** @type {Run[]} */
       const done = [];
-      for (let r = 0; r < runs; r++) done.push(await measure(url, `${dialect}-${size}-${r}`));
+      /** @type {Run[]} */
+      const before = [];
+      for (let r = 0; r < runs; r++) {
+        if (opts.before) before.push(await measure(url, `${dialect}-${size}-${r}-before`, opts.before));
+        done.push(await measure(url, `${dialect}-${size}-${r}`));
+      }
+      if (opts.before) rows.push({ dialect: `${dialect}, before`, size, runs: before });
       rows.push({ dialect, size, runs: done });
     }
   }
@@ -107,11 +116,14 @@ try {
  * One run: a fresh service process on the database (the bin, as deployed), a 2 s warm-up, then
  * `duration` seconds measured. Each run keeps writing to the same database, so later runs see
  * a few ten thousand more records than the row's size.
- * @param {string} url @param {string} name @returns {Promise<Run>}
+ * @param {string} url @param {string} name @param {string} [bin] @returns {Promise<Run>}
  */
-async function measure(url, name) {
+async function measure(url, name, bin) {
   const probeOut = join(tmp, `probe-${name}.json`);
-  const s = await spawnService(['--db', url, '--single-opt-in', '--synchronous', String(opts.synchronous)], {
+  // The session-4 bin knows no --synchronous (it ran NORMAL).
+  const args = ['--db', url, '--single-opt-in', ...(bin ? [] : ['--synchronous', String(opts.synchronous)])];
+  const s = await spawnService(args, {
+    ...(bin ? { bin } : {}),
     node: [
       ...(opts.probe ? ['--import', new URL('./server-probe.mjs', import.meta.url).href] : []),
       ...String(opts['node-flags']).split(' ').filter(Boolean),

@@ -35,13 +35,14 @@ export async function serve(options) {
 /**
  * The `gazette-subscriptions` bin in a child process (`--port 0`); resolves once it listens.
  * `node`: flags for Node (the bench's `--import` probe); `cpus`: pin it with `taskset -c`.
- * @param {string[]} args @param {{ node?: string[], cpus?: string, env?: NodeJS.ProcessEnv }} [how]
+ * `bin`: another bin (the bench's before/after runs).
+ * @param {string[]} args @param {{ node?: string[], cpus?: string, env?: NodeJS.ProcessEnv, bin?: string }} [how]
  */
 export async function spawnService(args, how = {}) {
   const command = [
     process.execPath,
     ...(how.node ?? []),
-    BIN,
+    how.bin ?? BIN,
     '--port',
     '0',
     '--limit-ip',
