@@ -9,6 +9,8 @@
  * and every `interval` ms otherwise; once every frame is copied, the next write starts the WAL
  * over (past `restartPages`, a RESTART checkpoint makes sure of that). Durability does not depend on it: a commit is in the WAL before it is acknowledged.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
@@ -16,6 +18,13 @@ const { path, interval, restartPages } = /** @type {{ path: string, interval: nu
   workerData
 );
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
+// The copy is background work: on Linux this thread runs at the lowest priority (nice 19), so
+// on a busy core it gives way to the request thread instead of taking half of it.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 19);
+} catch {
+  // not Linux: the thread keeps the process's priority
+}
 const db = new Database(path);
 // Another process's checkpoint holds the lock briefly: wait for it rather than fail.
 db.pragma('busy_timeout = 1000');
