@@ -255,8 +255,8 @@ function startCheckpointer(db, path, interval = 1000) {
   // After a burst, a WAL that was started over is cut back to 64 MB on disk.
   db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
   const worker = new Worker(new URL('./checkpoint.mjs', import.meta.url), {
-    // 4,096 pages (16 MB): one block of SQLite's WAL index, so lookups stay in one hash table.
-    workerData: { path, interval, restartPages: 4096 },
+    // 16,384 pages (64 MB, the journal_size_limit): RESTART holds the writers off while it syncs, so rarely.
+    workerData: { path, interval, restartPages: 16_384 },
   });
   worker.unref();
   let open = true;
