@@ -217,5 +217,8 @@ if (!opts.dry) {
   // Everything from the first "## " heading on is the hand-written history: kept.
   const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const at = old.indexOf('\n## ');
-  writeFileSync(file, head.join('\n') + (at >= 0 ? old.slice(at) : ''));
+  // formatted as the project's lint checks it
+  const prettier = await import('prettier');
+  const config = { ...(await prettier.resolveConfig(file)), parser: 'markdown' };
+  writeFileSync(file, await prettier.format(head.join('\n') + (at >= 0 ? old.slice(at) : ''), config));
 }
