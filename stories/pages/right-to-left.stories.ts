@@ -16,8 +16,9 @@ import './page.css';
 /*
  * A sample article written for this story (issue 21): a local news report with invented people and
  * institutions, no quotes of real persons. Arabic is not one of Gazette's built-in
- * languages: the elements' own labels fall back to English (marked lang="en" dir="ltr", so a screen
- * reader switches voice), while dates and numbers are formatted by Intl for `ar`, as the README says.
+ * languages: as the README says, each element then speaks English throughout (its own words, dates
+ * and figures, left to right in a `lang="en" dir="ltr"` wrapper), while the slotted Arabic content
+ * keeps the page's `lang="ar" dir="rtl"`. The story shows that as it is.
  */
 const ARTICLE = {
   section: 'ثقافة',
@@ -81,9 +82,9 @@ const provider = (event: Event) => {
 
 /**
  * A whole article page in Arabic, right to left: every element on one page with `lang="ar"
- * dir="rtl"`. Arabic has no built-in translation: labels the elements write themselves ("By",
- * "min read", "Follow") come from English and are marked `lang="en" dir="ltr"`; dates and figures are
- * formatted with `Intl` for `ar`. Opening the story switches the toolbar's locale to العربية; the
+ * dir="rtl"`. Arabic has no built-in translation: what the elements write themselves ("By",
+ * "min read", "Follow", the dates) is English, left to right, marked `lang="en" dir="ltr"`; the
+ * Arabic headline, standfirst, body, bios and teaser titles read right to left. Opening the story switches the toolbar's locale to العربية; the
  * theme and viewport toolbars apply as on every page.
  */
 const meta = {
@@ -146,10 +147,13 @@ export const Arabic: Story = {
   play: async ({ canvasElement }) => {
     const header = canvasElement.querySelector('gz-article-header')!;
     await header.updateComplete;
-    // The dateline is formatted by Intl for Arabic: the month's Arabic name, not "Nov" or "11.".
-    await waitFor(() => expect(header.shadowRoot!.textContent).toContain('نوفمبر'));
+    // Without an Arabic translation the dateline is English (the README's documented fallback)...
+    await waitFor(() => expect(header.shadowRoot!.textContent).toContain('Nov'));
+    expect(header.shadowRoot!.querySelector('[lang="en"][dir="ltr"]')).not.toBeNull();
+    // ...while the Arabic content the page slots reads right to left.
     const body = canvasElement.querySelector('gz-article-body')!;
     await waitFor(() => expect(body.shadowRoot!.textContent).toContain('المحتويات'));
-    expect(getComputedStyle(body).direction).toBe('rtl');
+    expect(getComputedStyle(body.querySelector('p')!).direction).toBe('rtl');
+    expect(getComputedStyle(header.querySelector('h1')!).direction).toBe('rtl');
   },
 };
