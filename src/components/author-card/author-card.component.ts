@@ -246,7 +246,11 @@ export class GzAuthorCard extends GzElement {
         </div>
       </div>
       <p part="separator" class="separator" aria-hidden="true" ?hidden=${!this._hasBio}>* * *</p>
-      <div part="bio" class="bio" ?hidden=${!this._hasBio}><slot @slotchange=${this._onBioChange}></slot></div>
+      <!-- The bio is the page's content: in a language without translation the card's own words are
+        English left to right, but an Arabic bio still reads right to left. -->
+      <div part="bio" class="bio" dir="auto" ?hidden=${!this._hasBio}>
+        <slot @slotchange=${this._onBioChange}></slot>
+      </div>
       ${this._renderLinks()}
     </div>`;
   }
