@@ -237,8 +237,6 @@ export class GzAuthorCard extends GzElement {
       </div>`;
     }
     const jobTitle = this.jobTitle && capped(this, 'job-title', this.jobTitle).trim();
-    // The bio is the page's content (dir="auto"): in a language without translation the card's own
-    // words are English left to right, but an Arabic bio still reads right to left.
     return html`<div part="base" class="base card" lang=${lang} dir=${dir}>
       <div class="head">
         ${this._renderAvatar()}
@@ -248,7 +246,7 @@ export class GzAuthorCard extends GzElement {
         </div>
       </div>
       <p part="separator" class="separator" aria-hidden="true" ?hidden=${!this._hasBio}>* * *</p>
-      <div part="bio" class="bio" dir="auto" ?hidden=${!this._hasBio}>
+      <div part="bio" class="bio" ?hidden=${!this._hasBio}>
         <slot @slotchange=${this._onBioChange}></slot>
       </div>
       ${this._renderLinks()}
