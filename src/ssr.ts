@@ -25,6 +25,7 @@
  */
 import { LitElementRenderer, render as renderLit, type RenderInfo, type RenderResult } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import { decideServerBios } from './components/author-card/server-bio.js';
 import { localizeOnServer, type ServerLocale } from './controllers/localize.js';
 import './all.js';
 
@@ -59,11 +60,13 @@ export function render(value: unknown, options: RenderOptions = {}): RenderResul
     }
   }
   const extra = options.renderInfo?.elementRenderers ?? [];
-  return renderLit(value, {
-    ...options.renderInfo,
-    elementRenderers: [...extra, GazetteRenderer],
-    customElementHostStack: hosts,
-  });
+  return decideServerBios(
+    renderLit(value, {
+      ...options.renderInfo,
+      elementRenderers: [...extra, GazetteRenderer],
+      customElementHostStack: hosts,
+    }),
+  );
 }
 
 /** Renders a Lit template to one string of HTML. */

@@ -26,6 +26,16 @@ function shadowNodes(root: ParentNode): Element[] {
     .flatMap((el) => [...el.shadowRoot!.querySelectorAll('*')]);
 }
 
+/** Each author card's separator and bio: shown or hidden (issue 21 item 10: the same before and after hydration). */
+const bioParts = (root: ParentNode) =>
+  composed(root)
+    .filter((el) => el.localName === 'gz-author-card' && el.shadowRoot)
+    .flatMap((el) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('.separator, .bio')].map(
+        (p) => `${el.getAttribute('name')} ${p.className}: ${p.hidden ? 'hidden' : 'shown'}`,
+      ),
+    );
+
 /** `host > tag.class[part] "text"`, for the failure message. */
 const nodeName = (node: Element) =>
   `${(node.getRootNode() as ShadowRoot).host?.localName ?? '?'} > ${node.localName}${node.className ? `.${node.className}` : ''}${
@@ -127,6 +137,20 @@ const STATES: [string, string, TemplateResult, string[]][] = [
     ['Anna Berg'],
   ],
   [
+    'gz-author-card',
+    'No bio, profile links slotted',
+    html`<gz-author-card name="Anna Berg">
+      <a slot="links" href="https://example.org/anna">Profil</a>
+    </gz-author-card>`,
+    ['Anna Berg', 'Profil'],
+  ],
+  [
+    'gz-author-card',
+    'Bio as bare text',
+    html`<gz-author-card name="Anna Berg"> Schreibt über Häfen. </gz-author-card>`,
+    ['Häfen'],
+  ],
+  [
     'gz-author-list',
     'Three authors',
     html`<gz-author-list
@@ -211,12 +235,14 @@ describe('every element server-rendered and hydrated, in its stories’ states',
       const warnings = captureWarnings();
       let server: Element[] = [];
       let serverText = '';
+      let serverBio: string[] = [];
       try {
         let replaced: string[] = [];
         const wrapper = await serverFixture<HTMLElement>(html`<div lang="de">${template}</div>`, {
           beforeHydration: (container) => {
             server = shadowNodes(container);
             serverText = text(container);
+            serverBio = bioParts(container);
           },
           // Right after hydration, before a photo loads or a feed arrives: nothing rendered anew.
           afterHydration: async (container) => {
@@ -232,6 +258,14 @@ describe('every element server-rendered and hydrated, in its stories’ states',
           await (node as Element & { updateComplete?: Promise<unknown> }).updateComplete;
         expect(server.length, 'the server rendered a shadow root').to.be.greaterThan(0);
         expect(replaced, 'server-rendered nodes replaced by hydration').to.deep.equal([]);
+        expect(bioParts(wrapper), 'author card separator and bio, server → hydrated').to.deep.equal(serverBio);
+        const truth = composed(wrapper)
+          .filter((c) => c.localName === 'gz-author-card' && c.shadowRoot?.querySelector('.bio'))
+          .flatMap((c) => {
+            const bio = [...c.childNodes].some((n) => (n instanceof Element ? !n.slot : !!n.textContent!.trim()));
+            return ['separator', 'bio'].map((p) => `${c.getAttribute('name')} ${p}: ${bio ? 'shown' : 'hidden'}`);
+          });
+        expect(bioParts(wrapper), 'author card separator and bio as its children say').to.deep.equal(truth);
         const shown = text(wrapper);
         for (const part of expected)
           expect(shown, `after hydration (server: ${serverText.slice(0, 200)})`).to.include(part);

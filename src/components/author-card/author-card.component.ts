@@ -106,8 +106,8 @@ export class GzAuthorCard extends GzElement {
   @property({ reflect: true, useDefault: true }) layout: AuthorCardLayout = 'card';
 
   @state() private _photo: PhotoState = 'none';
-  // Server-rendered HTML (and so the hydrating render) shows the bio: the server cannot see it.
-  @state() private _hasBio = isServer || this.shadowRoot !== null;
+  // On the server the bio is decided after rendering, from the children (server-bio.ts).
+  @state() private _hasBio = isServer;
   @state() private _hasSlottedLinks = false;
 
   private readonly _localize = new LocalizeController(this);
@@ -145,6 +145,9 @@ export class GzAuthorCard extends GzElement {
           if (slot.name === 'links') this._hasSlottedLinks = hasContent(slot);
           else this._hasBio = hasContent(slot);
         }
+        // HTML from another server renderer than gazette/ssr shows separator and bio whatever the
+        // children; hydration keeps that DOM, so the decided state is written once here.
+        for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.separator, .bio')) el.hidden = !this._hasBio;
         const img = this.renderRoot.querySelector('img');
         if (img?.complete && img.naturalWidth) this._onLoad();
       });
@@ -157,12 +160,10 @@ export class GzAuthorCard extends GzElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Client-rendered: the first render shows the bio the light DOM holds, rather than a second
-    // update when slotchange reports it (slotted links, rare, still come by slotchange).
-    if (!isServer && !this.hasUpdated && !hydrating(this))
-      this._hasBio = [...this.childNodes].some((n) =>
-        n instanceof Element ? !n.slot : n.nodeType === 3 && !!n.textContent!.trim(),
-      );
+    // The first render shows the bio the light DOM holds, rather than a second update when
+    // slotchange reports it (slotted links, rare, still come by slotchange). Hydrating, this is
+    // what gazette/ssr decided from the same children, so the server's HTML is kept as it is.
+    if (!isServer && !this.hasUpdated) this._hasBio = hasBioChildren(this);
     // A <gz-author-list> parent reads name and href; a framework may set them as properties only
     // (gazette/react), which no MutationObserver sees: tell the list (an internal, non-composed event).
     if (changed.has('name') || changed.has('href')) announceChange(this);
@@ -245,7 +246,9 @@ export class GzAuthorCard extends GzElement {
         </div>
       </div>
       <p part="separator" class="separator" aria-hidden="true" ?hidden=${!this._hasBio}>* * *</p>
-      <div part="bio" class="bio" ?hidden=${!this._hasBio}><slot @slotchange=${this._onBioChange}></slot></div>
+      <div part="bio" class="bio" ?hidden=${!this._hasBio}>
+        <slot @slotchange=${this._onBioChange}></slot>
+      </div>
       ${this._renderLinks()}
     </div>`;
   }
@@ -392,6 +395,16 @@ export class GzAuthorCard extends GzElement {
     if (this._timer !== undefined) clearTimeout(this._timer);
     this._timer = undefined;
   }
+}
+
+/**
+ * Whether a card's light DOM holds a bio: an element without `slot`, or text that is not blank.
+ * gazette/ssr decides the same from the children's HTML (`hasBioMarkup` in server-bio.ts).
+ */
+function hasBioChildren(host: Element): boolean {
+  return [...host.childNodes].some((n) =>
+    n instanceof Element ? !n.slot : n.nodeType === 3 && !!n.textContent!.trim(),
+  );
 }
 
 /** Whether a slot has elements or non-blank text assigned. */
