@@ -147,10 +147,8 @@ export const Arabic: Story = {
   play: async ({ canvasElement }) => {
     const header = canvasElement.querySelector('gz-article-header')!;
     await header.updateComplete;
-    // Without an Arabic translation the dateline is English (the README's documented fallback)...
-    await waitFor(() => expect(header.shadowRoot!.textContent).toContain('Nov'));
-    expect(header.shadowRoot!.querySelector('[lang="en"][dir="ltr"]')).not.toBeNull();
-    // ...while the Arabic content the page slots reads right to left.
+    // The elements' own words follow the locale toolbar (English for `ar`, the README's documented
+    // fallback, German under the smoke check's light/de pass), so only the direction is asserted.
     const body = canvasElement.querySelector('gz-article-body')!;
     await waitFor(() => expect(body.shadowRoot!.textContent).toContain('المحتويات'));
     expect(getComputedStyle(body.querySelector('p')!).direction).toBe('rtl');
