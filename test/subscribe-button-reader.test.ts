@@ -15,6 +15,7 @@ import type { GzSubscribeSuccessEvent } from '../src/events/subscribe-success.js
 import { endpoint, statusText, toggle, until, type Endpoint, type ScriptStep } from './harness/subscribe-button.js';
 import { captureWarnings, part } from './helpers.js';
 import { deepActiveElement } from '../src/internal/focus.js';
+import { pausedSince } from './harness/wait.js';
 
 const freshTopic = () => `leser-${crypto.randomUUID().slice(0, 8)}`;
 
@@ -84,7 +85,7 @@ describe('<gz-subscribe-button> under real reader behaviour', () => {
       toggle(el).click();
       await el.updateComplete;
       expect(el.status).to.equal('subscribed');
-      await aTimeout(520);
+      await pausedSince(500);
       const undone = oneEvent(el, 'gz-subscribe-success');
       toggle(el).click();
       expect(((await undone) as GzSubscribeSuccessEvent).detail.status).to.equal('unsubscribed');
@@ -263,7 +264,9 @@ describe('<gz-subscribe-button> under real reader behaviour', () => {
       const el = await make({ action: ep.url });
       toggle(el).click();
       await el.updateComplete;
-      const rules = [...el.shadowRoot!.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules]);
+      // Adopted sheets when rendered in the browser; the server's <style> when hydrated.
+      const sheets = [...el.shadowRoot!.adoptedStyleSheets, ...el.shadowRoot!.styleSheets];
+      const rules = sheets.flatMap((sheet) => [...sheet.cssRules]);
       const forced = rules
         .filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors'))
         .flatMap((r) => [...r.cssRules] as CSSStyleRule[]);

@@ -19,6 +19,7 @@ import {
   type Endpoint,
 } from './harness/subscribe-button.js';
 import { captureWarnings, part } from './helpers.js';
+import { pausedSince } from './harness/wait.js';
 
 interface Attrs {
   topic?: string;
@@ -72,7 +73,7 @@ function nameOf(button: HTMLElement): string {
  * A reader's pause: the element holds back a toggle activation within the double-click interval
  * (500 ms) of the previous one after the state changed, so a real second click comes later.
  */
-const readerPause = () => aTimeout(520);
+const readerPause = () => pausedSince(500);
 
 /** Submits the open form with a typed address, as a reader would (typing events included). */
 async function typeAndSubmit(el: GzSubscribeButton, email: string) {
