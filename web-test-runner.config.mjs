@@ -145,21 +145,6 @@ const CLIENT_ONLY = [
   'test/article-body-corpus.test.ts', // sanitizes strings, renders no element
 ];
 const ALL = ['test/**/*.test.ts'];
-/**
- * Files not yet sorted out server-rendered (tests that cannot run there are listed, with reasons,
- * in test/harness/server-exceptions.ts). They run client-rendered as before; `GZ_SSR_ALL=1` runs
- * them server-rendered too (issue 19).
- */
-const SERVER_PENDING = process.env.GZ_SSR_ALL
-  ? []
-  : [
-      // Being rewritten on another branch this session (helper "server", issue 16): sorted out
-      // server-rendered after that lands.
-      'test/subscribe-button.test.ts',
-      'test/subscribe-button-machine.test.ts',
-      'test/subscribe-button-reader.test.ts',
-      'test/subscribe-button-stories.test.ts',
-    ];
 /** Test files that run server-rendered only (they hydrate, which needs the ssr group's page). */
 const SERVER_ONLY = ['test/ssr-*.test.ts'];
 
@@ -191,8 +176,7 @@ function serverFiles() {
   return tests.filter(
     (file) =>
       (given.length ? given : ALL).some((glob) => matchesGlob(file, glob)) &&
-      !CLIENT_ONLY.some((glob) => matchesGlob(file, glob)) &&
-      !SERVER_PENDING.includes(file),
+      !CLIENT_ONLY.some((glob) => matchesGlob(file, glob)),
   );
 }
 

@@ -109,6 +109,10 @@ async function open(lang, options = {}) {
     await route.fulfill({ response, body: html });
   });
   await page.addInitScript(recordLiveRegions);
+  // The time of the last activation, as the subscribe button reads it (the click's timeStamp).
+  await page.addInitScript(() =>
+    addEventListener('click', (e) => Object.assign(window, { __gzActivatedAt: e.timeStamp }), true),
+  );
   await page.goto(server.origin + '/');
   await settle(page);
   await page.waitForFunction(
@@ -240,9 +244,14 @@ const FLOWS = [
         async ({ page, control }) => {
           control.answer = { status: 200, body: { status: 'unsubscribed' } };
           await page.locator(`${SUB} [part~="button"]`).focus();
-          // A reader's pause, not a wait for the page: the button ignores activations within 500 ms
-          // of its last state change (a double press must not undo a follow, issue 17).
-          await page.waitForTimeout(600);
+          // A reader's pause: activations within 500 ms of the previous one are one series, and the
+          // button holds back the rest of a series that changed its state (a double press must not
+          // undo a follow, issue 17). Waits until the page's clock is past that window.
+          await page.waitForFunction(
+            () => performance.now() - (Reflect.get(window, '__gzActivatedAt') ?? -Infinity) >= 500,
+            undefined,
+            { polling: 'raf' },
+          );
           await page.keyboard.press('Enter');
         },
       ],

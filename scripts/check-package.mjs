@@ -147,7 +147,12 @@ async function open(scripts) {
   });
   await page.goto(`${server.origin}/page.html`);
   await page.waitForLoadState('load');
-  await page.waitForTimeout(50);
+  // Module scripts have run by `load`, and a second copy's warning comes from its define(); the
+  // element's first render follows: wait for it, and one frame.
+  await page.evaluate(async () => {
+    await /** @type {any} */ (document.querySelector('gz-reading-time'))?.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+  });
   const state = await page.evaluate((tags) => {
     const el = document.querySelector('gz-reading-time');
     return {

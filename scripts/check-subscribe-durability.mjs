@@ -94,9 +94,18 @@ try {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${origin}/page.html?id=${id}&topic=${topic}&email=${email}`);
+      const retrying = page.evaluate(
+        () =>
+          new Promise((resolve) =>
+            document
+              .querySelector('gz-subscribe-button')
+              ?.addEventListener('gz-subscribe-retry', () => resolve(true), { once: true }),
+          ),
+      );
       await clickToggle(page);
       await until(async () => (await log(id)).length === 1);
-      await new Promise((r) => setTimeout(r, 300));
+      // In the back-off: the 503 arrived and the element scheduled its retry (a second later).
+      await retrying;
       await closeTab(page);
       await until(async () => (await records(id)).length === 1);
       const next = await context.newPage();

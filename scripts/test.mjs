@@ -43,7 +43,12 @@ const steps = [
   ['React wrappers', 'node scripts/check-react.mjs', 'react'],
   ['consumer app from the packed tarball', 'node scripts/check-consumer.mjs', 'consumer'],
   ['server rendering', 'node scripts/check-ssr.mjs', 'ssr'],
-  ['keyboard walk and announcements', 'node scripts/check-a11y.mjs --only keyboard,announcements', 'a11y-walk'],
+  // The demo page check-cls just built (bench/dist/demo): built once, not again here.
+  [
+    'keyboard walk and announcements',
+    'node scripts/check-a11y.mjs --no-build --only keyboard,announcements',
+    'a11y-walk',
+  ],
   ['accessibility tree and forced colours', 'node scripts/check-a11y.mjs --no-build --only ax,forced', 'a11y-tree'],
   ['subscribe durability (page close)', 'node scripts/check-subscribe-durability.mjs', 'subscribe-durability'],
   ['release dry run: publint, attw, tarball contents', 'node scripts/release.mjs --dry-run', 'release'],

@@ -12,9 +12,10 @@ import '../src/components/subscribe-button/subscribe-button.js';
 import type { GzSubscribeButton } from '../src/components/subscribe-button/subscribe-button.component.js';
 import { forgetFollowedTopics, INTENTS_KEY, readerOf } from '../src/components/subscribe-button/sync.js';
 import type { GzSubscribeSuccessEvent } from '../src/events/subscribe-success.js';
-import { endpoint, statusText, toggle, until, type Endpoint, type ScriptStep } from './harness/subscribe-button.js';
+import { endpoint, requestsArrived, statusText, toggle, until, type Endpoint } from './harness/subscribe-button.js';
 import { captureWarnings, part } from './helpers.js';
 import { deepActiveElement } from '../src/internal/focus.js';
+import { pausedSince } from './harness/wait.js';
 
 const freshTopic = () => `leser-${crypto.randomUUID().slice(0, 8)}`;
 
@@ -84,7 +85,7 @@ describe('<gz-subscribe-button> under real reader behaviour', () => {
       toggle(el).click();
       await el.updateComplete;
       expect(el.status).to.equal('subscribed');
-      await aTimeout(520);
+      await pausedSince(500);
       const undone = oneEvent(el, 'gz-subscribe-success');
       toggle(el).click();
       expect(((await undone) as GzSubscribeSuccessEvent).detail.status).to.equal('unsubscribed');
@@ -212,8 +213,8 @@ describe('<gz-subscribe-button> under real reader behaviour', () => {
 
   describe('focus and announcements', () => {
     it('the retry button keeps focus across a failed retry; success moves it to the status, never to body', async () => {
-      // The second answer takes 1.5 s (sendKeys is slow on a loaded machine): long enough to see the retry button busy and still focused.
-      ep = await endpoint({ script: [{ status: 403 }, { status: 403, delay: 1500 } as ScriptStep] });
+      // The second answer is held until the test has seen the retry button busy and still focused.
+      ep = await endpoint({ script: [{ status: 403 }, { status: 403, hold: true }] });
       const el = await make({ action: ep.url, email: 'leser@example.de' });
       const failed = oneEvent(el, 'gz-subscribe-error');
       toggle(el).click();
@@ -226,6 +227,8 @@ describe('<gz-subscribe-button> under real reader behaviour', () => {
       await el.updateComplete;
       expect(deepActiveElement() === retry).to.be.true;
       expect(retry.getAttribute('aria-disabled')).to.equal('true');
+      await requestsArrived(ep, 2);
+      await ep.release();
       await again;
       await el.updateComplete;
       expect(deepActiveElement() === part(el, 'retry')).to.be.true;
@@ -263,7 +266,9 @@ describe('<gz-subscribe-button> under real reader behaviour', () => {
       const el = await make({ action: ep.url });
       toggle(el).click();
       await el.updateComplete;
-      const rules = [...el.shadowRoot!.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules]);
+      // Adopted sheets when rendered in the browser; the server's <style> when hydrated.
+      const sheets = [...el.shadowRoot!.adoptedStyleSheets, ...el.shadowRoot!.styleSheets];
+      const rules = sheets.flatMap((sheet) => [...sheet.cssRules]);
       const forced = rules
         .filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.conditionText.includes('forced-colors'))
         .flatMap((r) => [...r.cssRules] as CSSStyleRule[]);

@@ -1,4 +1,4 @@
-import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { fixture } from './harness/fixture.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -19,6 +19,7 @@ import {
   type Endpoint,
 } from './harness/subscribe-button.js';
 import { captureWarnings, part } from './helpers.js';
+import { pausedSince } from './harness/wait.js';
 
 interface Attrs {
   topic?: string;
@@ -72,7 +73,7 @@ function nameOf(button: HTMLElement): string {
  * A reader's pause: the element holds back a toggle activation within the double-click interval
  * (500 ms) of the previous one after the state changed, so a real second click comes later.
  */
-const readerPause = () => aTimeout(520);
+const readerPause = () => pausedSince(500);
 
 /** Submits the open form with a typed address, as a reader would (typing events included). */
 async function typeAndSubmit(el: GzSubscribeButton, email: string) {
@@ -568,8 +569,15 @@ describe('<gz-subscribe-button>', () => {
       // Garbage from another script on the channel changes nothing.
       otherTab.postMessage({ topic, reader: 'browser', state: '<img src=x onerror=alert(1)>' });
       otherTab.postMessage({ topic, state: 'unsubscribed' });
+      // A channel opened after the buttons' gets each message after them (delivery follows creation
+      // order): once it has the last one, the buttons have seen all three.
+      const probe = new BroadcastChannel('gazette:subscribe-button');
+      const delivered = new Promise<void>((resolve) => {
+        probe.onmessage = (e) => e.data === null && resolve();
+      });
       otherTab.postMessage(null);
-      await aTimeout(0);
+      await delivered;
+      probe.close();
       expect(el.following).to.be.true;
       // A removed button no longer listens; a connected one for the same topic still does.
       expect(witness.following).to.be.true;

@@ -1,4 +1,4 @@
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { expect, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { fixture } from './harness/fixture.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -317,8 +317,12 @@ describe('<gz-teaser-list>', () => {
       pending[`${FIXTURES}feed.json`]!(await fetch(`${FIXTURES}feed.json`));
       await settled(el);
       expect(el.shownItems[0]!.id).to.equal('dwn-1000');
-      pending[`${FIXTURES}feed.atom.xml`]!(await fetch(`${FIXTURES}feed.atom.xml`));
-      await new Promise((r) => setTimeout(r));
+      const stale = await fetch(`${FIXTURES}feed.atom.xml`);
+      pending[`${FIXTURES}feed.atom.xml`]!(stale);
+      // Two rendering frames, not a time: the stale answer's continuation (and its body read, if
+      // the list reads it) has run, and any update it caused has rendered.
+      await nextFrame();
+      await nextFrame();
       await el.updateComplete;
       expect(el.shownItems[0]!.id).to.equal('dwn-1000');
     });
@@ -425,7 +429,11 @@ describe('<gz-teaser-list>', () => {
       const teaser = teasers(el)[0]!;
       expect(titleOf(teaser)).to.equal(hostile);
       expect(teaser.querySelector('img, script') === null).to.equal(true);
-      await new Promise((r) => setTimeout(r, 0));
+      // An image that fails as the hostile one would: once its error fired, an onerror had its chance.
+      const probe = new Image();
+      const failed = oneEvent(probe, 'error');
+      probe.src = '/no-such-image.png';
+      await failed;
       expect((window as { __gzPwned?: boolean }).__gzPwned).to.equal(undefined);
     });
 
@@ -462,8 +470,9 @@ describe('<gz-teaser-list>', () => {
       await second.updateComplete;
       const link = part(second, 'link')!;
       link.addEventListener('click', (e) => e.preventDefault());
-      setTimeout(() => link.click());
-      const event = (await oneEvent(el, 'gz-teaser-select')) as GzTeaserSelectEvent;
+      const selected = oneEvent(el, 'gz-teaser-select');
+      link.click();
+      const event = (await selected) as GzTeaserSelectEvent;
       expect(event.detail.position).to.equal(2);
     });
   });
@@ -775,8 +784,9 @@ describe('<gz-teaser-list>', () => {
       const third = teasers(el)[2]!;
       const link = tpart(third, 'link')!;
       link.addEventListener('click', (e) => e.preventDefault());
-      setTimeout(() => link.click());
-      const event = (await oneEvent(el, 'gz-teaser-select')) as GzTeaserSelectEvent;
+      const selected = oneEvent(el, 'gz-teaser-select');
+      link.click();
+      const event = (await selected) as GzTeaserSelectEvent;
       expect(event.detail).to.deep.equal({
         id: 'dwn-1002',
         href: 'https://dwn.example/politik/bundestag-haushalt-2027',

@@ -346,8 +346,9 @@ describe('<gz-teaser>', () => {
     await second.updateComplete;
     const link = part(second, 'link')!;
     link.addEventListener('click', (e) => e.preventDefault());
-    setTimeout(() => link.click());
-    const event = (await oneEvent(wrapper, 'gz-teaser-select')) as GzTeaserSelectEvent;
+    const selected = oneEvent(wrapper, 'gz-teaser-select');
+    link.click();
+    const event = (await selected) as GzTeaserSelectEvent;
     expect(event.detail).to.deep.equal({ id: 'dwn-2', href: new URL('/b', location.href).href, position: 2 });
     expect(event.composed).to.equal(true);
   });

@@ -21,8 +21,16 @@ describe('element assertions', () => {
   const b = document.createElement('div');
   b.className = 'box';
 
-  it('a wrong equal on two elements fails with both described', () => {
+  it('a wrong equal on two elements fails with both described, within a second', function () {
+    // The runner serialises the error it reports: with both sides plain strings that cannot stall.
+    this.timeout(1000);
+    const started = performance.now();
     const error = failure(() => expect(a).to.equal(b));
+    expect(JSON.parse(JSON.stringify({ actual: error.actual, expected: error.expected }))).to.deep.equal({
+      actual: error.actual,
+      expected: error.expected,
+    });
+    expect(performance.now() - started).to.be.below(1000);
     expect(error.actual).to.equal('<p#first> "Erster Absatz" (detached)');
     expect(error.expected).to.equal('<div.box> (detached)');
     expect(error.message).to.include('<p#first>').and.include('<div.box>');

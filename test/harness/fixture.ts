@@ -64,6 +64,9 @@ function serialize(value: unknown): unknown {
   if ('_$litDirective$' in value) {
     const d = value as { _$litDirective$: { name: string }; values: unknown[] };
     if (d._$litDirective$.name === 'UnsafeHTMLDirective') return { $: 'unsafeHTML', value: d.values[0] };
+    // A ref has no server-side meaning (Lit's server render skips element bindings); hydrating the
+    // template in the browser sets it on the server-rendered element.
+    if (d._$litDirective$.name === 'RefDirective') return { $: 'nothing' };
     throw new Error(`the server-rendered fixture cannot send the ${d._$litDirective$.name} directive`);
   }
   if (value instanceof Date) return { $: 'date', value: value.toISOString() };

@@ -38,6 +38,8 @@ export interface ScriptStep {
   destroy?: boolean;
   /** Real milliseconds before the scripted answer. */
   delay?: number;
+  /** Answer only once the test calls `release()`. */
+  hold?: boolean;
 }
 
 export interface LoggedRequest {
@@ -70,6 +72,8 @@ export interface Endpoint {
   records(): Promise<StoredSubscription[]>;
   /** The mails the service sent (confirmation, unsubscribe). */
   mails(): Promise<SentMail[]>;
+  /** Lets the requests held by a `hold` step be answered. */
+  release(): Promise<void>;
 }
 
 /**
@@ -88,6 +92,7 @@ export async function endpoint(
     log: () => read<LoggedRequest[]>('_log'),
     records: () => read<StoredSubscription[]>('_records'),
     mails: () => read<SentMail[]>('_mails'),
+    release: async () => void (await fetch(`${url}/_release`, { method: 'POST' })),
   };
 }
 

@@ -10,3 +10,15 @@ export async function until(condition: () => boolean, maxFrames = Infinity): Pro
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 }
+
+/** The last click's or key press's timeStamp in this page, as an element reads it from its event. */
+let lastActivation = -Infinity;
+for (const type of ['click', 'keydown'])
+  addEventListener(type, (event) => (lastActivation = Math.max(lastActivation, event.timeStamp)), true);
+
+/**
+ * A reader's pause: resolves once `ms` have passed since the page's last activation (click or key
+ * press), measured on the clock the event's timeStamp uses. The condition is the element's own
+ * (e.g. the subscribe button's 500 ms double-click interval), not a guessed sleep.
+ */
+export const pausedSince = (ms: number): Promise<void> => until(() => performance.now() - lastActivation >= ms);

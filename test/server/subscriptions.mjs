@@ -38,12 +38,14 @@ const OPEN_AT_MOST = 48;
  * @property {boolean} [stall]  never answer (until the client gives up)
  * @property {boolean} [destroy]  drop the connection without an answer (a network error)
  * @property {number} [delay]  real milliseconds to wait before answering
+ * @property {boolean} [hold]  answer only once the test posts `<id>/_release` (a slow server whose
+ *   answer the test lets through when it has seen the state in between)
  * @typedef {{ script?: ScriptStep[], doubleOptIn?: boolean, csrfToken?: string }} Setup
  * @typedef {import('node:http').IncomingMessage} Req
  * @typedef {import('node:http').ServerResponse} Res
  * @typedef {import('../../server/index.d.mts').MailMessage} MailMessage
  * @typedef {{ service: Promise<import('../../server/index.d.mts').SubscriptionService>, file: string,
- *   script: ScriptStep[], log: object[], mails: MailMessage[] }} Entry
+ *   script: ScriptStep[], release: Set<() => void>, log: object[], mails: MailMessage[] }} Entry
  */
 
 export const TEST_MOUNT = '/api/test-subscriptions/';
@@ -121,6 +123,7 @@ export function createTestHarness() {
         ),
       file,
       script: [...(setup.script ?? [])],
+      release: new Set(),
       log: [],
       mails,
     };
@@ -147,6 +150,11 @@ export function createTestHarness() {
     }
     const entry = endpoints.get(id) ?? reset(id, origin);
     const service = await entry.service;
+    if (sub === '/_release' && req.method === 'POST') {
+      for (const release of entry.release) release();
+      entry.release.clear();
+      return (sendJson(res, 200, { ok: true }), true);
+    }
     if (sub === '/_log') return (sendJson(res, 200, entry.log), true);
     if (sub === '/_mails') return (sendJson(res, 200, entry.mails), true);
     if (sub === '/_records') {
@@ -175,6 +183,7 @@ export function createTestHarness() {
       return true;
     }
     if (step.delay) await new Promise((r) => setTimeout(r, step.delay));
+    if (step.hold) await new Promise((release) => entry.release.add(() => release(undefined)));
     if (step.stall) {
       // Hold the request until the client gives up (or 30 s pass, then answer 504).
       await new Promise((resolve) => {

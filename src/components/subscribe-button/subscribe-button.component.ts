@@ -228,8 +228,10 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
   override connectedCallback(): void {
     super.connectedCallback();
     join(this);
-    // The server did not know the remembered state: read it once the server's render is hydrated.
-    if (hydrating(this)) void this.updateComplete.then(() => this.requestUpdate('topic'));
+    // The server did not know the remembered state, nor could it check the action: read and check
+    // them once the server's render is hydrated. As the reader's hash, not as the owner's word: an
+    // intent the flow resumed meanwhile (an unsent one from an earlier visit) is not reset.
+    if (hydrating(this)) void this.updateComplete.then(() => this.requestUpdate('reader'));
     this._flow?.connected();
   }
 
@@ -315,14 +317,16 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
       this._state = initial(settledOf(this.subscribed ? 'subscribed' : (remembered ?? 'unsubscribed')));
     }
     // The server sees neither the fallback form nor the page's URL: an action it cannot check is
-    // taken as usable (the browser checks it again when the element hydrates).
-    const action = isServer
+    // taken as usable. The render that hydrates the server's must match it (hydration writes no
+    // attribute, so a `disabled` computed there never reached the DOM); the update after it checks.
+    const serverView = isServer || hydrating(this);
+    const action = serverView
       ? this.action
       : (this.action ?? this.querySelector(':scope > form')?.getAttribute('action') ?? null);
     const safe = safeUrl(action, { schemes: ['http:', 'https:'], relative: true });
     this._url = undefined;
     try {
-      if (isServer) this._url = 'about:server';
+      if (serverView) this._url = 'about:server';
       else if (safe) this._url = new URL(safe, document.baseURI).href;
     } catch {
       // not a URL after all: disabled below
