@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { VERSION } from './version.js';
-import { adoptTokens } from './tokens.js';
+import { adoptPageStyles } from './tokens.js';
 
 /**
  * The base class of every Gazette element.
@@ -8,8 +8,11 @@ import { adoptTokens } from './tokens.js';
  * - `define()` is the only way a tag gets registered. It never throws: registering the same class
  *   twice does nothing, and a tag already held by another class (typically a second copy of
  *   Gazette on the same CMS page) produces one console warning and leaves the first copy in place.
- * - On first registration the global design tokens are adopted into the document, inside a
- *   cascade layer, so any publisher stylesheet overrides them.
+ * - On first registration the page-wide sheets (design tokens, the body's typesetting) that the
+ *   page does not link are loaded as a chunk and adopted into the document, inside cascade layers,
+ *   so any publisher stylesheet overrides them. Until they have arrived no element renders: the
+ *   first render is never unstyled. A page that links `gazette/preload.css` (or `ssr.css`,
+ *   `themes/tokens.css`) renders at once and downloads those bytes once.
  *
  * @internal
  */
@@ -28,7 +31,13 @@ export class GzElement extends LitElement {
       );
       return;
     }
-    adoptTokens();
+    adoptPageStyles();
     registry.define(tagName, this);
+  }
+
+  /** Holds the first render until the page-wide sheets are there (see `define`). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = adoptPageStyles();
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 }
