@@ -6,17 +6,24 @@ import { createServer, defineConfig, type Plugin } from 'vite';
 import type { contentStyles } from '../src/components/article-body/content.styles.js';
 import type { renderToString } from '../src/ssr.js';
 import { litCss } from '../scripts/lib/lit-css.mjs';
+import { litStaticProperties } from '../scripts/lib/static-properties.mjs';
+import { warningCodes } from '../scripts/lib/warnings.mjs';
 import * as article from '../test/fixtures/article-de.js';
 import { teaserDate, teasers } from './data.js';
 import { BIO, PHOTO } from './shared.js';
 
 /**
  * Builds the benchmark pages (`bench/pages/*.html`) into `bench/dist/`, minified like the CDN
- * bundle (and with its css`` templates minified, as every build of the package is), for
+ * bundle and with the same build transforms as every production build of the package (`production`
+ * below: warning codes, decorators as static properties, css`` minified), for
  * tachometer to serve. The HTML pages get the reference article's content from the
  * test fixture through `<!--bench:name-->` placeholders, as a CMS would render it.
  */
 const here = import.meta.dirname;
+
+/** What vite.config.ts gives every production build: the bench measures what ships. */
+const production = () => [warningCodes(), litStaticProperties(), litCss()];
+const define = { __GZ_VERSION__: JSON.stringify('bench'), __GZ_DEV__: 'false' };
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 function teaserListHtml(): string {
@@ -87,8 +94,8 @@ async function serverRendered(fill: (html: string) => string): Promise<{ markup:
     root: resolve(here, '..'),
     logLevel: 'silent',
     appType: 'custom',
-    define: { __GZ_VERSION__: JSON.stringify('bench') },
-    plugins: [litCss()],
+    define,
+    plugins: production(),
     server: { middlewareMode: true, hmr: false, ws: false },
   });
   try {
@@ -117,8 +124,8 @@ async function serverRendered(fill: (html: string) => string): Promise<{ markup:
 export default defineConfig({
   root: here,
   base: './',
-  define: { __GZ_VERSION__: JSON.stringify('bench') },
-  plugins: [litCss(), content()],
+  define,
+  plugins: [...production(), content()],
   build: {
     outDir: resolve(here, 'dist'),
     emptyOutDir: true,

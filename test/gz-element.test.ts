@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { GzElement } from '../src/internal/gz-element.js';
+import { adoptPageStyles } from '../src/internal/tokens.js';
 import { captureWarnings } from './helpers.js';
+import { until } from './harness/wait.js';
 
 let n = 0;
 const uniqueTag = () => `gz-test-define-${++n}`;
@@ -58,16 +60,17 @@ describe('GzElement', () => {
   });
 
   describe('design tokens', () => {
-    it('adopts the global tokens into the document once', () => {
+    it('adopts the global tokens into the document once', async () => {
       class A extends GzElement {}
       A.define(uniqueTag());
       class B extends GzElement {}
       B.define(uniqueTag());
+      await adoptPageStyles();
       const style = getComputedStyle(document.documentElement);
       expect(style.getPropertyValue('--gz-color-text').trim()).to.equal('#1a1a1a');
       expect(style.getPropertyValue('--gz-space-m').trim()).to.equal('1rem');
       const tokenSheets = document.adoptedStyleSheets.filter((sheet) =>
-        [...sheet.cssRules].some((rule) => rule.cssText.includes('--gz-color-text')),
+        [...sheet.cssRules].some((rule) => rule.cssText.includes('--gz-color-text:')),
       );
       expect(tokenSheets).to.have.length(1);
     });
@@ -75,6 +78,7 @@ describe('GzElement', () => {
     it('lets the dark theme file and the publisher override the tokens', async () => {
       class A extends GzElement {}
       A.define(uniqueTag());
+      await adoptPageStyles();
       const dark = await (await fetch(new URL('../src/styles/themes/dark.css', import.meta.url))).text();
       const themeStyle = document.createElement('style');
       themeStyle.textContent = dark;
@@ -90,6 +94,56 @@ describe('GzElement', () => {
       } finally {
         themeStyle.remove();
       }
+    });
+  });
+
+  describe('page-wide sheets: linked by the page, or loaded before the first render', () => {
+    /**
+     * A fresh page (its own module graph) with `head` in its <head>: a probe element records, at its
+     * first render, the token value and the document's adopted sheets.
+     */
+    async function probe(head: string) {
+      const gzElement = new URL('../src/internal/gz-element.ts', import.meta.url).href;
+      const frame = document.createElement('iframe');
+      frame.srcdoc = `<!doctype html><head>${head}</head><body><script type="module">
+        import { GzElement } from '${gzElement}';
+        class Probe extends GzElement {
+          firstUpdated() {
+            window.firstRender = {
+              color: getComputedStyle(document.documentElement).getPropertyValue('--gz-color-text').trim(),
+              typeset: getComputedStyle(document.documentElement).getPropertyValue('--gz-sheet-typesetting').trim(),
+              adopted: document.adoptedStyleSheets.length,
+              chunks: performance.getEntriesByType('resource').filter((e) => e.name.includes('page-styles')).length,
+            };
+          }
+        }
+        Probe.define('gz-probe');
+        document.body.append(new Probe());
+      </script></body>`;
+      document.body.append(frame);
+      const win = frame.contentWindow as Window & { firstRender?: Record<string, unknown> };
+      await until(() => win.firstRender !== undefined);
+      frame.remove();
+      return win.firstRender!;
+    }
+
+    it('without a linked sheet: loads the tokens and the typesetting, and renders only once they apply', async () => {
+      const first = await probe('');
+      expect(first).to.deep.equal({ color: '#1a1a1a', typeset: '1', adopted: 2, chunks: 1 });
+    });
+
+    it('with the sheets linked (their markers set): adopts nothing and loads no chunk', async () => {
+      const tokens = new URL('../src/styles/tokens.css', import.meta.url).href;
+      const first = await probe(
+        `<link rel="stylesheet" href="${tokens}"><style>:root { --gz-sheet-typesetting: 1 }</style>`,
+      );
+      expect(first).to.deep.equal({ color: '#1a1a1a', typeset: '1', adopted: 0, chunks: 0 });
+    });
+
+    it('with only the tokens linked: adopts the typesetting alone', async () => {
+      const tokens = new URL('../src/styles/tokens.css', import.meta.url).href;
+      const first = await probe(`<link rel="stylesheet" href="${tokens}">`);
+      expect(first).to.deep.equal({ color: '#1a1a1a', typeset: '1', adopted: 1, chunks: 1 });
     });
   });
 });

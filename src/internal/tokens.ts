@@ -1,22 +1,48 @@
 import { isServer } from 'lit';
-import tokens from '../styles/tokens.css?inline';
-
-const ADOPTED = Symbol.for('gazette.tokens-adopted');
+import { chunk } from './chunk.js';
 
 /**
- * Adopts the global design tokens (`styles/tokens.css`) into the document once, so a page that
- * embeds Gazette with one script tag gets its defaults without a stylesheet. The sheet puts them in
- * the `gazette.tokens` cascade layer on `:where(:root)`: any publisher declaration, and the shipped
- * theme files (layer `gazette.theme`), win over them.
+ * The page-wide sheets (the design tokens, `<gz-article-body>`'s content typesetting): an on-demand
+ * chunk, loaded only when the page does not link them. `gazette/preload.css`, `gazette/ssr.css` and
+ * `themes/tokens.css` carry them, so a page that links one (as the README recommends) downloads
+ * each byte once.
  */
-export function adoptTokens(doc: Document | undefined = globalThis.document): void {
-  // Server rendering (Lit's DOM shim has a document without adoptedStyleSheets): the page links
-  // gazette/preload.css or themes/tokens.css instead.
-  if (isServer || !doc || typeof CSSStyleSheet === 'undefined') return;
-  const marked = doc as Document & { [ADOPTED]?: boolean };
-  if (marked[ADOPTED]) return;
-  marked[ADOPTED] = true;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(tokens);
-  doc.adoptedStyleSheets = [sheet, ...doc.adoptedStyleSheets];
+export const pageStyles = chunk(() => import('./page-styles.js'));
+
+/** The marker each linked sheet sets on the root: `--gz-sheet-tokens`, `--gz-sheet-typesetting`. */
+export type PageSheet = 'tokens' | 'typesetting';
+
+/** Whether the document has a sheet carrying `name` (its marker custom property is set on the root). */
+export const linked = (name: PageSheet, doc: Document = document): boolean =>
+  getComputedStyle(doc.documentElement).getPropertyValue(`--gz-sheet-${name}`) !== '';
+
+/** `null`: not checked yet; a promise: the chunk is on its way; `undefined`: nothing to wait for. */
+let pending: Promise<unknown> | undefined | null = null;
+
+/**
+ * Adopts into the document, once, the page-wide sheets it does not link, in their cascade layers
+ * (tokens first, so any publisher declaration and the theme files win). Returns the promise to wait
+ * for before a first render, or `undefined` when there is none: the page links the sheets, the
+ * chunk has arrived, or this is a server render (the page links `gazette/ssr.css` instead). A chunk
+ * that fails to load does not hold the elements back: they render with what the page has.
+ */
+export function adoptPageStyles(doc: Document | undefined = globalThis.document): Promise<unknown> | undefined {
+  if (pending !== null) return pending;
+  if (isServer || !doc?.documentElement || typeof CSSStyleSheet === 'undefined') return (pending = undefined);
+  const tokens = !linked('tokens', doc);
+  const typesetting = !linked('typesetting', doc);
+  if (!tokens && !typesetting) return (pending = undefined);
+  return (pending = pageStyles().then(
+    (module) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(module.tokens);
+      doc.adoptedStyleSheets = [
+        ...(tokens ? [sheet] : []),
+        ...doc.adoptedStyleSheets,
+        ...(typesetting && module.contentStyles.styleSheet ? [module.contentStyles.styleSheet] : []),
+      ];
+      pending = undefined;
+    },
+    () => (pending = undefined),
+  ));
 }

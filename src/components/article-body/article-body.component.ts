@@ -1,15 +1,15 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { canonicalLocale, LocalizeController } from '../../controllers/localize.js';
 import { ArticleBodyProvider } from '../../internal/contexts.js';
 import { deepActiveElement, FocusKeeper } from '../../internal/focus.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { hydrating } from '../../internal/hydration.js';
+import { pageStyles } from '../../internal/tokens.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { countNode, type TextCount } from '../reading-time/count.js';
 import { styles } from './article-body.styles.js';
-import { contentStyles } from './content.styles.js';
 import { slugify, uniqueId } from './slug.js';
 import { repairSpacing } from './spacing.js';
 
@@ -37,8 +37,8 @@ function sameHeadings(a: readonly ArticleBodyHeading[], b: readonly ArticleBodyH
   );
 }
 
-/** Roots (documents, shadow roots) that have adopted the content sheet. */
-const adopted = new WeakSet<Document | ShadowRoot>();
+/** Shadow roots that have adopted the content sheet (the document has it from the page or GzElement). */
+const adopted = new WeakSet<ShadowRoot>();
 
 /**
  * The article's text, typeset: a readable measure (about 65 characters), relaxed leading, hyphenation
@@ -156,6 +156,8 @@ export class GzArticleBody extends GzElement {
   /** The latest `html` value's sanitizing: `updateComplete` waits for it. */
   #content: Promise<void> = Promise.resolve();
   #langTypeset: string | undefined;
+  /** The content sheet on its way to the shadow root this body sits in: the first render waits for it. */
+  #contentSheet: Promise<unknown> | undefined;
   /** Ids this element generated, with the text they were made from. */
   readonly #generated = new WeakMap<Element, { id: string; text: string }>();
 
@@ -320,13 +322,29 @@ export class GzArticleBody extends GzElement {
     heading.focus({ preventScroll: true });
   }
 
+  /**
+   * The content typesetting (`content.styles.ts`) reaches a body in the document from the page's
+   * sheet (preload.css, ssr.css) or, without one, from the chunk GzElement adopts. A body inside a
+   * shadow root needs the sheet in that root: adopted once per root, from the same chunk, and the
+   * body's first render waits for it (never an untypeset frame).
+   */
   #adoptContentStyles(): void {
-    const root = this.getRootNode() as Document | ShadowRoot;
-    if (adopted.has(root) || !('adoptedStyleSheets' in root)) return;
-    const sheet = contentStyles.styleSheet;
-    if (!sheet) return;
-    adopted.add(root);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    const root = this.getRootNode();
+    if (!(root instanceof ShadowRoot) || adopted.has(root)) return;
+    const adopt = ({ contentStyles }: { contentStyles: CSSResult }) => {
+      if (adopted.has(root) || !contentStyles.styleSheet) return;
+      adopted.add(root);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, contentStyles.styleSheet];
+    };
+    if (pageStyles.loaded) adopt(pageStyles.loaded);
+    else this.#contentSheet = pageStyles().then(adopt, () => undefined);
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const sheet = this.#contentSheet;
+    if (!sheet) return super.scheduleUpdate();
+    this.#contentSheet = undefined;
+    return sheet.then(() => super.scheduleUpdate());
   }
 
   /** Replaces the content with a sanitized fragment (or nothing), keeping insertions. */

@@ -14,6 +14,10 @@ import { css } from 'lit';
  *   margins, measure, alignment, indent, letter and word spacing, transforms of case.
  */
 export const contentStyles = css`
+  /* Marker: tells Gazette's script that the page links this sheet (preload.css, ssr.css). */
+  :where(:root) {
+    --gz-sheet-typesetting: 1;
+  }
   @scope (gz-article-body) to ([insert-after]) {
     :scope {
       /* About 65 characters: half an em per character of the text size. A length, not ch, so
