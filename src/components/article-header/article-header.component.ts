@@ -11,6 +11,7 @@ import {
   isValidTimeZone,
   knownTimeZone,
   parseIsoDate,
+  provisionalOffset,
   shouldShowUpdated,
   whenIdle,
   zoneOffset,
@@ -231,8 +232,9 @@ export class GzArticleHeader extends GzElement {
     const lang = this._localize.lang;
     const published = this._parsePublished();
     let updated = this._parseUpdated(published);
-    // Without ICU a first render can show a date-time in a zone only from its own offset.
-    const timeZone = this._zone(!updated && !!published?.offset);
+    // Without ICU a first render can show a date-time in a zone only from an offset it can know
+    // (the EU rule, or the value's own offset).
+    const timeZone = this._zone(updated ? undefined : published);
 
     const hours = this._relativeHours();
     const threshold = hours * 3_600_000;
@@ -408,17 +410,26 @@ export class GzArticleHeader extends GzElement {
     this._zoneCheck = zone;
     whenIdle(() => {
       this._zoneCheck = undefined;
-      const wrong = dates.some((d) => d && !d.dateOnly && d.offset && zoneOffset(zone, d.date) !== d.offset);
+      const wrong = dates.some((d) => {
+        if (!d || d.dateOnly) return false;
+        const assumed = provisionalOffset(d, zone);
+        return assumed !== undefined && zoneOffset(zone, d.date) !== assumed;
+      });
       if (wrong || !isValidTimeZone(zone)) this.requestUpdate();
     });
   }
 
-  /** The valid `time-zone`; with `provisional`, one not yet checked passes until `_checkZone` runs. */
-  private _zone(provisional = false): string | undefined {
+  /**
+   * The valid `time-zone`; with a `provisional` date-time whose offset in it is known without Intl,
+   * a zone not yet checked passes until `_checkZone` runs.
+   */
+  private _zone(provisional?: ParsedDate): string | undefined {
     const zone = this.timeZone?.trim();
     if (!zone) return undefined;
     if (
       provisional &&
+      !provisional.dateOnly &&
+      provisionalOffset(provisional, zone) !== undefined &&
       !isServer &&
       zone.length <= 64 &&
       knownTimeZone(zone) === undefined &&
