@@ -355,11 +355,24 @@ export function shouldShowUpdated(
   return now.getTime() - updated.getTime() < recent;
 }
 
+let idleQueue: (() => void)[] | undefined;
+
 /**
  * Runs `check` when the page is idle (after a first render that took a value's offset for its
  * zone); `true` from it means the offset was wrong or the zone unknown and the caller re-renders.
  */
 export function whenIdle(check: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(check, { timeout: 1_000 });
-  else setTimeout(check, 0);
+  // One idle callback for every check queued before it runs (100 headers: one, not 100 with a timer each).
+  if (idleQueue) {
+    idleQueue.push(check);
+    return;
+  }
+  idleQueue = [check];
+  const run = () => {
+    const queue = idleQueue!;
+    idleQueue = undefined;
+    for (const queued of queue) queued();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1_000 });
+  else setTimeout(run, 0);
 }
