@@ -44,7 +44,10 @@ export const BUDGETS = {
   // Session 4: 39.19 kB: warnings as codes in the production build (-0.92 kB, sentences in
   // dist/cdn/dev/), decorators compiled to static properties at build time (-0.77 kB).
   // +0.19 kB (s4-list): the teaser list's content-visibility, item focus ring and guard() per item.
-  cdn: { target: 14_000, enforced: 39_500 },
+  // +0.7 kB in session 5 (article helper, 40,173 B measured): the shared date module's EU summer-time
+  // rule, Intl-free relative form and fields-based ISO parse (+567 B), the shared observer (+127 B),
+  // the flat dateline (+87 B). The lead decides at the merge against the size helper's savings.
+  cdn: { target: 14_000, enforced: 40_200 },
   element: {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({
