@@ -3,7 +3,7 @@
  * `npm run profile`: where first-render time and bytes go.
  *
  * 1. Builds the benchmark pages with source maps (`bench/dist-profile/`) and loads the article
- *    page (bench's, with its static DOM and React 19 twins) and 1,000 teasers (with the DOM loop)
+ *    page (bench's, with its static DOM and React 19 twins) 1,000 teasers (with the DOM loop) and 100 headers (with their static DOM)
  *    in Debian's Chromium through playwright-core, recording each load with CDP's Profiler (a
  *    sampled CPU profile, 100 µs) and Tracing (devtools.timeline) at once, `--runs` times
  *    interleaved. It prints main-thread time from navigation start to the page's
@@ -19,7 +19,7 @@
  * 2. Attributes every chunk of the CDN build (`dist/cdn/*.js`, built first) by source file through
  *    its source map: minified bytes and the gzip bytes the chunk loses without that file.
  *
- *   npm run profile -- [--runs 5] [--no-build] [--only article|teasers] [--json bench/dist-profile/profile.json]
+ *   npm run profile -- [--runs 5] [--no-build] [--only article|teasers|headers] [--json bench/dist-profile/profile.json]
  *
  * The CPU profiler slows script down a little; compare shares and ratios within one run.
  */
@@ -54,6 +54,8 @@ const PAGES = [
   { group: 'article', label: 'React 19', page: 'article-react.html' },
   { group: 'teasers', label: 'DOM loop', page: 'teasers-dom.html?op=render' },
   { group: 'teasers', label: 'Gazette', page: 'teasers-gazette.html?op=render' },
+  { group: 'headers', label: 'static DOM', page: 'headers-static.html' },
+  { group: 'headers', label: 'Gazette', page: 'headers-gazette.html' },
 ].filter(
   (p) => existsSync(resolve(root, 'bench/pages', p.page.split('?')[0])) && (!options.only || p.group === options.only),
 );
@@ -346,7 +348,9 @@ for (const group of [...new Set(PAGES.map((p) => p.group))]) {
   const title =
     group === 'article'
       ? 'the reference article page (bench/pages/article-*.html)'
-      : '1,000 teasers, first render (bench/pages/teasers-*.html?op=render)';
+      : group === 'headers'
+        ? '100 article headers (bench/pages/headers-*.html)'
+        : '1,000 teasers, first render (bench/pages/teasers-*.html?op=render)';
   lines.push(`### Main-thread time by category: ${title}`, '');
   lines.push(
     `Median of ${RUNS} loads each (ms), navigation start to the page's done mark; script split by the CPU profile's samples.`,

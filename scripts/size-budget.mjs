@@ -46,7 +46,9 @@ export const BUDGETS = {
   // +0.19 kB (s4-list): the teaser list's content-visibility, item focus ring and guard() per item.
   // Session 5: 37.17 kB: tokens and the body's typesetting in an on-demand chunk for pages that do
   // not link preload.css/ssr.css/tokens.css (-1.57 kB), German as a pack (-0.67 kB).
-  cdn: { target: 14_000, enforced: 37_300 },
+  // The header's first render without ICU (session 5, article helper): +0.77 kB (EU summer-time
+  // rule, Intl-free relative form, fields-based ISO parse, one shared observer, flat dateline).
+  cdn: { target: 14_000, enforced: 38_100 },
   element: {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({
@@ -57,7 +59,9 @@ export const BUDGETS = {
       // (issue 18), Intl-free dates and word counts and the caps on huge input (issue 15).
       // Session 5: 4.86 kB, its content typesetting moved to the page-styles chunk (preload.css has it).
       'article-body': 4_950,
-      'article-header': 3_870,
+      // +12 B over in session 5 (article helper): the EU summer-time rule and the de/en relative form
+      // without Intl (the first render of a header starts no ICU).
+      'article-header': 3_890,
       // +62 B in session 4 (article helper): the bio read from the light DOM on the first render.
       'author-card': 5_670,
       'author-list': 1_500,

@@ -6,6 +6,7 @@ import {
   formatRelative,
   isValidTimeZone,
   parseIsoDate,
+  provisionalOffset,
   zoneOffset,
 } from '../src/internal/datetime.js';
 import { hydrating } from '../src/internal/hydration.js';
@@ -156,6 +157,77 @@ describe('datetime', () => {
     expect(formatAbsolute(other, 'de', { timeZone: 'Asia/Karachi', assumeOffset: true })).to.equal('02.07.2024, 12:00');
     expect(zoneOffset('Europe/Berlin', summer.date)).to.equal(120);
     expect(zoneOffset('Mars/Olympus', summer.date)).to.equal(undefined);
+  });
+
+  it("reads a date-time's instant from its fields exactly as Date parses the string", () => {
+    for (const value of [
+      '2024-11-17T16:03:00+01:00',
+      '2024-11-17T16:03:00-05:30',
+      '2024-11-17T16:03:00+0100',
+      '2024-11-17T16:03Z',
+      '2024-11-17T16:03:59.5Z',
+      '2024-11-17T16:03:00.123456789-05:30',
+      '2024-11-17T16:03',
+      '2024-11-17 16:03:07',
+      '2024-03-31T02:30',
+      '2024-02-30T10:00Z',
+      '0050-01-01T10:00Z',
+      '0099-12-31T23:00',
+    ]) {
+      expect(parseIsoDate(value)!.date.getTime(), value).to.equal(new Date(value.replace(' ', 'T')).getTime());
+    }
+    expect(parseIsoDate('0050-06-01')!.date.toISOString()).to.equal('0050-06-01T12:00:00.000Z');
+    expect(parseIsoDate('2024-11-17T16:03:00+24:00')).to.equal(undefined);
+    expect(parseIsoDate('2024-11-17T16:03:00+01:60')).to.equal(undefined);
+  });
+
+  it("knows the EU zones' offsets without Intl exactly as Intl gives them", () => {
+    // Every hour around both changes of 1997, 2024 and 2031, and the middle of each month.
+    const instants: number[] = [];
+    for (const year of [1997, 2024, 2031]) {
+      for (const month of [2, 9]) {
+        const last = new Date(Date.UTC(year, month + 1, 0));
+        const sunday = Date.UTC(year, month, last.getUTCDate() - last.getUTCDay());
+        for (let h = -4; h <= 6; h++) instants.push(sunday + h * 3_600_000, sunday + h * 3_600_000 - 60_000);
+      }
+      for (let month = 0; month < 12; month++) instants.push(Date.UTC(year, month, 15, 12));
+    }
+    for (const zone of ['Europe/London', 'Europe/Lisbon', 'Europe/Berlin', 'Europe/Zurich', 'Europe/Helsinki']) {
+      for (const t of instants) {
+        const parsed = { date: new Date(t), dateOnly: false, offset: 0 };
+        expect(provisionalOffset(parsed, zone), `${zone} ${new Date(t).toISOString()}`).to.equal(
+          zoneOffset(zone, parsed.date),
+        );
+      }
+    }
+    // Other zones: the value's own offset, never `Z`'s.
+    expect(provisionalOffset(parseIsoDate('2024-07-01T12:00+05:00')!, 'Asia/Karachi')).to.equal(300);
+    expect(provisionalOffset(parseIsoDate('2024-07-01T12:00Z')!, 'America/New_York')).to.equal(undefined);
+    expect(provisionalOffset(parseIsoDate('1990-07-01T12:00Z')!, 'Europe/Berlin')).to.equal(undefined);
+  });
+
+  it('writes the German and English relative form without Intl exactly as Intl does', () => {
+    const now = new Date('2024-11-17T18:03:00Z');
+    for (const lang of ['de', 'de-DE', 'en', 'en-GB']) {
+      const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+      for (const seconds of [-299, -1, 0, 30, 59, 60, 61, 119, 120, 300, 3_599, 3_600, 3_601, 7_199, 7_200, 86_399]) {
+        const minutes = Math.floor(Math.max(seconds, 0) / 60);
+        const expected =
+          minutes < 1
+            ? rtf.format(0, 'second')
+            : minutes < 60
+              ? rtf.format(-minutes, 'minute')
+              : rtf.format(-Math.floor(minutes / 60), 'hour');
+        expect(formatRelative(new Date(now.getTime() - seconds * 1_000), now, lang), `${lang} ${seconds}`).to.equal(
+          expected,
+        );
+      }
+      // A long `relative-hours`: digits grouped as Intl groups them.
+      for (const hours of [999, 1_000, 12_345])
+        expect(formatRelative(new Date(now.getTime() - hours * 3_600_000), now, lang, Infinity)).to.equal(
+          rtf.format(-hours, 'hour'),
+        );
+    }
   });
 
   it('knows valid time zones', () => {

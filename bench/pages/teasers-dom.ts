@@ -28,7 +28,7 @@ const list = document.createElement('ul');
 list.className = 'teasers';
 for (const t of data) list.append(item(t));
 root.append(list);
-// `script`: the time before the forced style and layout, for the split in scripts/bench-teasers.mjs.
+// `script`: the time before the forced style and layout, for the split in bench/ab.mjs.
 let script = performance.now() - start;
 void document.body.offsetHeight;
 if (op === 'update') {

@@ -18,7 +18,7 @@ const toItem = (t: Teaser): TeaserItem => ({
 });
 const data = teasers(1000).map(toItem);
 
-/** Time before the forced style and layout, for the split in scripts/bench-teasers.mjs. */
+/** Time before the forced style and layout, for the split in bench/ab.mjs. */
 let script = 0;
 
 /** The list (which renders its teasers itself) has rendered, and the page is laid out. */

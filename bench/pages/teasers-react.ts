@@ -12,7 +12,7 @@ const root = createRoot(document.getElementById('root')!);
 
 let start = performance.now();
 flushSync(() => root.render(h(TeaserList, { teasers: data })));
-// `script`: the time before the forced style and layout, for the split in scripts/bench-teasers.mjs.
+// `script`: the time before the forced style and layout, for the split in bench/ab.mjs.
 let script = performance.now() - start;
 void document.body.offsetHeight;
 if (op === 'update') {

@@ -2,7 +2,7 @@ import { done } from '../data.js';
 
 /**
  * Ends a 1,000-teasers sample: `done` (the bench's number: from `start` to rendered and laid out
- * by a forced layout), then, for scripts/bench-teasers.mjs, the time to the end of the next frame
+ * by a forced layout), then, for bench/ab.mjs, the time to the end of the next frame
  * (`painted`, with the `gz-bench-painted` mark): work the browser leaves to the frame (style and
  * layout of `content-visibility: auto` items near the viewport, paint) counts there.
  */

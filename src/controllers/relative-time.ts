@@ -7,6 +7,35 @@ export interface RelativeTimeOptions {
 }
 
 /**
+ * One IntersectionObserver for every clock on the page (100 headers: one observer, not 100), with
+ * each observed element's listeners (an element may carry more than one clock).
+ */
+const listeners = new Map<Element, Set<(visible: boolean) => void>>();
+let shared: IntersectionObserver | undefined;
+
+function watch(target: Element, listener: (visible: boolean) => void): void {
+  shared ??= new IntersectionObserver((entries) => {
+    // The latest report per element counts.
+    const latest = new Map<Element, boolean>();
+    for (const entry of entries) latest.set(entry.target, entry.isIntersecting);
+    for (const [element, visible] of latest) for (const report of listeners.get(element) ?? []) report(visible);
+  });
+  let set = listeners.get(target);
+  if (!set) listeners.set(target, (set = new Set()));
+  // Observed anew, so that a second clock on the same element gets a first report too.
+  else shared.unobserve(target);
+  set.add(listener);
+  shared.observe(target);
+}
+
+function unwatch(target: Element, listener: (visible: boolean) => void): void {
+  const set = listeners.get(target);
+  if (!set?.delete(listener) || set.size) return;
+  listeners.delete(target);
+  shared?.unobserve(target);
+}
+
+/**
  * The clock behind relative dates ("vor 2 Stunden", "2 hours ago"), shared by the elements that
  * show them (`<gz-article-header>`, `<gz-teaser>`). Format with `now` and the functions of
  * `internal/datetime.ts`:
@@ -22,7 +51,7 @@ export interface RelativeTimeOptions {
  *
  * - `now` is set when the host connects in a browser, and stays `undefined` on the server, so
  *   server-rendered HTML shows absolute dates (no "time ago" baked into cached pages).
- * - While `enabled`, an `IntersectionObserver` watches the host. Only while the host is visible
+ * - While `enabled`, the page's one shared `IntersectionObserver` watches the host. Only while the host is visible
  *   does a timer advance `now` once a minute and ask the host to update; when it comes back into
  *   view, `now` is refreshed at once. Not enabled, hidden or disconnected: no timer runs.
  * - Observer and timer are created on connect and released on disconnect.
@@ -32,7 +61,15 @@ export class RelativeTimeController implements ReactiveController {
   private _enabled = false;
   private _connected = false;
   private _visible = false;
-  private _observer: IntersectionObserver | undefined;
+  private _watching = false;
+  private readonly _report = (visible: boolean) => {
+    if (visible === this._visible) return;
+    this._visible = visible;
+    // The observer's first report follows the host's first render: refreshing then would
+    // render every header a second time with the same text (100 headers, 100 updates).
+    if (visible && Date.now() - (this._now?.getTime() ?? 0) >= 1_000) this.refresh();
+    this._sync();
+  };
   private _timer: ReturnType<typeof setInterval> | undefined;
   private readonly _interval: number;
 
@@ -105,20 +142,12 @@ export class RelativeTimeController implements ReactiveController {
   /** Creates or releases the observer and the timer to match enabled, connected and visible. */
   private _sync(): void {
     const observe = this._connected && this._enabled && typeof IntersectionObserver !== 'undefined';
-    if (observe && !this._observer) {
-      this._observer = new IntersectionObserver((entries) => {
-        const visible = entries[entries.length - 1]!.isIntersecting;
-        if (visible === this._visible) return;
-        this._visible = visible;
-        // The observer's first report follows the host's first render: refreshing then would
-        // render every header a second time with the same text (100 headers, 100 updates).
-        if (visible && Date.now() - (this._now?.getTime() ?? 0) >= 1_000) this.refresh();
-        this._sync();
-      });
-      this._observer.observe(this.host);
-    } else if (!observe && this._observer) {
-      this._observer.disconnect();
-      this._observer = undefined;
+    if (observe && !this._watching) {
+      this._watching = true;
+      watch(this.host, this._report);
+    } else if (!observe && this._watching) {
+      this._watching = false;
+      unwatch(this.host, this._report);
       this._visible = false;
     }
     const tick = observe && this._visible;

@@ -7,7 +7,7 @@
 import { intl } from './intl.js';
 
 /** `YYYY-MM-DD` alone, or with `THH:MM`, optional seconds and fraction, optional `Z`/offset. */
-const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export interface ParsedDate {
   date: Date;
@@ -25,21 +25,37 @@ export function parseIsoDate(value: unknown): ParsedDate | undefined {
   if (typeof value !== 'string') return undefined;
   const match = ISO_8601.exec(value.trim());
   if (!match) return undefined;
-  const [, y, mo, d, h, mi, s, zone] = match;
+  const [, y, mo, d, h, mi, s, fraction, zone] = match;
   const month = Number(mo);
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59)) return undefined;
   const dateOnly = h === undefined;
-  // A date alone is a calendar day: anchor it at UTC noon and format it in UTC, so no zone moves it.
-  const date = dateOnly ? new Date(Date.UTC(Number(y), month - 1, day, 12)) : new Date(value.trim().replace(' ', 'T'));
-  if (Number.isNaN(date.getTime())) return undefined;
+  // The date from the matched fields (no second parse of the string); a date alone is a calendar
+  // day: anchored at UTC noon and formatted in UTC, so no zone moves it.
+  const ms = fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
+  const offset =
+    zone === undefined
+      ? undefined
+      : zone === 'Z'
+        ? 0
+        : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const fields = [Number(y), month - 1, day, dateOnly ? 12 : Number(h), Number(mi ?? 0), Number(s ?? 0), ms] as const;
+  // (`Date.UTC` and the `Date` constructor read years 0-99 as 1900-1999: those go through the string.)
+  const date =
+    fields[0] < 100
+      ? new Date(dateOnly ? `${y}-${mo}-${d}T12:00Z` : value.trim().replace(' ', 'T'))
+      : dateOnly || offset !== undefined
+        ? new Date(Date.UTC(...fields) - (offset ?? 0) * 60_000)
+        : new Date(...fields);
+  if (
+    Number.isNaN(date.getTime()) ||
+    (offset !== undefined && (Math.abs(offset) >= 24 * 60 || Number(zone!.slice(-2)) > 59))
+  )
+    return undefined;
   // Reject days that do not exist (2024-02-31 would roll over to March).
   if (dateOnly && date.getUTCDate() !== day) return undefined;
-  if (!zone) return { date, dateOnly };
-  const offset =
-    zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
-  return { date, dateOnly, offset };
+  return offset === undefined ? { date, dateOnly } : { date, dateOnly, offset };
 }
 
 const zones = new Map<string, boolean>();
@@ -130,6 +146,45 @@ export function zoneOffset(zone: string, date: Date): number | undefined {
 }
 
 /**
+ * Zones that have kept the EU's summer time since 1997 (last Sunday of March to last Sunday of
+ * October, 01:00 UTC), with their standard offset in minutes: for these a first render knows the
+ * offset of any instant without Intl. The caller's idle check (`zoneOffset`) still asks Intl, so
+ * a change of rules costs one re-render, never a wrong date.
+ */
+const EU_ZONES: Record<string, number> = {};
+for (const [offset, names] of [
+  [0, 'London Dublin Lisbon'],
+  [
+    60,
+    'Berlin Vienna Zurich Paris Brussels Amsterdam Luxembourg Rome Madrid Copenhagen Oslo Stockholm Warsaw Prague Budapest Bratislava Ljubljana Zagreb',
+  ],
+  [120, 'Helsinki Tallinn Riga Vilnius Athens Bucharest Sofia'],
+] as const)
+  for (const name of names.split(' ')) EU_ZONES[`Europe/${name}`] = offset;
+
+/** The Sunday (UTC day of month) on or before the last day of a month. */
+const lastSunday = (year: number, month: number) => {
+  const last = new Date(Date.UTC(year, month + 1, 0));
+  return last.getUTCDate() - last.getUTCDay();
+};
+
+/**
+ * The offset a first render takes for `zone` at a parsed date-time without asking Intl: the EU
+ * rule for the zones above (1997 on), else the value's own offset other than `Z` (a local offset
+ * is the CMS's zone, nearly always the one named); `undefined` where only Intl can tell.
+ */
+export function provisionalOffset(parsed: ParsedDate, zone: string): number | undefined {
+  const standard = EU_ZONES[zone];
+  const year = parsed.date.getUTCFullYear();
+  if (standard !== undefined && year >= 1997) {
+    const t = parsed.date.getTime();
+    const summer = t >= Date.UTC(year, 2, lastSunday(year, 2), 1) && t < Date.UTC(year, 9, lastSunday(year, 9), 1);
+    return standard + (summer ? 60 : 0);
+  }
+  return parsed.offset || undefined;
+}
+
+/**
  * A date's calendar fields in a zone without Intl, or `undefined` where that needs Intl: a date
  * alone in UTC, the reader's zone from `Date`, a named zone from an offset Intl gave before, or
  * (with `assumeOffset`, for a first render) the value's own offset.
@@ -150,9 +205,12 @@ function fields(parsed: ParsedDate, timeZone: string | undefined, assumeOffset: 
   if (!parsed.dateOnly && timeZone !== 'UTC') {
     const known = offsets.get(`${timeZone}|${date.getTime()}`);
     if (known !== undefined) offset = known;
-    // A local offset (`+01:00`) is the CMS's zone, nearly always the one named; `Z` says nothing.
-    else if (assumeOffset && parsed.offset && knownTimeZone(timeZone!) !== false) offset = parsed.offset;
-    else return undefined;
+    else {
+      const assumed =
+        assumeOffset && knownTimeZone(timeZone!) !== false ? provisionalOffset(parsed, timeZone!) : undefined;
+      if (assumed === undefined) return undefined;
+      offset = assumed;
+    }
   }
   const shifted = new Date(date.getTime() + offset * 60_000);
   return {
@@ -183,8 +241,9 @@ export interface FormatOptions {
   /** Show the time too (default true for date-times). */
   time?: boolean;
   /**
-   * Take the value's own offset (other than `Z`) as `timeZone`'s until Intl has given the zone's
-   * (a first render that must not start ICU; the caller checks the zone later with `zoneOffset`).
+   * Take `provisionalOffset` (the EU rule, or the value's own offset other than `Z`) as
+   * `timeZone`'s until Intl has given the zone's (a first render that must not start ICU; the
+   * caller checks the zone later with `zoneOffset`).
    */
   assumeOffset?: boolean;
 }
@@ -250,11 +309,21 @@ export function dayIn(date: Date, timeZone?: string, assumedOffset?: number): st
 export function formatRelative(date: Date, now: Date, lang: string, threshold = 24 * 3_600_000): string | undefined {
   const elapsed = now.getTime() - date.getTime();
   if (elapsed >= threshold || elapsed < -5 * 60_000) return undefined;
-  const rtf = intl(Intl.RelativeTimeFormat, lang, { numeric: 'auto' });
   const minutes = Math.floor(Math.max(elapsed, 0) / 60_000);
-  if (minutes < 1) return rtf.format(0, 'second');
-  if (minutes < 60) return rtf.format(-minutes, 'minute');
-  return rtf.format(-Math.floor(minutes / 60), 'hour');
+  const [n, unit] =
+    minutes < 1
+      ? [0, 'second' as const]
+      : minutes < 60
+        ? [minutes, 'minute' as const]
+        : [Math.floor(minutes / 60), 'hour' as const];
+  // German and English without Intl (the same text as RelativeTimeFormat's; the tests compare).
+  const fast = FAST[lang];
+  if (fast && n < 1000) {
+    if (n === 0) return fast === 'de' ? 'jetzt' : 'now';
+    if (fast === 'en') return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+    return `vor ${n} ${unit === 'minute' ? 'Minute' : 'Stunde'}${n === 1 ? '' : 'n'}`;
+  }
+  return intl(Intl.RelativeTimeFormat, lang, { numeric: 'auto' }).format(n === 0 ? 0 : -n, unit);
 }
 
 export interface UpdatedRuleOptions {
@@ -286,11 +355,24 @@ export function shouldShowUpdated(
   return now.getTime() - updated.getTime() < recent;
 }
 
+let idleQueue: (() => void)[] | undefined;
+
 /**
  * Runs `check` when the page is idle (after a first render that took a value's offset for its
  * zone); `true` from it means the offset was wrong or the zone unknown and the caller re-renders.
  */
 export function whenIdle(check: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(check, { timeout: 1_000 });
-  else setTimeout(check, 0);
+  // One idle callback for every check queued before it runs (100 headers: one, not 100 with a timer each).
+  if (idleQueue) {
+    idleQueue.push(check);
+    return;
+  }
+  idleQueue = [check];
+  const run = () => {
+    const queue = idleQueue!;
+    idleQueue = undefined;
+    for (const queued of queue) queued();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1_000 });
+  else setTimeout(run, 0);
 }

@@ -11,6 +11,7 @@ import {
   isValidTimeZone,
   knownTimeZone,
   parseIsoDate,
+  provisionalOffset,
   shouldShowUpdated,
   whenIdle,
   zoneOffset,
@@ -231,8 +232,9 @@ export class GzArticleHeader extends GzElement {
     const lang = this._localize.lang;
     const published = this._parsePublished();
     let updated = this._parseUpdated(published);
-    // Without ICU a first render can show a date-time in a zone only from its own offset.
-    const timeZone = this._zone(!updated && !!published?.offset);
+    // Without ICU a first render can show a date-time in a zone only from an offset it can know
+    // (the EU rule, or the value's own offset).
+    const timeZone = this._zone(updated ? undefined : published);
 
     const hours = this._relativeHours();
     const threshold = hours * 3_600_000;
@@ -305,29 +307,36 @@ export class GzArticleHeader extends GzElement {
       <div part="standfirst" class="standfirst" ?hidden=${!this._slots.standfirst}>
         <slot name="standfirst" @slotchange=${this._readSlots}></slot>
       </div>
-      ${
-        this._published || this._readingTime
-          ? html`<div part="meta" class="meta">
-              ${
-                this._published
-                  ? html`<div class="dateline">
-                      ${this._time(this._published, 'published')}
-                      ${this._updated ? this._time(this._updated, 'updated') : nothing}
-                    </div>`
-                  : nothing
-              }
-              ${
-                this._readingTime
-                  ? html`<gz-reading-time
-                      part="reading-time"
-                      for=${ifDefined(this.readingTimeFor || undefined)}
-                      minutes=${ifDefined(this.readingMinutes ?? undefined)}
-                    ></gz-reading-time>`
-                  : nothing
-              }
-            </div>`
-          : nothing
-      }
+      ${this._renderMeta(lang, dir)}
+    </div>`;
+  }
+
+  /**
+   * Dateline and reading time. The common case (a publication date) is one flat template with the
+   * publication `<time>` inline: 100 headers clone one template each, not four nested ones.
+   */
+  private _renderMeta(lang: string, dir: 'ltr' | 'rtl'): TemplateResult | typeof nothing {
+    const published = this._published;
+    const readingTime = this._readingTime
+      ? html`<gz-reading-time
+          part="reading-time"
+          for=${ifDefined(this.readingTimeFor || undefined)}
+          minutes=${ifDefined(this.readingMinutes ?? undefined)}
+        ></gz-reading-time>`
+      : nothing;
+    if (!published) return this._readingTime ? html`<div part="meta" class="meta">${readingTime}</div>` : nothing;
+    // The same markup as `_time` (kept in step by the tests of both dates).
+    return html`<div part="meta" class="meta">
+      <div class="dateline">
+        <span class="stamp published"
+          ><time part="time published" datetime=${published.iso} lang=${lang} dir=${dir}
+            ><span aria-hidden="true" title=${published.full}>${published.visible}</span
+            ><span class="visually-hidden">${published.long}</span></time
+          ></span
+        >
+        ${this._updated ? this._time(this._updated, 'updated') : nothing}
+      </div>
+      ${readingTime}
     </div>`;
   }
 
@@ -364,10 +373,11 @@ export class GzArticleHeader extends GzElement {
     >`;
   }
 
-  private _sectionContent(): TemplateResult | typeof nothing {
+  private _sectionContent(): TemplateResult | string | typeof nothing {
     if (!this.section) return nothing;
     const section = capped(this, 'section', this.section);
-    return this._sectionUrl ? html`<a part="section-link" href=${this._sectionUrl}>${section}</a>` : html`${section}`;
+    // Plain text binds as text: no template of its own.
+    return this._sectionUrl ? html`<a part="section-link" href=${this._sectionUrl}>${section}</a>` : section;
   }
 
   private _kickerText(kicker: ArticleHeaderKicker): string {
@@ -408,17 +418,26 @@ export class GzArticleHeader extends GzElement {
     this._zoneCheck = zone;
     whenIdle(() => {
       this._zoneCheck = undefined;
-      const wrong = dates.some((d) => d && !d.dateOnly && d.offset && zoneOffset(zone, d.date) !== d.offset);
+      const wrong = dates.some((d) => {
+        if (!d || d.dateOnly) return false;
+        const assumed = provisionalOffset(d, zone);
+        return assumed !== undefined && zoneOffset(zone, d.date) !== assumed;
+      });
       if (wrong || !isValidTimeZone(zone)) this.requestUpdate();
     });
   }
 
-  /** The valid `time-zone`; with `provisional`, one not yet checked passes until `_checkZone` runs. */
-  private _zone(provisional = false): string | undefined {
+  /**
+   * The valid `time-zone`; with a `provisional` date-time whose offset in it is known without Intl,
+   * a zone not yet checked passes until `_checkZone` runs.
+   */
+  private _zone(provisional?: ParsedDate): string | undefined {
     const zone = this.timeZone?.trim();
     if (!zone) return undefined;
     if (
       provisional &&
+      !provisional.dateOnly &&
+      provisionalOffset(provisional, zone) !== undefined &&
       !isServer &&
       zone.length <= 64 &&
       knownTimeZone(zone) === undefined &&
