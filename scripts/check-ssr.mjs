@@ -124,18 +124,6 @@ try {
 `,
   );
 
-  await suite.check('gazette/hydrate.js evaluates no Lit module before the first render', () => {
-    // Static imports run before the module's own code, so before the first frame; the hydrate
-    // support and the elements must both be dynamic imports, the support first (lit/lit#1638).
-    const code = readFileSync(resolve(root, 'dist/hydrate.js'), 'utf8');
-    const imports = [...code.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1]);
-    assert(!/^\s*import\s*['"{*\w]/m.test(code), `a static import in dist/hydrate.js:\n${code}`);
-    assert(
-      imports.length === 2 && imports[0].includes('lit-element-hydrate-support') && imports[1].includes('all.js'),
-      `dynamic imports in dist/hydrate.js: ${imports.join(', ')}`,
-    );
-  });
-
   await suite.check('the server output has a declarative shadow root for every element, in German', () => {
     const markup = rendered.replace(/<!--[\s\S]*?-->/g, '');
     const tags = [...markup.matchAll(/<(gz-[a-z-]+)[\s>]/g)].map((m) => m[1]);

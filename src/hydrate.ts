@@ -7,9 +7,8 @@
  * support module ran before `lit-element` was evaluated (lit/lit#1638). A static
  * `import 'gazette/all.js'` next to the support import does not guarantee that: once the bundle
  * has lazy chunks, `lit-element` moves into a shared chunk that runs before the entry's own code.
- * The support and then the elements are therefore imported dynamically, in that order, and only
- * once the page's first render is done (hydration is deferred off it): the first render evaluates
- * no Lit module at all.
+ * The elements are therefore imported dynamically, after the support has run, and only once the
+ * page's first render is done (hydration is deferred off it).
  *
  * ```ts
  * import { ready } from 'gazette/hydrate.js';
@@ -18,6 +17,8 @@
  *
  * @module
  */
+import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+
 /**
  * Resolves after the page's first render: at the first idle time after its first frame (at most
  * a second later). The server's HTML is already the rendered page, so evaluating the elements,
@@ -41,6 +42,5 @@ function afterFirstRender(): Promise<void> {
  * is after the page's first render.
  */
 export const ready: Promise<void> = afterFirstRender()
-  .then(() => import('@lit-labs/ssr-client/lit-element-hydrate-support.js'))
   .then(() => import('./all.js'))
   .then(() => undefined);
