@@ -475,6 +475,37 @@ describe('<gz-teaser-list>', () => {
       const event = (await selected) as GzTeaserSelectEvent;
       expect(event.detail.position).to.equal(2);
     });
+
+    it('renders the slotted teasers on screen in the first frame, leaves far ones unrendered, and lets their focus ring through', async () => {
+      const el = await fixture<GzTeaserList>(
+        html`<gz-teaser-list lang="de">
+          ${Array.from(
+            { length: 40 },
+            (_, i) => html`<gz-teaser href="/${i}"><span slot="title">Artikel ${i + 1}</span></gz-teaser>`,
+          )}
+        </gz-teaser-list>`,
+      );
+      const slotted = [...el.querySelectorAll('gz-teaser')];
+      await Promise.all(slotted.map((t) => t.updateComplete));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const rendered = (t: HTMLElement) => part(t, 'link')!.checkVisibility({ contentVisibilityAuto: true });
+      const onScreen = slotted.filter((t) => t.getBoundingClientRect().top < innerHeight);
+      expect(onScreen.length).to.be.above(0);
+      expect(onScreen.every(rendered)).to.equal(true);
+      expect(rendered(slotted.at(-1)!)).to.equal(false);
+      // The ring (the link's ::after outline, offset outside the teaser) fits in the widened clip.
+      const ring = getComputedStyle(part(slotted[0]!, 'link')!, '::after');
+      const reach =
+        parseFloat(ring.getPropertyValue('outline-offset')) + parseFloat(ring.getPropertyValue('outline-width'));
+      part(slotted[0]!, 'link')!.focus();
+      const focused = getComputedStyle(part(slotted[0]!, 'link')!, '::after');
+      expect(focused.getPropertyValue('outline-style')).to.not.equal('');
+      expect(parseFloat(getComputedStyle(slotted[0]!).overflowClipMargin)).to.be.at.least(reach);
+      expect(reach).to.be.above(0);
+      el.layout = 'grid';
+      await el.updateComplete;
+      expect(getComputedStyle(slotted[0]!).contentVisibility).to.equal('visible');
+    });
   });
 
   describe('rendering its items itself', () => {

@@ -53,6 +53,17 @@ export const styles = css`
     content-visibility: auto;
     contain-intrinsic-block-size: auto 6rem;
   }
+  /* Slotted teasers (a CMS's markup; a server-rendered page's related articles) the same way: on
+     the server-rendered article page their 8 shadow roots were skipped by nothing, and the first
+     render's style and layout went through all of them below the fold. Their focus ring is drawn
+     inside the teaser's own shadow root, out of :has()'s reach, so the paint clip is widened to
+     let it through instead (a fixed margin: Chromium 156 computes a calc() of the ring width here
+     to 0, clipping it). */
+  .layout-list .list ::slotted(gz-teaser) {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 6rem;
+    overflow-clip-margin: 0.5rem;
+  }
   .layout-list .item:has(.link:focus-visible) {
     outline: var(--gz-focus-ring-width) solid var(--gz-color-focus);
     outline-offset: 2px;
