@@ -42,25 +42,6 @@ const tokensCss = () => readFileSync(root('src/styles/tokens.css'), 'utf8');
 const bodyTypesetting = () => `/* <gz-article-body>'s content typesetting */\n${contentStyles.cssText}\n`;
 
 /**
- * The CDN module does not export the German terms (`de`) as the npm `gazette` entry does: German
- * is a pack the elements load on demand (`lang/de.js`, src/controllers/localize.ts), and a static
- * export would put it back into the main chunk. Register changes to German with
- * `registerTranslation` (terms it leaves out come from English).
- */
-function germanAsPack(): Plugin {
-  const line = "export { de } from './translations/de.js';";
-  return {
-    name: 'gz-german-as-pack',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!id.endsWith('/src/index.ts')) return undefined;
-      if (!code.includes(line)) this.error(`src/index.ts no longer has \`${line}\`: update germanAsPack()`);
-      return { code: code.replace(line, ''), map: null };
-    },
-  };
-}
-
-/**
  * Copies the demo's feed files into the demo build: `<gz-teaser-list src>` is not an attribute Vite
  * knows to follow, so the built page would otherwise ask for a feed that is not there.
  */
@@ -229,7 +210,7 @@ export default defineConfig(({ command, mode }) => {
   if (mode === 'cdn' || mode === 'cdn-dev') {
     return {
       define,
-      plugins: [...(development ? [] : [warningCodes()]), litStaticProperties(), litCss(), germanAsPack()],
+      plugins: development ? [litStaticProperties(), litCss()] : [warningCodes(), litStaticProperties(), litCss()],
       build: {
         // `dist/cdn/dev/`: the same files with full warning sentences (README, "Warnings").
         outDir: development ? 'dist/cdn/dev' : 'dist/cdn',
@@ -249,15 +230,10 @@ export default defineConfig(({ command, mode }) => {
         // `allow-extension`: what the lazy chunks share with the entry stays in gazette.js (they import
         // it from there) instead of a third chunk every page would wait for; see src/cdn.ts.
         // The IIFE has no chunks and no `import.meta.url`: src/cdn.ts checks it only in the module.
-        // The language packs get a stable name (`lang/de.js`) a page can `modulepreload`.
         rollupOptions: {
           preserveEntrySignatures: 'allow-extension',
           checks: { emptyImportMeta: false },
-          output: {
-            minify: true,
-            chunkFileNames: (chunk) =>
-              chunk.facadeModuleId?.includes('/src/translations/') ? 'lang/[name].js' : '[name]-[hash].js',
-          },
+          output: { minify: true },
         },
       },
     };

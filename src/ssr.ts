@@ -26,12 +26,8 @@
 import { LitElementRenderer, render as renderLit, type RenderInfo, type RenderResult } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { decideServerBios } from './components/author-card/server-bio.js';
-import { localizeOnServer, registerTranslation, type ServerLocale } from './controllers/localize.js';
-import { de } from './translations/de.js';
+import { localizeOnServer, type ServerLocale } from './controllers/localize.js';
 import './all.js';
-
-// A server render is synchronous: the language packs the browser loads on demand are here at once.
-registerTranslation(de);
 
 export type { RenderResult } from '@lit-labs/ssr';
 

@@ -1,13 +1,10 @@
 import { expect, html } from '@open-wc/testing';
 import { fixture } from './harness/fixture.js';
-import type { LitElement } from 'lit';
+import { LitElement } from 'lit';
 import { canonicalLocale, LocalizeController, registerTranslation } from '../src/controllers/localize.js';
-import { GzElement } from '../src/internal/gz-element.js';
 import { frameAndUpdate } from './helpers.js';
-import { until } from './harness/wait.js';
 
-// A GzElement, as every Gazette element: its renders wait for a language pack on its way.
-class LocalizeProbe extends GzElement {
+class LocalizeProbe extends LitElement {
   localize = new LocalizeController(this);
   renders = 0;
   override render() {
@@ -188,49 +185,5 @@ describe('English fallbacks in a partial translation are marked lang="en" (issue
     const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="link"]');
     expect(link?.getAttribute('aria-label')).to.equal('Anna Jansen’s website');
     expect(link?.lang).to.equal('en');
-  });
-});
-
-describe('German as a pack: loaded on demand, never a first render in English', () => {
-  /** A fresh page (its own module graph) with `<html lang>`: a probe records its first render. */
-  async function firstRender(htmlLang: string, elementLang = '') {
-    const gzElement = new URL('../src/internal/gz-element.ts', import.meta.url).href;
-    const localize = new URL('../src/controllers/localize.ts', import.meta.url).href;
-    const frame = document.createElement('iframe');
-    frame.srcdoc = `<!doctype html><html lang="${htmlLang}"><body><script type="module">
-      import { GzElement } from '${gzElement}';
-      import { LocalizeController } from '${localize}';
-      class Probe extends GzElement {
-        localize = new LocalizeController(this);
-        render() { return this.localize.terms.readingTimeShort('3'); }
-        firstUpdated() {
-          window.firstRender = {
-            text: this.shadowRoot.textContent,
-            packs: performance.getEntriesByType('resource').filter((e) => e.name.includes('/translations/de')).length,
-          };
-        }
-      }
-      Probe.define('gz-probe');
-      const probe = document.createElement('gz-probe');
-      if (${JSON.stringify(elementLang)}) probe.lang = ${JSON.stringify(elementLang)};
-      document.body.append(probe);
-    </script></body></html>`;
-    document.body.append(frame);
-    const win = frame.contentWindow as Window & { firstRender?: { text: string; packs: number } };
-    await until(() => win.firstRender !== undefined);
-    frame.remove();
-    return win.firstRender!;
-  }
-
-  it('a German page: the pack is requested when the script runs, and the first render is German', async () => {
-    expect(await firstRender('de-DE')).to.deep.equal({ text: 'Lesezeit: 3 min', packs: 1 });
-  });
-
-  it('an English page does not download German', async () => {
-    expect(await firstRender('en')).to.deep.equal({ text: '3 min read', packs: 0 });
-  });
-
-  it('a German element on an English page waits for the pack it asked for', async () => {
-    expect(await firstRender('en', 'de')).to.deep.equal({ text: 'Lesezeit: 3 min', packs: 1 });
   });
 });

@@ -1,4 +1,5 @@
 import { html, isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { de } from '../translations/de.js';
 import { en } from '../translations/en.js';
 import { intl } from '../internal/intl.js';
 import type { PartialTerms, Terms } from '../translations/terms.js';
@@ -6,43 +7,10 @@ import type { PartialTerms, Terms } from '../translations/terms.js';
 const FALLBACK = 'en';
 const RTL_LANGUAGES = new Set(['ar', 'arc', 'dv', 'fa', 'ha', 'he', 'khw', 'ks', 'ku', 'ps', 'sd', 'ur', 'yi']);
 
-const translations = new Map<string, Terms>([['en', en]]);
-
-/**
- * The languages Gazette ships beside English (the fallback, always in the script): each a pack
- * loaded on demand (`dist/cdn/lang/de.js`), so an English page does not download German and a
- * German page does not download it twice. The pack is requested as soon as the script sees the
- * language (on the page's content when the script runs, else when an element resolves it), and
- * `packsLoading()` holds every element's definition (GzElement.define) and render until it has
- * arrived: no first render in the wrong language. A pack that fails to load leaves English.
- */
-const PACKS: Record<string, () => Promise<Terms>> = {
-  de: () => import('../translations/de.js').then((module) => module.de),
-};
-const loading = new Map<string, Promise<void>>();
-let pending: Promise<unknown> | undefined;
-
-function loadPack(language: string): void {
-  const load = PACKS[language];
-  if (!load || loading.has(language) || translations.has(language)) return;
-  const done = load()
-    .then(
-      (terms) => {
-        if (!translations.has(language)) translations.set(language, terms);
-        for (const controller of connected) controller.refresh();
-      },
-      () => undefined,
-    )
-    .finally(() => {
-      loading.delete(language);
-      if (!loading.size) pending = undefined;
-    });
-  loading.set(language, done);
-  pending = Promise.all(loading.values());
-}
-
-/** While a language pack is on its way: the promise to wait for before rendering. @internal */
-export const packsLoading = (): Promise<unknown> | undefined => pending;
+const translations = new Map<string, Terms>([
+  ['en', en],
+  ['de', de],
+]);
 
 /** For a registered translation, the terms it left out, which English fills in. */
 const filledIn = new WeakMap<Terms, ReadonlySet<string>>();
@@ -94,19 +62,7 @@ const plainNumber = (language: string, value: number, options?: object) =>
 
 function termsFor(locale: string): Terms | undefined {
   const lower = locale.toLowerCase();
-  const language = lower.split('-')[0]!;
-  const terms = translations.get(lower) ?? translations.get(language);
-  if (!terms) loadPack(language);
-  return terms;
-}
-
-// The packs the page's content speaks (`<html lang>` or any `lang` in it), requested when the
-// script runs: GzElement.define waits for them, so the elements stay undefined (and laid out by
-// preload.css) until they render in their language.
-if (!isServer && typeof document !== 'undefined') {
-  for (const language of Object.keys(PACKS)) {
-    if (document.querySelector(`:lang(${language})`)) loadPack(language);
-  }
+  return translations.get(lower) ?? translations.get(lower.split('-')[0]!);
 }
 
 /** The closest `attr` value on the element or its ancestors, crossing shadow roots. */

@@ -1,7 +1,5 @@
 import { LitElement } from 'lit';
 import { VERSION } from './version.js';
-import { packsLoading } from '../controllers/localize.js';
-import { hydrating } from './hydration.js';
 import { adoptPageStyles } from './tokens.js';
 
 /**
@@ -10,8 +8,6 @@ import { adoptPageStyles } from './tokens.js';
  * - `define()` is the only way a tag gets registered. It never throws: registering the same class
  *   twice does nothing, and a tag already held by another class (typically a second copy of
  *   Gazette on the same CMS page) produces one console warning and leaves the first copy in place.
- * - While a language pack the page's content speaks is loading (German), registration waits for
- *   it: `customElements.whenDefined()` tells when the tag is there.
  * - On first registration the page-wide sheets (design tokens, the body's typesetting) that the
  *   page does not link are loaded as a chunk and adopted into the document, inside cascade layers,
  *   so any publisher stylesheet overrides them. Until they have arrived no element renders: the
@@ -35,28 +31,13 @@ export class GzElement extends LitElement {
       );
       return;
     }
-    // A language pack the page speaks is on its way: stay undefined (preload.css keeps the layout)
-    // rather than render in English, or empty, meanwhile.
-    const packs = packsLoading();
-    if (packs) {
-      void packs.then(() => this.define(tagName, registry));
-      return;
-    }
     adoptPageStyles();
     registry.define(tagName, this);
   }
 
-  /**
-   * Holds a render until the page-wide sheets (see `define`) and a language pack on its way
-   * (`packsLoading`) are there: never a render unstyled or in the wrong language. Not hydration.
-   */
+  /** Holds the first render until the page-wide sheets are there (see `define`). */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    // Hydration adopts the server's DOM, already styled and in its language, and must match it:
-    // never held (what the element learns meanwhile, a feed say, would not match).
-    if (hydrating(this)) return super.scheduleUpdate();
-    const styles = adoptPageStyles();
-    const packs = packsLoading();
-    const pending = styles && packs ? Promise.all([styles, packs]) : (styles ?? packs);
+    const pending = adoptPageStyles();
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 }
