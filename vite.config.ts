@@ -4,7 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { litCss } from './scripts/lib/lit-css.mjs';
 import { litStaticProperties } from './scripts/lib/static-properties.mjs';
 import { warningCodes } from './scripts/lib/warnings.mjs';
-import { contentStyles } from './src/components/article-body/content.styles.js';
+import { contentCss } from './src/components/article-body/content.styles.js';
 import * as article from './test/fixtures/article-de.js';
 import { createSubscriptionService } from './server/index.mjs';
 
@@ -39,7 +39,7 @@ function preloadCss(): string {
 const tokensCss = () => readFileSync(root('src/styles/tokens.css'), 'utf8');
 
 /** The sheet `<gz-article-body>` adopts for its light-DOM content, for pages before (or without) its script. */
-const bodyTypesetting = () => `/* <gz-article-body>'s content typesetting */\n${contentStyles.cssText}\n`;
+const bodyTypesetting = () => `/* <gz-article-body>'s content typesetting */\n${contentCss}\n`;
 
 /**
  * Copies the demo's feed files into the demo build: `<gz-teaser-list src>` is not an attribute Vite

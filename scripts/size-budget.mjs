@@ -48,7 +48,8 @@ export const BUDGETS = {
   // not link preload.css/ssr.css/tokens.css (-1.57 kB), German as a pack (-0.67 kB).
   // The header's first render without ICU (session 5, article helper): +0.77 kB (EU summer-time
   // rule, Intl-free relative form, fields-based ISO parse, one shared observer, flat dateline).
-  cdn: { target: 14_000, enforced: 38_100 },
+  // German back in the main chunk (the pack, dcd852e, reverted: it delayed registration): +0.67 kB.
+  cdn: { target: 14_000, enforced: 38_800 },
   element: {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({

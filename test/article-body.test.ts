@@ -2,12 +2,13 @@ import { expect, html, nextFrame } from '@open-wc/testing';
 import { fixture } from './harness/fixture.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ContextEvent } from '@lit/context';
+import { unsafeCSS } from 'lit';
 import '../src/components/article-body/article-body.js';
 import { articleBodyContext } from '../src/internal/contexts.js';
 import '../src/components/reading-time/reading-time.js';
 import type { GzArticleBody } from '../src/components/article-body/article-body.component.js';
 import { slugify } from '../src/components/article-body/slug.js';
-import { contentStyles } from '../src/components/article-body/content.styles.js';
+import { contentCss } from '../src/components/article-body/content.styles.js';
 import { isDomPurifyLoaded } from '../src/components/article-body/sanitize.js';
 import { bodyHtml } from './fixtures/article-de.js';
 import { captureWarnings, frameAndUpdate, shadowText } from './helpers.js';
@@ -344,7 +345,9 @@ describe('<gz-article-body>', () => {
       // The test runner cannot emulate forced-colors in Chromium (puppeteer): read the sheet's rule.
       const el = await body('<h2>Eins</h2><p>Text.</p>', 'anchors');
       expect(getComputedStyle(el.querySelector('a.gz-anchor')!).opacity).to.equal('0');
-      const scope = [...contentStyles.styleSheet!.cssRules].find((r) => r instanceof CSSScopeRule) as CSSScopeRule;
+      const scope = [...unsafeCSS(contentCss).styleSheet!.cssRules].find(
+        (r) => r instanceof CSSScopeRule,
+      ) as CSSScopeRule;
       const media = [...scope.cssRules].find(
         (r) => r instanceof CSSMediaRule && r.conditionText === '(forced-colors: active)',
       );

@@ -5,4 +5,17 @@
  * @module
  */
 export { default as tokens } from '../styles/tokens.css?inline';
-export { contentStyles } from '../components/article-body/content.styles.js';
+import { contentCss } from '../components/article-body/content.styles.js';
+
+export { contentCss };
+
+let sheet: CSSStyleSheet | undefined;
+
+/** The content typesetting as one constructed sheet, shared by the document and shadow roots. */
+export function contentSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(contentCss);
+  }
+  return sheet;
+}

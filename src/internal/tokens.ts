@@ -39,7 +39,7 @@ export function adoptPageStyles(doc: Document | undefined = globalThis.document)
       doc.adoptedStyleSheets = [
         ...(tokens ? [sheet] : []),
         ...doc.adoptedStyleSheets,
-        ...(typesetting && module.contentStyles.styleSheet ? [module.contentStyles.styleSheet] : []),
+        ...(typesetting ? [module.contentSheet()] : []),
       ];
       pending = undefined;
     },

@@ -1,4 +1,4 @@
-import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { canonicalLocale, LocalizeController } from '../../controllers/localize.js';
 import { ArticleBodyProvider } from '../../internal/contexts.js';
@@ -331,10 +331,10 @@ export class GzArticleBody extends GzElement {
   #adoptContentStyles(): void {
     const root = this.getRootNode();
     if (!(root instanceof ShadowRoot) || adopted.has(root)) return;
-    const adopt = ({ contentStyles }: { contentStyles: CSSResult }) => {
-      if (adopted.has(root) || !contentStyles.styleSheet) return;
+    const adopt = ({ contentSheet }: { contentSheet: () => CSSStyleSheet }) => {
+      if (adopted.has(root)) return;
       adopted.add(root);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, contentStyles.styleSheet];
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, contentSheet()];
     };
     if (pageStyles.loaded) adopt(pageStyles.loaded);
     else this.#contentSheet = pageStyles().then(adopt, () => undefined);

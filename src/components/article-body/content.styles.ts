@@ -1,4 +1,10 @@
-import { css } from 'lit';
+/**
+ * An identity tag named `css`, so the build minifies this text like every element's `css`
+ * template (scripts/lib/lit-css.mjs), without importing Lit: this module belongs to the on-demand
+ * page-styles chunk, which must import nothing from the main chunk (a main chunk loaded with a
+ * query, `gazette.js?v=3`, would otherwise be loaded a second time by it).
+ */
+const css = (strings: TemplateStringsArray): string => strings.join('');
 
 /**
  * The typesetting of the article's light-DOM content. `<gz-article-body>` adopts this sheet into
@@ -13,7 +19,7 @@ import { css } from 'lit';
  * - The properties set are the ones page CSS commonly breaks: font, size, line height, colour,
  *   margins, measure, alignment, indent, letter and word spacing, transforms of case.
  */
-export const contentStyles = css`
+export const contentCss = css`
   /* Marker: tells Gazette's script that the page links this sheet (preload.css, ssr.css). */
   :where(:root) {
     --gz-sheet-typesetting: 1;
