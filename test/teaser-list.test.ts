@@ -549,6 +549,35 @@ describe('<gz-teaser-list>', () => {
       expect(titleOf(teasers(el)[20]!)).to.equal('Neu');
     });
 
+    it('shows an item changed in place once a new array holds it', async () => {
+      const data = many(5).map((item) => ({ ...item }));
+      const el = await list({}, (e) => (e.items = data));
+      data[3]!.title = 'Im Objekt geändert';
+      data[3]!.excerpt = 'Neuer Anriss';
+      el.items = [...data];
+      await el.updateComplete;
+      expect(titleOf(teasers(el)[3]!)).to.equal('Im Objekt geändert');
+      expect(excerptOf(teasers(el)[3]!)).to.equal('Neuer Anriss');
+      expect(titleOf(teasers(el)[2]!)).to.equal(data[2]!.title);
+    });
+
+    it('watches an item added by an update for its impression, and keeps watching the others', async () => {
+      const seen: string[] = [];
+      const data = many(2);
+      const el = await list({}, (e) => (e.items = data));
+      el.addEventListener('gz-teaser-impression', (e) => seen.push(e.detail.href));
+      await until(() => seen.length === 2);
+      // One item changed (same keys): nothing new to watch, nothing reported twice.
+      el.items = data.map((item, i) => (i === 1 ? { ...item, title: 'Neu' } : item));
+      await el.updateComplete;
+      const added = { href: '/neu', title: 'Ein neuer Artikel' };
+      el.items = [added, ...data];
+      await el.updateComplete;
+      await until(() => seen.length === 3);
+      expect(seen[2]).to.equal(new URL('/neu', document.baseURI).href);
+      expect(new Set(seen).size).to.equal(3);
+    });
+
     it('lets a router take a click over: a canceled gz-teaser-select cancels the navigation', async () => {
       const el = await list({}, (e) => (e.items = many(2)));
       const link = tpart(teasers(el)[1]!, 'link')!;

@@ -23,6 +23,9 @@ let script = 0;
 
 /** The list (which renders its teasers itself) has rendered, and the page is laid out. */
 async function settled(list: GzTeaserList): Promise<void> {
+  // A German page's element is defined once its language pack is there (GzElement.define):
+  // until then `updateComplete` is a plain property's undefined.
+  await customElements.whenDefined('gz-teaser-list');
   await list.updateComplete;
   script = performance.now() - start;
   void document.body.offsetHeight;

