@@ -17,7 +17,7 @@ import { warnPage } from './internal/warn.js';
 const self = (import.meta as { url?: string }).url ?? '';
 if (/[?#]/.test(self)) {
   warnPage(
-    `Gazette: gazette.js loaded as ${self}`,
-    `its on-demand chunks import "./gazette.js" without the query or hash, which would load a second copy: version the path instead (…/gazette@${VERSION}/gazette.js).`,
+    `Gazette ${VERSION}: gazette.js loaded as ${self}`,
+    `its on-demand chunks import "./gazette.js" without the query and would load a second copy: version the path instead.`,
   );
 }
