@@ -49,7 +49,9 @@ export const BUDGETS = {
   // The header's first render without ICU (session 5, article helper): +0.77 kB (EU summer-time
   // rule, Intl-free relative form, fields-based ISO parse, one shared observer, flat dateline).
   // German back in the main chunk (the pack, dcd852e, reverted: it delayed registration): +0.67 kB.
-  cdn: { target: 14_000, enforced: 38_800 },
+  // Session 6: 37.93 kB: the two page warnings (a second copy per tag, gazette.js?v=) as codes (-80 B),
+  // truncate's segmenters from the one Intl cache (-40 B).
+  cdn: { target: 14_000, enforced: 38_700 },
   element: {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({
@@ -71,7 +73,9 @@ export const BUDGETS = {
       // must run before the interaction chunk; the state machine, input guard and retry went into it.
       'subscribe-button': 3_970,
       teaser: 3_180,
-      'teaser-list': 5_960,
+      // +90 B in session 6 (s6-ssr): updating one of 1,000 items re-observes and re-normalises only
+      // what changed (update 8.5 % -> 2.1-2.5 % of the first render).
+      'teaser-list': 6_080,
     }),
   },
 };

@@ -11,12 +11,13 @@
  */
 export * from './all.js';
 import { VERSION } from './internal/version.js';
+import { warnPage } from './internal/warn.js';
 
 // In the IIFE (one file, no chunks) `import.meta` is an empty object: nothing to check.
 const self = (import.meta as { url?: string }).url ?? '';
 if (/[?#]/.test(self)) {
-  console.warn(
-    `Gazette: gazette.js was loaded as ${self}. Its on-demand chunks import "./gazette.js" without the query or hash, ` +
-      `which would load a second copy: version the path instead (…/gazette@${VERSION}/gazette.js).`,
+  warnPage(
+    `Gazette ${VERSION}: gazette.js loaded as ${self}`,
+    `its on-demand chunks import "./gazette.js" without the query and would load a second copy: version the path instead.`,
   );
 }

@@ -39,7 +39,7 @@ describe('GzElement', () => {
         expect(() => Second.define(tag)).not.to.throw();
         expect(customElements.get(tag)).to.equal(First);
         expect(warnings.messages()).to.have.length(1);
-        expect(warnings.messages()[0]).to.contain(`<${tag}> is already defined`);
+        expect(warnings.messages()[0]).to.contain(`<${tag}> (held by Gazette`).and.contain('is already defined');
       } finally {
         warnings.restore();
       }

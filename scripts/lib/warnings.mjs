@@ -7,7 +7,8 @@
  *   which README's "Warnings" table explains. Its sentences are replaced at build time by this
  *   plugin, so no call site changes and the minified file carries none of them.
  *
- * A warning is a `warnOnce(element, message)` call whose message is a string or template literal.
+ * A warning is a `warnOnce(element, message)` or `warnPage(label, message)` call whose message is a
+ * string or template literal.
  * Its code is derived from the message's text with every `${…}` shown as `…`: the table and the
  * build take both from the same source, so a code and its sentence cannot drift apart (a reworded
  * warning gets a new code). `node scripts/warnings.mjs` checks the README's table against the
@@ -47,7 +48,7 @@ export function warningCode(text) {
  * @returns {Warning[]}
  */
 export function findWarnings(code, id) {
-  if (!code.includes('warnOnce(')) return [];
+  if (!code.includes('warnOnce(') && !code.includes('warnPage(')) return [];
   const { program } = parseSync(id, code);
   /** @type {Warning[]} */
   const found = [];
@@ -57,7 +58,7 @@ export function findWarnings(code, id) {
     const args = /** @type {({ type: string, start: number, end: number, [key: string]: unknown })[]} */ (
       node.arguments
     );
-    if (callee.type !== 'Identifier' || callee.name !== 'warnOnce' || args.length !== 2) return;
+    if (callee.type !== 'Identifier' || !/^warn(Once|Page)$/.test(callee.name ?? '') || args.length !== 2) return;
     const message = args[1];
     /** @type {string | undefined} */
     let text;

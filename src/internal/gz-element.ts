@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import { VERSION } from './version.js';
 import { adoptPageStyles } from './tokens.js';
+import { warnPage } from './warn.js';
 
 /**
  * The base class of every Gazette element.
@@ -24,10 +25,9 @@ export class GzElement extends LitElement {
     const existing = registry.get(tagName) as (CustomElementConstructor & { version?: string }) | undefined;
     if (existing === this) return;
     if (existing) {
-      console.warn(
-        `Gazette ${VERSION}: <${tagName}> is already defined by ` +
-          `${existing.version ? `Gazette ${existing.version}` : 'another script'}; ` +
-          `this copy is not registered. Load Gazette once per page to avoid this.`,
+      warnPage(
+        `Gazette ${VERSION}: <${tagName}> (held by ${existing.version ? `Gazette ${existing.version}` : 'another script'})`,
+        `this tag is already defined; this copy is not registered. Load Gazette once per page to avoid this.`,
       );
       return;
     }

@@ -23,12 +23,25 @@ export function warnOnce(source: Element, message: string): void {
   if (!seen) issued.set(source, (seen = new Set()));
   if (seen.has(message)) return;
   seen.add(message);
-  // The production build's code (GZ-1x2b): where its sentence is.
-  if (!DEV && /^GZ-\w{4}$/.test(message))
-    message += ' (see "Warnings" in Gazette\'s README, or load its development build)';
+  message = withHint(message);
   // A server (gazette/ssr) prints the message alone: its element is a stand-in, not a page node.
   if (isServer) console.warn(`<${source.localName}>: ${message}`);
   else console.warn(`<${source.localName}>: ${message}`, source);
+}
+
+/** The production build's code (GZ-1x2b) with where its sentence is; a sentence as it is. */
+const withHint = (message: string) =>
+  !DEV && /^GZ-\w{4}$/.test(message)
+    ? `${message} (see "Warnings" in Gazette's README, or load its development build)`
+    : message;
+
+/**
+ * A warning about the page rather than one element's value (a second copy of Gazette, the script
+ * loaded with a query), printed at once as `label: message`. Like `warnOnce`'s, its message is a
+ * code in the production build (scripts/lib/warnings.mjs), so put what it names in `label`.
+ */
+export function warnPage(label: string, message: string): void {
+  console.warn(`${label}: ${withHint(message)}`);
 }
 
 /** Forgets the warnings an element has printed, so a value that becomes wrong again warns again. */

@@ -1,3 +1,5 @@
+import { intl } from '../../internal/intl.js';
+
 /**
  * Cutting an excerpt to a length for data input (feeds, JSON): at a word boundary, with a single
  * ellipsis character. Pure, shared by `<gz-teaser-list>` and the benchmarks.
@@ -5,20 +7,13 @@
 
 export const ELLIPSIS = '…';
 
-const wordSegmenters = new Map<string, Intl.Segmenter>();
-const graphemeSegmenters = new Map<string, Intl.Segmenter>();
-
-function segmenter(cache: Map<string, Intl.Segmenter>, lang: string, granularity: 'word' | 'grapheme') {
-  let s = cache.get(lang);
-  if (!s) {
-    try {
-      s = new Intl.Segmenter(lang, { granularity });
-    } catch {
-      s = new Intl.Segmenter('en', { granularity });
-    }
-    cache.set(lang, s);
+/** A segmenter from the page's one Intl cache (src/internal/intl.ts); English for a locale Intl refuses. */
+function segmenter(lang: string, granularity: 'word' | 'grapheme'): Intl.Segmenter {
+  try {
+    return intl(Intl.Segmenter, lang, { granularity });
+  } catch {
+    return intl(Intl.Segmenter, 'en', { granularity });
   }
-  return s;
 }
 
 /** Surrogates, combining marks, joiners: where a code unit is not a grapheme. */
@@ -29,7 +24,7 @@ export function graphemeLength(text: string, lang = 'en'): number {
   // Fast path: without surrogates, combining marks or joiners every code unit is a grapheme.
   if (!COMPLEX.test(text)) return text.length;
   let n = 0;
-  for (const _ of segmenter(graphemeSegmenters, lang, 'grapheme').segment(text)) n++;
+  for (const _ of segmenter(lang, 'grapheme').segment(text)) n++;
   return n;
 }
 
@@ -71,7 +66,7 @@ export function truncate(text: string, maxChars: number, lang = 'en'): string {
   let used = 0;
   let spaceCut = -1; // start of the last space whose preceding text fits
   let wordCut = -1; // end of the last word-like segment that fits
-  for (const { segment, index, isWordLike } of segmenter(wordSegmenters, lang, 'word').segment(base)) {
+  for (const { segment, index, isWordLike } of segmenter(lang, 'word').segment(base)) {
     if (index > 0 && /^\s+$/u.test(segment)) spaceCut = index;
     const length = graphemeLength(segment, lang);
     if (used + length > budget) break;
@@ -96,7 +91,7 @@ function spacedScript(text: string): boolean {
 function graphemePrefix(text: string, count: number, lang: string): string {
   let end = 0;
   let n = 0;
-  for (const { segment, index } of segmenter(graphemeSegmenters, lang, 'grapheme').segment(text)) {
+  for (const { segment, index } of segmenter(lang, 'grapheme').segment(text)) {
     if (n === count) break;
     n++;
     end = index + segment.length;
