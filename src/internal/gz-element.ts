@@ -35,6 +35,9 @@ export class GzElement extends LitElement {
       );
       return;
     }
+    // The page-wide sheets' chunk is requested first, so that it loads in parallel with a language
+    // pack rather than after it (two round trips in a row before the first render).
+    adoptPageStyles();
     // A language pack the page speaks is on its way: stay undefined (preload.css keeps the layout)
     // rather than render in English, or empty, meanwhile.
     const packs = packsLoading();
@@ -42,7 +45,6 @@ export class GzElement extends LitElement {
       void packs.then(() => this.define(tagName, registry));
       return;
     }
-    adoptPageStyles();
     registry.define(tagName, this);
   }
 
