@@ -12,21 +12,6 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'PRE', 'CODE', 'KBD', 'SAMP', 'TEMPL
 const ENDS_LOWER = /\p{Ll}$/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 
-/**
- * Whether a text ends with a lowercase letter, and starts with an uppercase one. An ASCII character
- * (most ends and starts: spaces, punctuation, a-z) is decided by its code: the Unicode property
- * patterns build their tables on first use, a few ms of a page's first render. The last two code
- * units are enough for `$` (a surrogate pair at most).
- */
-function endsLower(text: string): boolean {
-  const c = text.charCodeAt(text.length - 1);
-  return c < 0x80 ? c >= 0x61 && c <= 0x7a : ENDS_LOWER.test(text.slice(-2));
-}
-function startsUpper(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c < 0x80 ? c >= 0x41 && c <= 0x5a : STARTS_UPPER.test(text);
-}
-
 /** Inserts the missing spaces under `root`; returns how many it inserted. Idempotent. */
 export function repairSpacing(root: Element, skip: (el: Element) => boolean = () => false): number {
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
@@ -44,8 +29,8 @@ export function repairSpacing(root: Element, skip: (el: Element) => boolean = ()
     if (!text.data) continue;
     if (
       previous &&
-      endsLower(previous.data) &&
-      startsUpper(text.data) &&
+      ENDS_LOWER.test(previous.data) &&
+      STARTS_UPPER.test(text.data) &&
       previous.nextSibling !== text &&
       blockOf(previous, root) === blockOf(text, root) &&
       !hasBreakBetween(previous, text)
