@@ -239,6 +239,17 @@ describe('<gz-article-body>', () => {
       expect(slugify('سياسة الطاقة', 'ar')).to.equal('سياسة-الطاقة');
       // A letter whose compatibility form is only a space and a mark (found by the property test).
       expect(slugify('ﹲ', 'de')).to.equal('ﹲ');
+      // ASCII and punctuation skip normalization: the same slugs as the full path, which a Greek
+      // letter at the end forces.
+      const differ: string[] = [];
+      const plain = [[0, 0x7f], [0xa0, 0xa0], [0xab, 0xab], [0xad, 0xad], [0xbb, 0xbb], [0x2000, 0x206f]]; // prettier-ignore
+      for (const [from, to] of plain)
+        for (let code = from!; code <= to!; code++)
+          for (const text of [String.fromCharCode(code), `Ab${String.fromCharCode(code)}Cd 9`]) {
+            const expected = [slugify(text, 'en'), 'ω'].filter(Boolean).join('-');
+            if (slugify(`${text} Ω`, 'en') !== expected) differ.push(text);
+          }
+      expect(differ).to.deep.equal([]);
       const long = slugify(words(40), 'en');
       expect(long.length).to.be.at.most(64);
       expect(long.endsWith('-')).to.be.false;

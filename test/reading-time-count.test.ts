@@ -2,7 +2,7 @@
 import { expect, html } from '@open-wc/testing';
 import { fixture } from './harness/fixture.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { countNode, isContentImage, readingMinutes } from '../src/components/reading-time/count.js';
+import { countNode, countSpacedWords, isContentImage, readingMinutes } from '../src/components/reading-time/count.js';
 
 async function images(markup: string): Promise<HTMLImageElement[]> {
   const el = await fixture<HTMLDivElement>(html`<div>${unsafeHTML(markup)}</div>`);
@@ -40,5 +40,23 @@ describe('isContentImage', () => {
     expect(readingMinutes(count)).to.equal(10);
     // Counted as before, the same page read 21 minutes: the rule is what makes the difference.
     expect(readingMinutes({ ...count, images: 197 })).to.be.above(20);
+  });
+});
+
+describe('countSpacedWords on Latin text', () => {
+  // Latin text is counted with the word pattern's classes written out as ranges; a Greek word
+  // outside that range sends the same text through the Unicode-property pattern, adding one word.
+  it('counts every code point of the written-out range as the Unicode-property pattern does', () => {
+    const ranges: [number, number][] = [[0, 0x24f], [0x2010, 0x201f], [0x2026, 0x2026], [0x20ac, 0x20ac]]; // prettier-ignore
+    const differ: string[] = [];
+    for (const [from, to] of ranges)
+      for (let code = from; code <= to; code++) {
+        const c = String.fromCharCode(code);
+        for (const text of [c, `a${c}b`, `1${c}2`, `a'${c}`, `1.${c}`, `${c}a`, `${c}1`]) {
+          const latin = countSpacedWords(text);
+          if (latin === undefined || latin + 1 !== countSpacedWords(`${text} Ω`)) differ.push(text);
+        }
+      }
+    expect(differ).to.deep.equal([]);
   });
 });

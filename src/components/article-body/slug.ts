@@ -17,21 +17,30 @@ export function slugify(text: string, lang = 'en'): string {
   let value = text;
   if (lang.toLowerCase().split('-')[0] === 'de') value = value.replace(/[äöüÄÖÜ]/g, (c) => GERMAN[c]!);
   value = value.replace(/[ßẞæÆœŒøØłŁđĐþÞ]/g, (c) => LIGATURES[c]!);
+  // ASCII with spaces, quotes and dashes (most headings once umlauts are replaced): no diacritics
+  // to drop, and the letters and digits are a-z and 0-9, so neither normalization nor the Unicode
+  // property pattern (a few ms on its first use, in a page's first render) is needed.
+  if (PLAIN.test(value)) value = trimDashes(value.toLowerCase().replace(/[^a-z0-9]+/g, '-'));
   // Without diacritics; but a letter whose compatibility form is a space and a mark (the Arabic
   // presentation form ﹲ) would vanish with them: then the letters stay as they are.
-  value = dashed(value.normalize('NFKD').replace(/\p{M}/gu, '')) || dashed(value);
+  else value = dashed(value.normalize('NFKD').replace(/\p{M}/gu, '')) || dashed(value);
   if (value.length <= MAX_LENGTH) return value;
   const cut = value.slice(0, MAX_LENGTH);
   const dash = cut.lastIndexOf('-');
   return dash > MAX_LENGTH / 2 ? cut.slice(0, dash) : cut;
 }
 
+/**
+ * ASCII, and characters that are neither letters nor digits in any normal form: no-break space,
+ * guillemets, soft hyphen, General Punctuation (spaces, dashes, quotes, ellipsis).
+ */
+const PLAIN = /^[\0-\x7f\u00a0\u00ab\u00ad\u00bb\u2000-\u206f]*$/;
+
+const trimDashes = (value: string) => value.replace(/^-+|-+$/g, '');
+
 /** Lowercase, with runs of anything but letters and digits as one `-`, none at either end. */
 function dashed(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  return trimDashes(value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-'));
 }
 
 /** `base`, or `base-2`, `base-3`, ... : the first id no other element in `root` holds. */
