@@ -156,6 +156,8 @@ const article = document.createElement('article');
 article.lang = 'de';
 article.append(tags.header, tags.time, tags.body, tags.list, tags.button, tags.teasers, tags.teaser);
 document.body.append(article);
+// On a German page the tags are defined once the German pack is there (README, "Languages").
+await Promise.all(Object.values(tags).map((el) => customElements.whenDefined(el.localName)));
 await Promise.all(Object.values(tags).map((el) => (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
 (window as unknown as { __gz: unknown }).__gz = {
   version: VERSION,
