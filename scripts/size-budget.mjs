@@ -48,7 +48,9 @@ export const BUDGETS = {
   // not link preload.css/ssr.css/tokens.css (-1.57 kB), German as a pack (-0.67 kB).
   // The header's first render without ICU (session 5, article helper): +0.77 kB (EU summer-time
   // rule, Intl-free relative form, fields-based ISO parse, one shared observer, flat dateline).
-  cdn: { target: 14_000, enforced: 38_100 },
+  // Session 6 (first-hour helper): +0.15 kB for properties set before a deferred define (GzElement
+  // passes them to the class's accessors) and the author list's empty check waiting for the cards.
+  cdn: { target: 14_000, enforced: 38_250 },
   element: {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({
@@ -64,7 +66,8 @@ export const BUDGETS = {
       'article-header': 3_890,
       // +62 B in session 4 (article helper): the bio read from the light DOM on the first render.
       'author-card': 5_670,
-      'author-list': 1_500,
+      // Session 6: 1.52 kB, the empty check waits for the German pack and the cards' first update.
+      'author-list': 1_540,
       'reading-time': 2_880,
       // 4.03 kB since issue 17: per-reader sync (SHA-256 of the address) and the check for kept intents
       // must run before the interaction chunk; the state machine, input guard and retry went into it.
