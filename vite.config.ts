@@ -216,8 +216,11 @@ export default defineConfig(({ command, mode }) => {
         outDir: development ? 'dist/cdn/dev' : 'dist/cdn',
         // The production build runs first and empties the folder, the development one writes beside it.
         emptyOutDir: !development,
-        minify: true,
-        sourcemap: true,
+        // The development files are unminified and readable as they are, so they ship no source maps
+        // (with maps they were 18 of the tarball's 315 files and 1.9 of its 5.0 MB unpacked); the
+        // minified production files keep theirs for stack traces from a live page.
+        minify: !development,
+        sourcemap: !development,
         target: 'es2022',
         lib: {
           entry: root('src/cdn.ts'),
@@ -233,7 +236,7 @@ export default defineConfig(({ command, mode }) => {
         rollupOptions: {
           preserveEntrySignatures: 'allow-extension',
           checks: { emptyImportMeta: false },
-          output: { minify: true },
+          output: { minify: !development },
         },
       },
     };

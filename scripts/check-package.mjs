@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { resolve } from 'node:path';
 import { build, createServer } from 'vite';
 import { collectConsole, launch } from './lib/browser.mjs';
+import { PACKAGE_LIMITS, packageProblems } from './lib/package-contents.mjs';
 import { assert, results } from './lib/results.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
@@ -59,33 +60,52 @@ await suite.check('the manifest is valid, and editors get every tag from vscode.
   );
 });
 
-await suite.check('npm pack ships only what a user needs', async () => {
+await suite.check('npm pack ships only the decided paths, within the tarball limits', async () => {
   const { execSync } = await import('node:child_process');
   const [pack] = JSON.parse(
     execSync('npm pack --dry-run --json', { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
   );
-  const files = pack.files.map((f) => f.path);
-  const unexpected = files.filter(
-    (f) =>
-      !/^(dist\/|server\/|custom-elements\.json$|vscode\.html-custom-data\.json$|package\.json$|README\.md$|LICENSE$)/.test(
-        f,
-      ),
-  );
-  assert(unexpected.length === 0, `unexpected files in the package: ${unexpected.slice(0, 10).join(', ')}`);
+  const problems = packageProblems(pack);
+  assert(problems.length === 0, problems.join('; '));
+  const files = pack.files.map((/** @type {{ path: string }} */ f) => f.path);
   for (const needed of [
     'dist/index.js',
     'dist/index.d.ts',
     'dist/cdn/gazette.js',
+    'dist/cdn/gazette.js.map',
+    'dist/cdn/dev/gazette.js',
+    'dist/development/index.js',
     'dist/themes/dark.css',
     'custom-elements.json',
     'server/index.mjs',
   ]) {
     assert(files.includes(needed), `the package lacks ${needed}`);
   }
-  assert(
-    !files.some((f) => f.endsWith('.map') && f.startsWith('dist/cdn/') === false && f.includes('test')),
-    'test files shipped',
+  const { files: limit, packedKB, unpackedKB } = PACKAGE_LIMITS;
+  console.log(
+    `    ${pack.entryCount}/${limit} files, ${(pack.size / 1e3).toFixed(0)}/${packedKB} kB packed, ` +
+      `${(pack.unpackedSize / 1e3).toFixed(0)}/${unpackedKB} kB unpacked`,
   );
+});
+
+await suite.check('the tarball rule refuses maps of unminified files, sources, tests and growth', () => {
+  const ok = { entryCount: 1, size: 1e3, unpackedSize: 1e3, files: [{ path: 'dist/index.js' }] };
+  assert(packageProblems(ok).length === 0, packageProblems(ok).join('; '));
+  for (const path of [
+    'dist/index.js.map',
+    'dist/development/index.js.map',
+    'dist/cdn/dev/gazette.js.map',
+    'src/index.ts',
+    'test/author-card.test.ts',
+    'node_modules/lit/index.js',
+    'storybook-static/index.html',
+    '.env',
+  ]) {
+    assert(packageProblems({ ...ok, files: [{ path }] }).length === 1, `${path} would ship`);
+  }
+  const { files, packedKB, unpackedKB } = PACKAGE_LIMITS;
+  const big = { ...ok, entryCount: files + 1, size: packedKB * 1e3 + 1, unpackedSize: unpackedKB * 1e3 + 1 };
+  assert(packageProblems(big).length === 3, 'growth past the limits passes');
 });
 
 await suite.check('npm modules import Lit instead of bundling it', () => {

@@ -93,7 +93,8 @@ const prod = `${ROOT}dist/cdn/gazette.js`;
 const dev = `${ROOT}dist/cdn/dev/gazette.js`;
 assert(existsSync(prod) && existsSync(dev), 'run npm run build:cdn first');
 const prodCode = readFileSync(prod, 'utf8');
-const devCode = readFileSync(dev, 'utf8');
+// Unminified, the development file keeps double-quoted strings, so a sentence's `"` reads `\"` there.
+const devCode = readFileSync(dev, 'utf8').replace(/\\(["'])/g, '$1');
 /** A stretch of a sentence's own words, as the minified file has it (no `${…}`). */
 const longest = (/** @type {string} */ text) => text.split('…').toSorted((a, b) => b.length - a.length)[0] ?? '';
 const inMain = warnings.filter((w) => prodCode.includes(`"${w.code}"`) || prodCode.includes(`\`${w.code}\``));

@@ -9,10 +9,10 @@
  * The checks are those a registry release needs: a clean git tree; a semver version that is not
  * yet published and has no git tag; `name`, `license`, `repository` (npm's provenance statement
  * links the package to it), `files`; the tarball holds every `exports` target, the README, the
- * LICENSE and the manifest, and no sources, tests or tooling; `publint --strict` and attw
- * (`npm run lint:package`). `--provenance` needs a CI job with an OIDC token (GitHub Actions with
- * `permissions: id-token: write`): outside one, the release stops before publishing and prints the
- * command. The changelog section lists the commit subjects since the last `v*` tag.
+ * LICENSE and the manifest, and nothing outside the paths and limits of
+ * `scripts/lib/package-contents.mjs`; `publint --strict` and attw (`npm run lint:package`).
+ * `--provenance` needs a CI job with an OIDC token (GitHub Actions with `permissions: id-token:
+ * write`): outside one, the release stops before publishing and prints the command. The changelog section lists the commit subjects since the last `v*` tag.
  *
  * In a dry run, problems that only block publishing (no repository URL, not in CI, a dirty tree)
  * are reported as such and the run still exits 0; anything broken in the package fails it.
@@ -22,6 +22,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { packageProblems } from './lib/package-contents.mjs';
 
 const { values: flags } = parseArgs({
   options: { 'dry-run': { type: 'boolean', default: false }, full: { type: 'boolean', default: false } },
@@ -143,8 +144,9 @@ for (const target of targets) {
 for (const required of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json']) {
   if (!files.has(required)) broken.push(`${required} is not in the tarball`);
 }
-const stray = [...files].filter((f) => /^(src|test|stories|scripts|bench|demo|\.storybook)\//.test(f));
-if (stray.length) broken.push(`the tarball holds sources or tooling: ${stray.slice(0, 5).join(', ')}`);
+// The paths and limits check-package holds the tarball to: sources, tests, tooling or source maps
+// of unminified files are outside them.
+broken.push(...packageProblems(pack));
 const forbidden = ['chromedriver', 'tachometer'].filter(
   (name) => pkg.dependencies?.[name] || pkg.optionalDependencies?.[name] || pkg.peerDependencies?.[name],
 );

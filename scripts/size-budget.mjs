@@ -53,7 +53,9 @@ export const BUDGETS = {
   // truncate's segmenters from the one Intl cache (-40 B).
   // Session 6 (article helper): +0.24 kB, Latin text counted and slugged without Unicode property
   // tables on the first render (cold typesetting and count of the reference body 0.45x).
-  cdn: { target: 14_000, enforced: 39_000 },
+  // Session 6 (first-hour helper): +0.15 kB, properties set before the tag is defined are passed to
+  // the class's accessors (GzElement), the author list's empty check waits for the cards' first update.
+  cdn: { target: 14_000, enforced: 39_100 },
   element: {
     target: 2_500,
     enforced: /** @type {Record<string, number>} */ ({
@@ -69,7 +71,8 @@ export const BUDGETS = {
       'article-header': 3_890,
       // +62 B in session 4 (article helper): the bio read from the light DOM on the first render.
       'author-card': 5_670,
-      'author-list': 1_500,
+      // Session 6: 1.52 kB, the empty check waits for the cards' first update.
+      'author-list': 1_540,
       // Session 6 (article helper): 2.82 -> 2.99 kB, the Latin word pattern (see cdn above).
       'reading-time': 3_000,
       // 4.03 kB since issue 17: per-reader sync (SHA-256 of the address) and the check for kept intents

@@ -1,5 +1,6 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { fixture } from './harness/fixture.js';
+import './harness/axe.js';
 import '../src/components/author-card/author-card.js';
 import { countText } from '../src/components/reading-time/count.js';
 import * as author from './fixtures/author-card/author-de.js';

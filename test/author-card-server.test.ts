@@ -56,4 +56,26 @@ describe('author card bio on the server', () => {
     expect(out.startsWith('<main><gz-author-card')).to.be.true;
     expect(out.endsWith('</main>')).to.be.true;
   });
+
+  it('finds the end of the shadow root past templates, comments and attributes inside it', async () => {
+    // The card's own shadow root may one day hold a <template> (or a comment or attribute naming
+    // one): the first `</template>` is then not the shadow root's end.
+    const nested =
+      `<template shadowroot="open" shadowrootmode="open"><style>.a::after{content:"</template>"}</style>` +
+      `<div part="base" class="base card" title="</template>"><!-- </template> -->` +
+      `<template class="row"><template><b>x</b></template><p>y</p></template>` +
+      `<!--lit-node 3--><p part="separator" class="separator" aria-hidden="true">* * *</p>` +
+      `<!--lit-node 4--><div part="bio" class="bio" dir="auto"><slot></slot></div></div></template>`;
+    const without = await collectResult(decideServerBios([`<gz-author-card name="A">${nested}</gz-author-card>`]));
+    expect(without).to.include('<p hidden part="separator"').and.include('<div hidden part="bio"');
+    const withBio = await collectResult(
+      decideServerBios([`<gz-author-card name="A">${nested}<p>Bio</p></gz-author-card>`]),
+    );
+    expect(withBio).not.to.match(/<(p|div) hidden/);
+  });
+
+  it('leaves a card without a declarative shadow root as it is, even when its children hold a template', async () => {
+    const card = `<gz-author-card name="A"><template><p part="separator" class="separator">* * *</p></template></gz-author-card>`;
+    expect(await collectResult(decideServerBios([card]))).to.equal(card);
+  });
 });

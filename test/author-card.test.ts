@@ -1,5 +1,6 @@
 import { expect, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { fixture } from './harness/fixture.js';
+import './harness/axe.js';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../src/components/author-card/author-card.js';
@@ -421,6 +422,57 @@ describe('<gz-author-card>', () => {
       const name = part(el, 'name')!.getBoundingClientRect();
       expect(avatar.left).to.be.greaterThan(name.left);
       await expect(el).to.be.accessible();
+    });
+
+    // Arabic has no translation: the card's own words fall back to English, left to right (README,
+    // "Languages"), but the bio is the page's text and must read in the page's direction.
+    const ARABIC_BIO = 'فيرجيل زوليوم صحفي يكتب عن الطاقة في كيل منذ عام 2009.';
+    /** The bio paragraph's direction, and at which edge of the bio its (one) line of text sits. */
+    function bioLayout(el: GzAuthorCard): { direction: string; startsAt: 'left' | 'right' } {
+      const paragraph = el.querySelector('p')!;
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      const runs = [...range.getClientRects()];
+      const left = Math.min(...runs.map((r) => r.left));
+      const right = Math.max(...runs.map((r) => r.right));
+      const box = paragraph.getBoundingClientRect();
+      return {
+        direction: getComputedStyle(paragraph).direction,
+        startsAt: box.right - right < left - box.left ? 'right' : 'left',
+      };
+    }
+
+    it('lays an Arabic bio out right to left on a right-to-left page whose language has no translation', async () => {
+      const el = await card(html`<gz-author-card name="Virgil Zólyom"><p>${ARABIC_BIO}</p></gz-author-card>`, {
+        lang: 'ar',
+        dir: 'rtl',
+      });
+      expect(part(el, 'base')!.getAttribute('dir')).to.equal('ltr');
+      expect(bioLayout(el)).to.deep.equal({ direction: 'rtl', startsAt: 'right' });
+      await expect(el).to.be.accessible();
+    });
+
+    it('takes the bio’s direction from the page, not from its first letter', async () => {
+      const rtl = await card(html`<gz-author-card name="Virgil Zólyom"><p>BBC ${ARABIC_BIO}</p></gz-author-card>`, {
+        lang: 'ar',
+        dir: 'rtl',
+      });
+      expect(bioLayout(rtl).direction).to.equal('rtl');
+      const ltr = await card(html`<gz-author-card name="Virgil Zólyom"><p>${ARABIC_BIO} Kiel.</p></gz-author-card>`, {
+        lang: 'de',
+      });
+      expect(bioLayout(ltr)).to.deep.equal({ direction: 'ltr', startsAt: 'left' });
+    });
+
+    it('turns the bio with the page when the page’s direction changes later', async () => {
+      const el = await card(html`<gz-author-card name="Virgil Zólyom"><p>${ARABIC_BIO}</p></gz-author-card>`, {
+        lang: 'ar',
+        dir: 'ltr',
+      });
+      expect(bioLayout(el).direction).to.equal('ltr');
+      el.parentElement!.dir = 'rtl';
+      await el.updateComplete;
+      expect(bioLayout(el)).to.deep.equal({ direction: 'rtl', startsAt: 'right' });
     });
   });
 

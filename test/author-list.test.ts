@@ -2,6 +2,7 @@ import { expect, html, nextFrame } from '@open-wc/testing';
 import '../src/components/author-list/author-list.js';
 import type { GzAuthorList } from '../src/components/author-list/author-list.component.js';
 import { captureWarnings, fixture, frameAndUpdate } from './helpers.js';
+import './harness/axe.js';
 
 const byline = (el: GzAuthorList) =>
   (el.shadowRoot!.querySelector('[part~="byline"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();

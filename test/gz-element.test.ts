@@ -59,6 +59,34 @@ describe('GzElement', () => {
     });
   });
 
+  describe('a property set before the tag is defined', () => {
+    it('reaches the class’s own accessor once the element upgrades and connects', async () => {
+      class A extends GzElement {
+        stored: number | null = null;
+        get value(): number | null {
+          return this.stored;
+        }
+        set value(v: number | null) {
+          this.stored = v;
+        }
+      }
+      const tag = uniqueTag();
+      const el = document.createElement(tag) as A;
+      el.value = 3; // not upgraded yet: an own property of a plain HTMLElement
+      A.define(tag);
+      document.body.append(el);
+      try {
+        expect(el instanceof A).to.be.true;
+        expect(Object.hasOwn(el, 'value')).to.be.false;
+        expect(el.stored).to.equal(3);
+        el.value = 5;
+        expect(el.stored).to.equal(5);
+      } finally {
+        el.remove();
+      }
+    });
+  });
+
   describe('design tokens', () => {
     it('adopts the global tokens into the document once', async () => {
       class A extends GzElement {}

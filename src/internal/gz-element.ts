@@ -21,6 +21,31 @@ export class GzElement extends LitElement {
   /** The version of Gazette that defined this class. */
   static readonly version: string = VERSION;
 
+  /** Accessor values set before the tag was defined (see the constructor). */
+  #early: [key: string, value: unknown][] | undefined;
+
+  constructor() {
+    super();
+    // A value set on the element before its tag was defined (the script loads after the markup or
+    // after React rendered) is an own property that hides the class's accessor for good
+    // (`el.minutes = 3`). Lit passes on its reactive properties; the others are passed on here, on
+    // connect, once the subclass's fields are set.
+    for (const key of Object.keys(this)) {
+      let proto: object | null = Object.getPrototypeOf(this);
+      while (proto && !Object.getOwnPropertyDescriptor(proto, key)?.set) proto = Object.getPrototypeOf(proto);
+      if (!proto) continue;
+      (this.#early ??= []).push([key, this[key as keyof this]]);
+      delete this[key as keyof this];
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const early = this.#early;
+    this.#early = undefined;
+    for (const [key, value] of early ?? []) (this as Record<string, unknown>)[key] = value;
+  }
+
   static define(tagName: string, registry: CustomElementRegistry = customElements): void {
     const existing = registry.get(tagName) as (CustomElementConstructor & { version?: string }) | undefined;
     if (existing === this) return;

@@ -237,6 +237,10 @@ export class GzAuthorCard extends GzElement {
       </div>`;
     }
     const jobTitle = this.jobTitle && capped(this, 'job-title', this.jobTitle).trim();
+    // The bio is the page's text, not the card's words: `dir="auto"` around its slot resolves to the
+    // host's own direction (HTML: a slot inside `dir=auto` counts as its host's directionality), so
+    // an Arabic bio on a right-to-left page reads right to left even where the card's words fall
+    // back to English left to right.
     return html`<div part="base" class="base card" lang=${lang} dir=${dir}>
       <div class="head">
         ${this._renderAvatar()}
@@ -246,7 +250,7 @@ export class GzAuthorCard extends GzElement {
         </div>
       </div>
       <p part="separator" class="separator" aria-hidden="true" ?hidden=${!this._hasBio}>* * *</p>
-      <div part="bio" class="bio" ?hidden=${!this._hasBio}>
+      <div part="bio" class="bio" dir="auto" ?hidden=${!this._hasBio}>
         <slot @slotchange=${this._onBioChange}></slot>
       </div>
       ${this._renderLinks()}

@@ -39,11 +39,40 @@ export function hasBioMarkup(children: string): boolean {
   return text(children.slice(last));
 }
 
+/**
+ * Where the card's declarative shadow root ends: just after the `</template>` that closes the
+ * `<template shadowrootmode>` following the card's start tag, counting templates nested in it and
+ * skipping comments, quoted attribute values and `<style>`/`<script>` bodies. -1 without one (the
+ * card's first child is not a shadow-root template).
+ */
+function shadowRootEnd(card: string): number {
+  const token = new RegExp(TOKEN.source, 'g');
+  let depth = -1; // -1: before the card's start tag; 0: before the shadow root's template
+  for (let m = token.exec(card); m; m = token.exec(card)) {
+    const [text, closing, tag = '', attrs = ''] = m;
+    if (text.startsWith('<!--')) continue;
+    const name = tag.toLowerCase();
+    if (depth === -1) depth = 0;
+    else if (depth === 0) {
+      if (name !== 'template' || closing || !/\sshadowroot(?:mode)?\s*=/i.test(attrs)) return -1;
+      depth = 1;
+    } else if (name === 'template') {
+      depth += closing ? -1 : 1;
+      if (depth === 0) return token.lastIndex;
+    } else if (!closing && (name === 'style' || name === 'script')) {
+      const end = card.toLowerCase().indexOf(`</${name}`, token.lastIndex);
+      if (end < 0) return -1;
+      token.lastIndex = end;
+    }
+  }
+  return -1;
+}
+
 /** One card's HTML with separator and bio hidden when its children hold no bio. */
 function decideCard(card: string): string {
-  const shadowEnd = card.indexOf('</template>');
+  const shadowEnd = shadowRootEnd(card);
   if (shadowEnd < 0) return card;
-  const children = card.slice(shadowEnd + '</template>'.length, card.lastIndexOf('</'));
+  const children = card.slice(shadowEnd, card.lastIndexOf('</'));
   if (hasBioMarkup(children)) return card;
   const shadow = card
     .slice(0, shadowEnd)

@@ -118,17 +118,31 @@ export class GzAuthorList extends GzElement {
    * framework before its children connects with none yet.
    */
   private _warnIfStillEmpty(): void {
-    const check = () => {
-      if (this.isConnected && this._authors.length === 0) {
+    const check = async () => {
+      // A card whose tag was defined after its name was set (React, or code that sets .name before
+      // the script ran) takes that name only in its first update: ask the cards once it is done.
+      const cards = [...this.querySelectorAll(':scope > gz-author-card')];
+      await Promise.all(cards.map((card) => (card as Element & { updateComplete?: Promise<unknown> }).updateComplete));
+      if (this.isConnected && this._authors.length === 0 && this._cardAuthors().length === 0) {
         warnOnce(this, 'has no <gz-author-card name="…"> children; it shows nothing.');
       }
     };
-    const nextFrame = () => requestAnimationFrame(check);
+    const nextFrame = () => requestAnimationFrame(() => void check());
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', nextFrame, { once: true });
     else nextFrame();
   }
 
   private _readCards(): void {
+    const authors = this._cardAuthors();
+    if (authors.length === 0) this._warnIfStillEmpty();
+    const same =
+      authors.length === this._authors.length &&
+      authors.every((a, i) => a.name === this._authors[i]!.name && a.href === this._authors[i]!.href);
+    if (!same) this._authors = authors;
+  }
+
+  /** The named cards' names and links, in order. */
+  private _cardAuthors(): Byline[] {
     const authors: Byline[] = [];
     for (const card of this.querySelectorAll(':scope > gz-author-card')) {
       // The property first: frameworks (React through gazette/react) set it without the attribute.
@@ -136,10 +150,6 @@ export class GzAuthorList extends GzElement {
       const name = normalizeName(props.name ?? card.getAttribute('name'));
       if (name) authors.push({ name, href: safeAuthorHref(props.href ?? card.getAttribute('href')) });
     }
-    if (authors.length === 0) this._warnIfStillEmpty();
-    const same =
-      authors.length === this._authors.length &&
-      authors.every((a, i) => a.name === this._authors[i]!.name && a.href === this._authors[i]!.href);
-    if (!same) this._authors = authors;
+    return authors;
   }
 }
