@@ -32,7 +32,7 @@ const steps = [
     'subscription service (SQLite, PostgreSQL, SMTP, faults, CSRF, mail flow in Chromium)',
     'node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout ' +
       '--test-reporter=./scripts/lib/node-test-counts.mjs --test-reporter-destination=.test-results/server.json ' +
-      'test/server/service.test.mjs test/server/faults.test.mjs test/server/csrf.test.mjs test/server/mail-flow.test.mjs',
+      'test/server/service.test.mjs test/server/store.test.mjs test/server/faults.test.mjs test/server/csrf.test.mjs test/server/mail-flow.test.mjs',
     'server',
   ],
   ['memory check', 'node scripts/memory-check.mjs', 'memory'],

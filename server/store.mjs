@@ -4,10 +4,12 @@
  * - `sqlite:path/to/file.db` (or a plain path): better-sqlite3, WAL, a busy timeout, each request
  *   in a savepoint of a `BEGIN IMMEDIATE` transaction that the requests waiting at that moment share
  *   (group commit), so many processes on one file lose nothing and a burst costs few commits;
- * - `postgres://…`: pg, the same schema and semantics, one transaction per request.
+ * - `postgres://…`: pg, the same schema and semantics, and the same group commit (one group at a
+ *   time per database).
  * Both drivers are optional peer dependencies, loaded only when their URL is used.
  *
- * `store.tx(fn)` runs `fn(q)` in one transaction and commits only when it returns; `q.get`,
+ * `store.tx(fn)` runs `fn(q)` in one transaction (a savepoint of a group's) and answers only once
+ * it is committed; `q.get`,
  * `q.all` and `q.run` take SQL with `?` placeholders in the dialect both databases share.
  */
 import { randomBytes } from 'node:crypto';
@@ -39,6 +41,16 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  * @typedef {{ dialect: 'sqlite' | 'postgres', secret: string, tx<T>(fn: (q: Query) => Promise<T>): Promise<T>,
  *   close(): Promise<void> }} Store
  */
+
+/**
+ * Requests per group commit. Measured (bench/server-results.md, session 6): 16 instead of 64
+ * (at 50 in flight, groups were 20-50 requests) lets the event loop answer between groups.
+ */
+const GROUP = 16;
+/** Requests per group on PostgreSQL: each savepoint that writes takes a subtransaction id, and a
+ * transaction with more than 64 of them overflows PostgreSQL's per-backend cache (every snapshot
+ * then looks them up on disk). */
+const GROUP_POSTGRES = 32;
 
 /** A storage error the service answers with 503 (full or read-only disk, lock timeout, lost server). */
 export class StorageError extends Error {}
@@ -84,7 +96,7 @@ async function openSqlite(file, synchronous) {
       if (check !== 'ok') throw new Error(`integrity check: ${check}`);
     }
     db.pragma('journal_mode = WAL');
-    // `full` is kept by syncing the WAL after each group commit, off the event loop (walSynced
+    // `full` is kept by syncing the WAL after each group commit, off the event loop (syncWal
     // below); SQLite's own FULL would sync inside COMMIT and stop every other request meanwhile.
     db.pragma(path === ':memory:' ? `synchronous = ${synchronous}` : 'synchronous = NORMAL');
   } catch (error) {
@@ -121,28 +133,47 @@ async function openSqlite(file, synchronous) {
   let commits = 0;
   /** @type {number | undefined} */
   let walFd;
-  /** @type {Set<Promise<void>>} */
-  const syncing = new Set();
+  /**
+   * Groups committed but not yet on the disk. At most one fdatasync runs at a time; groups that
+   * commit meanwhile wait here and share the next one (double-buffered: group N+1 is built and
+   * committed while group N's sync runs, and one sync then covers every group since).
+   * @type {{ job: { resolve: (v: unknown) => void, reject: (e: unknown) => void }, result: unknown }[]}
+   */
+  let unsynced = [];
+  /** @type {Promise<void> | undefined} */
+  let syncing;
   /**
    * fdatasync of the WAL on the libuv thread pool: durable as synchronous=FULL (a sync of any
    * descriptor writes the file's dirty pages, header and frames), without blocking the event
-   * loop; syncs of groups that committed while one runs overlap or follow it (group commit). Should
-   * the sync fail, the group is answered 503: its rows may still reach the disk, and a retry
-   * with the same key then replays their answer, which is the truth by then.
+   * loop. Should the sync fail, its groups are answered 503: their rows may still reach the disk,
+   * and a retry with the same key then replays their answer, which is the truth by then.
    */
-  function walSynced() {
-    if (walFd !== undefined && fstatSync(walFd).nlink === 0) {
-      closeSync(walFd); // the WAL was removed and made anew (another process closed last)
-      walFd = undefined;
+  function syncWal() {
+    if (syncing) return; // the groups wait for the sync after the running one
+    const batch = unsynced;
+    unsynced = [];
+    const failed = (/** @type {Error} */ error) => {
+      for (const { job } of batch) job.reject(new StorageError(`sync failed: ${error.message}`));
+    };
+    let fd;
+    try {
+      if (walFd !== undefined && fstatSync(walFd).nlink === 0) {
+        closeSync(walFd); // the WAL was removed and made anew (another process closed last)
+        walFd = undefined;
+      }
+      fd = walFd ??= openSync(`${path}-wal`, 'r+');
+    } catch (error) {
+      return failed(/** @type {Error} */ (error));
     }
-    walFd ??= openSync(`${path}-wal`, 'r+');
-    const fd = walFd;
-    /** @type {Promise<void>} */
-    const done = new Promise((resolve, reject) =>
-      fdatasync(fd, (error) => (error ? reject(error) : resolve())),
-    ).finally(() => syncing.delete(done));
-    syncing.add(done);
-    return done;
+    syncing = new Promise((resolve) =>
+      fdatasync(fd, (error) => {
+        if (error) failed(error);
+        else for (const { job, result } of batch) job.resolve(result);
+        syncing = undefined;
+        if (unsynced.length) syncWal();
+        resolve();
+      }),
+    );
   }
   /** @type {{ close(): Promise<void> } | undefined} */
   let checkpointer;
@@ -171,11 +202,16 @@ async function openSqlite(file, synchronous) {
       }
     });
 
-  /** Runs the waiting transactions, up to 64 per commit, until none is left. */
+  /**
+   * Runs the waiting transactions, up to GROUP per commit, until none is left. Between groups the
+   * event loop turns: finished syncs answer their requests and new requests queue for the next
+   * group, instead of all of them waiting behind one long group (better-sqlite3 is synchronous:
+   * a group holds the loop from BEGIN to COMMIT).
+   */
   async function drain() {
     try {
       while (waiting.length) {
-        const group = waiting.splice(0, 64);
+        const group = waiting.splice(0, GROUP);
         try {
           db.exec('BEGIN IMMEDIATE');
         } catch (error) {
@@ -216,13 +252,12 @@ async function openSqlite(file, synchronous) {
         }
         if (synchronous === 'FULL' && path !== ':memory:') {
           // Answered once the WAL holding this commit is on the disk; meanwhile the next group runs.
-          walSynced().then(
-            () => done.forEach(([job, result]) => job.resolve(result)),
-            (error) => done.forEach(([job]) => job.reject(new StorageError(`sync failed: ${error.message}`))),
-          );
+          for (const [job, result] of done) unsynced.push({ job, result });
+          syncWal();
         } else for (const [job, result] of done) job.resolve(result);
         // A busy store gets the checkpoint worker (a quiet one, a test's, never pays its start).
         if (++commits === 100 && path !== ':memory:') checkpointer = startCheckpointer(db, path);
+        if (waiting.length) await new Promise((next) => setImmediate(next));
       }
     } finally {
       draining = false;
@@ -235,7 +270,7 @@ async function openSqlite(file, synchronous) {
     tx,
     close: async () => {
       await drained;
-      await Promise.allSettled(syncing);
+      while (syncing) await syncing;
       if (walFd !== undefined) closeSync(walFd);
       await checkpointer?.close();
       db.close();
@@ -309,6 +344,25 @@ function sqliteError(/** @type {any} */ error) {
   return error;
 }
 
+/**
+ * Class 08 connection, 53 resources (disk full), 57 operator intervention, 58 system error,
+ * 25006 read-only transaction; no SQLSTATE at all: the connection broke. Those are StorageErrors (503).
+ * @param {unknown} error
+ */
+function postgresError(error) {
+  const code = String(/** @type {any} */ (error)?.code ?? '');
+  if (/^(08|53|57|58)/.test(code) || code === '25006' || (!code && !(error instanceof TypeError))) {
+    return error instanceof StorageError ? error : new StorageError(/** @type {Error} */ (error).message);
+  }
+  return error;
+}
+
+/** The connection is gone or the server stops: the whole transaction is lost. */
+const lostConnection = (/** @type {unknown} */ error) => {
+  const code = String(/** @type {any} */ (error)?.code ?? '');
+  return /^(08|57)/.test(code) || (!code && /** @type {any} */ (error)?.message?.includes('Connection terminated'));
+};
+
 /** @param {string} url */
 async function openPostgres(url) {
   const pg = await load('pg', 'a PostgreSQL database');
@@ -327,38 +381,137 @@ async function openPostgres(url) {
     let n = 0;
     return sql.replace(/\?/g, () => `$${++n}`);
   };
+  /**
+   * Group commit, as on SQLite: the transactions of concurrent requests run one after another on
+   * one connection, each in a savepoint of a transaction they share, and each is answered after
+   * that COMMIT. One commit (one WAL flush) per group instead of per request; and the rows every
+   * request writes (the client address's rate-limit counter, in the bench every request's) are
+   * held by one transaction at a time instead of passing from one request's COMMIT to the next.
+   * While a group's COMMIT is flushed, the next group starts on a second connection and waits in
+   * the server for the group lock (below), so it starts the moment that COMMIT is done. A failing
+   * request rolls back to its savepoint and fails alone; a failing COMMIT or a lost connection
+   * fails the group, and nothing of it is kept.
+   * @type {{ fn: (q: Query) => Promise<unknown>, resolve: (v: unknown) => void, reject: (e: unknown) => void }[]}
+   */
+  const waiting = [];
+  let draining = false;
+  /** @type {Promise<void>} */
+  let drained = Promise.resolve();
+  /** Clients given a listener for 'error' (once each: the pool reuses them). */
+  const quiet = new WeakSet();
   /** @type {Store['tx']} */
-  const tx = async (fn) => {
-    let client;
+  const tx = (fn) =>
+    new Promise((resolve, reject) => {
+      waiting.push({ fn: /** @type {any} */ (fn), resolve: /** @type {any} */ (resolve), reject });
+      schedule();
+    });
+  const schedule = () => {
+    if (draining) return;
+    draining = true;
+    drained = new Promise((started) => setImmediate(started)).then(drain);
+  };
+
+  async function drain() {
+    /** @type {Promise<void>} */
+    let committing = Promise.resolve();
     try {
-      client = await pool.connect();
-    } catch (error) {
-      throw new StorageError(/** @type {Error} */ (error).message);
+      while (waiting.length) {
+        const group = waiting.splice(0, GROUP_POSTGRES);
+        let client;
+        try {
+          client = await pool.connect();
+        } catch (error) {
+          for (const job of group) job.reject(new StorageError(/** @type {Error} */ (error).message));
+          continue;
+        }
+        // A connection lost while checked out is reported by its query; without a listener its
+        // 'error' event would end the process.
+        if (!quiet.has(client)) quiet.add(client.on('error', () => {}));
+        const built = await runGroup(client, group);
+        // This group's COMMIT goes out; the next group is built beside it once the one before
+        // this has committed (two connections at most).
+        const commit = built ? commitGroup(client, built) : Promise.resolve();
+        await committing;
+        committing = commit;
+      }
+    } finally {
+      await committing;
+      draining = false;
+      // Requests sent by the code a last COMMIT answered, while that COMMIT was awaited.
+      if (waiting.length) schedule();
     }
+  }
+
+  /**
+   * BEGIN, the group lock, then each request in its savepoint; returns what to commit, or
+   * undefined when the transaction is lost (its requests are answered then, the client discarded).
+   * @param {import('pg').PoolClient} client @param {typeof waiting} group
+   */
+  async function runGroup(client, group) {
     /** @type {Query} */
     const q = {
       get: async (sql, params = []) => (await client.query(numbered(sql), params)).rows[0],
       all: async (sql, params = []) => (await client.query(numbered(sql), params)).rows,
       run: async (sql, params = []) => ({ changes: (await client.query(numbered(sql), params)).rowCount ?? 0 }),
     };
+    /** @type {[(typeof group)[number], unknown][]} */
+    const done = [];
+    let i = 0; // group[i] runs; the ones before it are settled or done
     try {
-      await client.query('BEGIN');
-      const result = await fn(q);
+      // One group at a time per database, across processes and hosts: a group takes the rows of
+      // many requests in their order, so two groups that each hold a row the other's later request
+      // needs would deadlock (PostgreSQL would break it after deadlock_timeout, 1 s, failing one).
+      await client.query('BEGIN; SELECT pg_advisory_xact_lock(7340417)');
+      for (; i < group.length; i++) {
+        const job = /** @type {(typeof group)[number]} */ (group[i]);
+        await client.query('SAVEPOINT gz_request');
+        let ok = false;
+        let result;
+        let failure;
+        try {
+          // Not released after it (a round trip less per request): PostgreSQL keeps savepoints of
+          // one name as a stack, and ROLLBACK TO goes back to the newest, this request's.
+          result = await job.fn(q);
+          ok = true;
+        } catch (error) {
+          failure = error;
+        }
+        if (ok) {
+          done.push([job, result]);
+          continue;
+        }
+        if (lostConnection(failure)) throw failure;
+        await client.query('ROLLBACK TO SAVEPOINT gz_request');
+        job.reject(postgresError(failure));
+      }
+      return done;
+    } catch (error) {
+      // Nothing of the group is kept: the requests that ran fail (503); those not yet run go back
+      // to the queue, for the next group on another connection.
+      for (const [job] of done) job.reject(postgresError(error));
+      group[i]?.reject(postgresError(error));
+      waiting.unshift(...group.slice(i + 1));
+      await client.query('ROLLBACK').catch(() => {});
+      client.release(/** @type {Error} */ (error));
+      return undefined;
+    }
+  }
+
+  /**
+   * @param {import('pg').PoolClient} client @param {[{ resolve: (v: unknown) => void, reject: (e: unknown) => void }, unknown][]} done
+   */
+  async function commitGroup(client, done) {
+    try {
       await client.query('COMMIT');
-      return result;
+      client.release();
+      for (const [job, result] of done) job.resolve(result);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
-      const code = String(/** @type {any} */ (error)?.code ?? '');
-      // Class 08 connection, 53 resources (disk full), 57 operator intervention, 58 system
-      // error, 25006 read-only transaction; no SQLSTATE at all: the connection broke.
-      if (/^(08|53|57|58)/.test(code) || code === '25006' || (!code && !(error instanceof TypeError))) {
-        throw new StorageError(/** @type {Error} */ (error).message);
-      }
-      throw error;
-    } finally {
-      client.release();
+      client.release(/** @type {Error} */ (error));
+      for (const [job] of done) job.reject(postgresError(error));
     }
-  };
+  }
+
   let secret;
   try {
     secret = await migrate(tx, 'postgres');
@@ -370,7 +523,15 @@ async function openPostgres(url) {
       { cause: error },
     );
   }
-  return { dialect: 'postgres', secret, tx, close: () => pool.end() };
+  return {
+    dialect: 'postgres',
+    secret,
+    tx,
+    close: async () => {
+      while (draining) await drained;
+      await pool.end();
+    },
+  };
 }
 
 /**

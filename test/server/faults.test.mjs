@@ -24,15 +24,16 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openStore } from '../../server/index.mjs';
 import { burst, runBin, send, serve, spawnService } from './harness.mjs';
+import { startPostgres } from './postgres.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'gz-faults-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 let n = 0;
 const file = () => join(tmp, `f-${++n}.sqlite`);
 
-/** The addresses stored in a SQLite file, read as another process would. */
+/** The addresses stored in a database (a SQLite file's path or a URL), read as another process would. */
 async function addresses(/** @type {string} */ path) {
-  const store = await openStore(`sqlite:${path}`);
+  const store = await openStore(/^postgres:/.test(path) ? path : `sqlite:${path}`);
   try {
     return new Set((await store.tx((q) => q.all('SELECT address FROM gz_subscriptions'))).map((r) => r.address));
   } finally {
@@ -69,44 +70,55 @@ function fill(/** @type {string} */ dir) {
 }
 
 describe('faults', () => {
-  test('kill -9 mid-burst, restart, resend: 0 acknowledged writes lost', async () => {
-    const db = file();
-    const service = await spawnService(['--db', `sqlite:${db}`, '--single-opt-in']);
-    let acknowledged = 0;
-    const jobs = Array.from({ length: 1000 }, (_, i) => async () => {
-      const answer = await send(
-        service.url,
-        { topic: 'k', email: `k${i}@example.de` },
-        { 'idempotency-key': `kill-${i}` },
-      );
-      if (answer.status === 201 && ++acknowledged === 300) service.child.kill('SIGKILL');
-      return answer;
+  for (const dialect of ['sqlite', 'postgres']) {
+    test(`kill -9 mid-burst, restart, resend: 0 acknowledged writes lost (${dialect})`, async () => {
+      // PostgreSQL: the service is killed, not the database (whose durability is its own setting).
+      const pg = dialect === 'postgres' ? await startPostgres() : undefined;
+      const db = pg ? await pg.database() : file();
+      const url = pg ? db : `sqlite:${db}`;
+      try {
+        const service = await spawnService(['--db', url, '--single-opt-in']);
+        let acknowledged = 0;
+        const jobs = Array.from({ length: 1000 }, (_, i) => async () => {
+          const answer = await send(
+            service.url,
+            { topic: 'k', email: `k${i}@example.de` },
+            { 'idempotency-key': `kill-${i}` },
+          );
+          if (answer.status === 201 && ++acknowledged === 300) service.child.kill('SIGKILL');
+          return answer;
+        });
+        const answers = await burst(jobs, 50);
+        const acked = answers.flatMap((a, i) => (a.status === 201 ? [`k${i}@example.de`] : []));
+        const stored = await addresses(db);
+        const lost = acked.filter((a) => !stored.has(a));
+        console.log(
+          `# kill -9 (${dialect}): ${acked.length} acknowledged before the kill, ${stored.size} stored, ${lost.length} lost`,
+        );
+        assert.ok(acked.length >= 300 && acked.length < 1000, `killed mid-burst (${acked.length} acknowledged)`);
+        assert.deepEqual(lost, []);
+        // Restart and resend everything with the same keys: every request ends as one subscription.
+        const again = await spawnService(['--db', url, '--single-opt-in']);
+        try {
+          const resent = await burst(
+            Array.from(
+              { length: 1000 },
+              (_, i) => () =>
+                send(again.url, { topic: 'k', email: `k${i}@example.de` }, { 'idempotency-key': `kill-${i}` }),
+            ),
+            50,
+          );
+          assert.deepEqual([...new Set(resent.map((a) => a.status))], [201]);
+          assert.ok(resent.filter((a) => a.headers.get('idempotent-replayed')).length >= acked.length);
+          assert.equal((await addresses(db)).size, 1000);
+        } finally {
+          again.child.kill();
+        }
+      } finally {
+        pg?.stop();
+      }
     });
-    const answers = await burst(jobs, 50);
-    const acked = answers.flatMap((a, i) => (a.status === 201 ? [`k${i}@example.de`] : []));
-    const stored = await addresses(db);
-    const lost = acked.filter((a) => !stored.has(a));
-    console.log(`# kill -9: ${acked.length} acknowledged before the kill, ${stored.size} stored, ${lost.length} lost`);
-    assert.ok(acked.length >= 300 && acked.length < 1000, `killed mid-burst (${acked.length} acknowledged)`);
-    assert.deepEqual(lost, []);
-    // Restart and resend everything with the same keys: every request ends as one subscription.
-    const again = await spawnService(['--db', `sqlite:${db}`, '--single-opt-in']);
-    try {
-      const resent = await burst(
-        Array.from(
-          { length: 1000 },
-          (_, i) => () =>
-            send(again.url, { topic: 'k', email: `k${i}@example.de` }, { 'idempotency-key': `kill-${i}` }),
-        ),
-        50,
-      );
-      assert.deepEqual([...new Set(resent.map((a) => a.status))], [201]);
-      assert.ok(resent.filter((a) => a.headers.get('idempotent-replayed')).length >= acked.length);
-      assert.equal((await addresses(db)).size, 1000);
-    } finally {
-      again.child.kill();
-    }
-  });
+  }
 
   for (const fault of ['full', 'read-only']) {
     test(`a ${fault} disk: ${fault === 'full' ? '503, no 2xx replay' : 'no start, a message'}, nothing claimed that is not stored`, async () => {

@@ -88,10 +88,10 @@ const agent = new Agent({ keepAlive: true, maxSockets: 64 });
  * Sends JSON over a keep-alive connection (node:http: lighter than fetch under a 2,000-request
  * burst); resolves `{status, body, headers}`, or `{status: 0}` on a network error.
  * @param {string} url @param {unknown} body @param {Record<string, string>} [headers] @param {string} [method]
- * @param {boolean} [retried]
+ * @param {number} [retried]
  * @returns {Promise<{ status: number, body: any, headers: Headers }>}
  */
-export function send(url, body, headers = {}, method = 'POST', retried = false) {
+export function send(url, body, headers = {}, method = 'POST', retried = 0) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return new Promise((resolve) => {
     const req = request(url, {
@@ -118,9 +118,10 @@ export function send(url, body, headers = {}, method = 'POST', retried = false) 
     });
     req.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
       // A kept-alive connection the server closed as this request went out (its idle timeout, hit
-      // under load): nothing reached the service. Node's documented answer is to send it again.
-      if (req.reusedSocket && error.code === 'ECONNRESET' && !retried) {
-        return void send(url, body, headers, method, true).then(resolve);
+      // under load): nothing reached the service. Node's documented answer is to send it again;
+      // the next pooled connection can be just as stale (timers fire late at a load of 30-50).
+      if (req.reusedSocket && error.code === 'ECONNRESET' && retried < 3) {
+        return void send(url, body, headers, method, retried + 1).then(resolve);
       }
       resolve({ status: 0, body: undefined, headers: new Headers() });
     });
