@@ -148,6 +148,21 @@ const shared = {
 /** @type {Record<string, number>} */
 const timing = {};
 
+/** The specs running now: each in its own process group, ended with the runner (Ctrl-C). */
+const running = new Set();
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => {
+    for (const pid of running) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(130);
+  });
+}
+
 /**
  * Runs one spec's command once; resolves with its cases, exit and whether the browser went away.
  * @param {Spec} spec
@@ -195,7 +210,9 @@ async function runOnce(spec, attempt) {
     }
   }, deadline);
   const started = Date.now();
+  running.add(child.pid);
   const code = await new Promise((done) => child.once('close', (c) => done(c ?? 1)));
+  running.delete(child.pid);
   clearTimeout(timer);
   log.end();
   timing[spec.name] = (timing[spec.name] ?? 0) + (Date.now() - started) / 1000;
