@@ -23,10 +23,10 @@ const steps = [
   ['type-check', 'npm run --silent typecheck', 'typecheck', 'static'],
   ['build', 'npm run --silent build', 'build'],
   [
-    'size budget logic',
+    'script logic (size budgets, test counts)',
     'node --test --test-reporter=spec --test-reporter-destination=stdout ' +
       '--test-reporter=./scripts/lib/node-test-counts.mjs --test-reporter-destination=.test-results/size-logic.json ' +
-      'scripts/size-budget.test.mjs',
+      'scripts/size-budget.test.mjs scripts/lib/node-test-counts.test.mjs',
     'size-logic',
   ],
   ['size budgets', 'node scripts/size-budget.mjs', 'size'],
