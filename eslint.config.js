@@ -90,4 +90,25 @@ export default tseslint.config(
     files: ['**/*.{js,mjs,cjs}', 'vite.config.ts', '.storybook/**'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // Issue 19: no fixed sleep synchronises a test or a page check. Wait on updateComplete, an
+    // event or a predicate (test/harness/wait.ts, scripts/lib/browser.mjs `settled`). A deadline or
+    // a poll interval bounded by one, and time that is the scenario's input (a reader's pace), say
+    // so in an eslint-disable comment.
+    files: ['test/**/*.ts', 'scripts/**/*.mjs'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='aTimeout'], CallExpression[callee.property.name='waitForTimeout']",
+          message: 'A fixed sleep: wait on updateComplete, an event or a predicate instead.',
+        },
+        {
+          selector:
+            "NewExpression[callee.name='Promise'] > ArrowFunctionExpression > CallExpression.body[callee.name='setTimeout']",
+          message: 'A fixed sleep: wait on updateComplete, an event or a predicate instead.',
+        },
+      ],
+    },
+  },
 );

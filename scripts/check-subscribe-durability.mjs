@@ -68,6 +68,7 @@ async function until(check, ms = 15_000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check()) return;
+    // eslint-disable-next-line no-restricted-syntax -- the poll interval of a wait bounded by `ms`
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('the condition never held');

@@ -15,17 +15,17 @@
  * browser; passing then, it counts as passed and is listed as flaky. Stories without the `test` tag (`tags: ['!test']`) are skipped.
  * CHROME_PATH overrides the browser (default /usr/bin/chromium); nothing is downloaded.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { browserGone, noBackgroundingArgs, resilientBrowser } from './lib/browser.mjs';
+import { reportCase, writeCounts } from './lib/cases.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STATIC_DIR = path.join(ROOT, 'storybook-static');
-const RESULTS_DIR = path.join(ROOT, '.test-results');
 /** The counts file under .test-results/ (`--results`), one per pass so passes add up. */
 let resultsName = 'stories';
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -245,11 +245,6 @@ async function checkStory(slot, entry, fresh) {
   return result;
 }
 
-async function writeCounts(/** @type {{ passed: number, failed: number, skipped: number }} */ counts) {
-  await mkdir(RESULTS_DIR, { recursive: true });
-  await writeFile(path.join(RESULTS_DIR, `${resultsName}.json`), JSON.stringify(counts));
-}
-
 async function main() {
   const { values } = parseArgs({
     options: { globals: { type: 'string', default: '' }, results: { type: 'string', default: 'stories' } },
@@ -266,7 +261,8 @@ async function main() {
     console.error(
       'story-smoke: no storybook-static/index.json; run `npx storybook build --quiet -o storybook-static` first.',
     );
-    await writeCounts({ passed: 0, failed: 1, skipped: 0 });
+    reportCase({ name: 'storybook-static/index.json exists', status: 'fail', error: 'run the storybook build first' });
+    writeCounts(resultsName, { passed: 0, failed: 1, skipped: 0 });
     process.exit(1);
   }
   const stories = entries.filter((entry) => entry.type === 'story');
@@ -321,6 +317,7 @@ async function main() {
         if (!(entry.tags ?? []).includes('test')) {
           counts.skipped++;
           console.log(`skip  ${label}`);
+          reportCase({ name: label, status: 'skip' });
           continue;
         }
         /** @type {StoryResult} */
@@ -339,9 +336,11 @@ async function main() {
           console.log(
             `${flaky ? 'FLAKY' : 'ok   '} ${label} ${seconds} s${flaky ? ' (passed after a browser restart)' : ''}`,
           );
+          reportCase({ name: label, status: 'pass', flaky });
         } else {
           counts.failed++;
           console.log(`FAIL  ${label}`);
+          reportCase({ name: label, status: 'fail', error: result.reasons.join('\n') });
         }
         for (const reason of result.reasons) console.log(`        ${reason}`);
         for (const note of result.notes) console.log(`        note: ${note}`);
@@ -353,7 +352,7 @@ async function main() {
     await close();
   }
 
-  await writeCounts(counts);
+  writeCounts(resultsName, counts);
   console.log(`story-smoke: ${stories.length} stories in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(
     `stories: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${counts.flaky ? `, ${counts.flaky} flaky` : ''}`,

@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { launch } from './lib/browser.mjs';
+import { reportCase, writeCounts } from './lib/cases.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -172,6 +173,7 @@ async function main() {
           // A missing baseline is a failure: CI must not pass by writing its own baselines.
           counts.failed++;
           console.log('        no baseline was committed; it is written now, review and commit it');
+          reportCase({ name: shot.name, status: 'fail', error: 'no baseline was committed' });
         } else counts.passed++;
         continue;
       }
@@ -196,16 +198,18 @@ async function main() {
         console.log(
           `        see .test-results/visual/${shot.name}.{actual,diff}.png; if intended: npm run test:visual -- --update`,
         );
+        reportCase({ name: `${shot.name} (${shot.id}, ${shot.globals})`, status: 'fail', error: reason });
       } else {
         counts.passed++;
         console.log(`ok    ${shot.name} (${shot.id}, ${shot.globals})`);
+        reportCase({ name: `${shot.name} (${shot.id}, ${shot.globals})`, status: 'pass' });
       }
     }
   } finally {
     await browser.close();
     await close();
   }
-  await writeFile(path.join(ROOT, '.test-results/visual.json'), JSON.stringify(counts));
+  writeCounts('visual', counts);
   console.log(`visual: ${counts.passed} passed, ${counts.failed} failed`);
   if (counts.failed) process.exitCode = 1;
 }

@@ -51,6 +51,7 @@ describe('<gz-subscribe-button> under real reader behaviour', () => {
       const el = await make({ action: ep.url, email: 'leser@example.de' });
       for (let i = 0; i < 10; i++) {
         toggle(el).click();
+        // eslint-disable-next-line no-restricted-syntax -- the reader's pace is the input under test
         await aTimeout(50);
       }
       await el.updateComplete;
@@ -70,6 +71,7 @@ describe('<gz-subscribe-button> under real reader behaviour', () => {
       await sendKeys({ press: 'Enter' });
       await done;
       await el.updateComplete;
+      // eslint-disable-next-line no-restricted-syntax -- the reader's pace is the input under test
       await aTimeout(150);
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;

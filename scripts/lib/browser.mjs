@@ -25,9 +25,32 @@ export const noBackgroundingArgs = [
   '--disable-backgrounding-occluded-windows',
 ];
 
-/** Launches headless Chromium through playwright-core, with `extraArgs` after the usual ones. */
-export function launch(/** @type {string[]} */ extraArgs = []) {
+/** The arguments of the Chromium that `scripts/pages.mjs` shares between its checks. */
+export const sharedArgs = [...chromiumArgs, ...noBackgroundingArgs];
+
+/**
+ * Headless Chromium through playwright-core, with `extraArgs` after the usual ones. Under the
+ * page-check runner (`scripts/pages.mjs`, which sets GZ_BROWSER_WS) a check connects to the
+ * runner's one browser instead of starting its own, when that browser has the arguments it asks
+ * for; closing a connected browser only disconnects. When the shared browser is gone, the check
+ * starts its own.
+ * @returns {Promise<import('playwright-core').Browser>}
+ */
+export async function launch(/** @type {string[]} */ extraArgs = []) {
+  const shared = process.env.GZ_BROWSER_WS;
+  if (shared && extraArgs.every((arg) => sharedArgs.includes(arg))) {
+    try {
+      return await chromium.connect(shared, { timeout: 10_000 });
+    } catch {
+      // The runner's browser went away; it relaunches it before the next check.
+    }
+  }
   return chromium.launch({ executablePath, args: [...chromiumArgs, ...extraArgs], headless: true });
+}
+
+/** Starts the browser the page-check runner shares between its checks (connect to `wsEndpoint()`). */
+export function launchShared() {
+  return chromium.launchServer({ executablePath, args: sharedArgs, headless: true });
 }
 
 /**
@@ -144,7 +167,7 @@ export async function paintedBeforeScripts(page, last) {
 /** Whether an error means the browser (or the page's target) went away, not that the check failed. */
 export function browserGone(/** @type {unknown} */ error) {
   const message = error instanceof Error ? error.message : String(error);
-  return /Target page, context or browser has been closed|Browser has been closed|browser has disconnected|Target crashed|Page crashed/i.test(
+  return /Target page, context or browser has been closed|Browser has been closed|Browser closed|browser has disconnected|Target crashed|Page crashed/i.test(
     message,
   );
 }

@@ -1,8 +1,9 @@
 // @ts-check
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { reportCase, writeCounts } from './cases.mjs';
 
 /**
- * Collects named checks, prints one line each, and writes the counts for `.ci/run`'s summary.
+ * Collects named checks, prints one line each, reports each case to the page-check runner
+ * (`scripts/pages.mjs`), and, run on its own, writes the counts for `.ci/run`'s summary.
  * @param {string} suite  file name under .test-results/
  */
 export function results(suite) {
@@ -17,15 +18,17 @@ export function results(suite) {
         await fn();
         counts.passed++;
         console.log(`  ✓ ${name}`);
+        reportCase({ name, status: 'pass' });
       } catch (error) {
         counts.failed++;
-        console.log(`  ✗ ${name}\n      ${error instanceof Error ? error.message : String(error)}`);
+        const message = error instanceof Error ? error.message : String(error);
+        console.log(`  ✗ ${name}\n      ${message}`);
+        reportCase({ name, status: 'fail', error: message });
       }
     },
     /** Writes the counts; returns the exit code. */
     finish() {
-      mkdirSync('.test-results', { recursive: true });
-      writeFileSync(`.test-results/${suite}.json`, JSON.stringify(counts));
+      writeCounts(suite, counts);
       console.log(`${suite}: ${counts.passed} passed, ${counts.failed} failed`);
       return counts.failed ? 1 : 0;
     },
