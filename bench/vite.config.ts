@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { html, unsafeStatic } from 'lit/static-html.js';
 import { createServer, defineConfig, type Plugin } from 'vite';
-import type { contentStyles } from '../src/components/article-body/content.styles.js';
+import type { contentCss } from '../src/components/article-body/content.styles.js';
 import type { renderToString } from '../src/ssr.js';
 import { litCss } from '../scripts/lib/lit-css.mjs';
 import { litStaticProperties } from '../scripts/lib/static-properties.mjs';
@@ -106,16 +106,16 @@ async function serverRendered(fill: (html: string) => string): Promise<{ markup:
       html: typeof html;
       unsafeStatic: typeof unsafeStatic;
     };
-    const { contentStyles: typesetting } = (await server.ssrLoadModule(
+    const { contentCss: typesetting } = (await server.ssrLoadModule(
       '/src/components/article-body/content.styles.ts',
-    )) as { contentStyles: typeof contentStyles };
+    )) as { contentCss: typeof contentCss };
     const page = fill(readFileSync(resolve(here, 'pages/article-gazette.html'), 'utf8'));
     const main = /<main>[\s\S]*<\/main>/
       .exec(page)![0]
       .replace('reading-time-for="article-body"', 'reading-time-for="article-body" reading-minutes="3"');
     const markup = await renderPage(staticHtml`${unsafe(main)}`, { lang: 'de' });
     const tokens = readFileSync(resolve(here, '../src/styles/tokens.css'), 'utf8');
-    return { markup, css: `<style>${tokens}\n${typesetting.cssText}</style>` };
+    return { markup, css: `<style>${tokens}\n${typesetting}</style>` };
   } finally {
     await server.close();
   }
