@@ -290,8 +290,12 @@ function startCheckpointer(db, path, interval = 1000) {
   // After a burst, a WAL that was started over is cut back to 64 MB on disk.
   db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
   const worker = new Worker(new URL('./checkpoint.mjs', import.meta.url), {
-    // 16,384 pages (64 MB, the journal_size_limit): RESTART holds the writers off while it syncs, so rarely.
-    workerData: { path, interval, restartPages: 16_384 },
+    // RESTART holds the writers off while it copies and syncs (20-85 ms measured), and the request
+    // thread's BEGIN waits for it synchronously: every RESTART stalls all requests in flight. Past
+    // 32,768 pages (128 MB of WAL, reached only under a sustained burst; the journal_size_limit cuts
+    // the file back to 64 MB once it starts over), half as often as at 16,384: p99 at 1,000 stored,
+    // 50 connections, quiet machine, 54/67/65 ms -> 33/32/34 ms (bench/server-results.md).
+    workerData: { path, interval, restartPages: 32_768 },
   });
   worker.unref();
   let open = true;
