@@ -1,5 +1,6 @@
 import { LitElement } from 'lit';
 import { VERSION } from './version.js';
+import { hydrating } from './hydration.js';
 import { adoptPageStyles } from './tokens.js';
 import { warnPage } from './warn.js';
 
@@ -62,6 +63,10 @@ export class GzElement extends LitElement {
 
   /** Holds the first render until the page-wide sheets are there (see `define`). */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    // Hydration adopts the server's DOM, already styled, and must match it: never held. Held, the
+    // element learns things meanwhile that the server's render did not show (the first teaser-list
+    // feed test in the server-rendered run failed with 'unexpected longer than expected iterable').
+    if (hydrating(this)) return super.scheduleUpdate();
     const pending = adoptPageStyles();
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
