@@ -61,13 +61,21 @@ export class GzElement extends LitElement {
     registry.define(tagName, this);
   }
 
-  /** Holds the first render until the page-wide sheets are there (see `define`). */
+  /** Holds a render until what `renderHold()` names is there. */
   protected override scheduleUpdate(): void | Promise<unknown> {
     // Hydration adopts the server's DOM, already styled, and must match it: never held. Held, the
     // element learns things meanwhile that the server's render did not show (the first teaser-list
     // feed test in the server-rendered run failed with 'unexpected longer than expected iterable').
     if (hydrating(this)) return super.scheduleUpdate();
-    const pending = adoptPageStyles();
+    const pending = this.renderHold();
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /**
+   * What the next render waits for, or `undefined`: the page-wide sheets (see `define`). An element
+   * that needs more before it renders adds to it here, so hydration is never held for either.
+   */
+  protected renderHold(): Promise<unknown> | undefined {
+    return adoptPageStyles();
   }
 }

@@ -340,11 +340,11 @@ export class GzArticleBody extends GzElement {
     else this.#contentSheet = pageStyles().then(adopt, () => undefined);
   }
 
-  protected override scheduleUpdate(): void | Promise<unknown> {
+  protected override renderHold(): Promise<unknown> | undefined {
     const sheet = this.#contentSheet;
-    if (!sheet) return super.scheduleUpdate();
     this.#contentSheet = undefined;
-    return sheet.then(() => super.scheduleUpdate());
+    const styles = super.renderHold();
+    return sheet && styles ? Promise.all([sheet, styles]) : (sheet ?? styles);
   }
 
   /** Replaces the content with a sanitized fragment (or nothing), keeping insertions. */
