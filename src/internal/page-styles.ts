@@ -4,18 +4,24 @@
  *
  * @module
  */
-export { default as tokens } from '../styles/tokens.css?inline';
+import tokensCss from '../styles/tokens.css?inline';
 import { contentCss } from '../components/article-body/content.styles.js';
 
-export { contentCss };
+const sheets = new Map<string, CSSStyleSheet>();
 
-let sheet: CSSStyleSheet | undefined;
-
-/** The content typesetting as one constructed sheet, shared by the document and shadow roots. */
-export function contentSheet(): CSSStyleSheet {
+/** `text` as one constructed sheet, built on first use and shared by the document and shadow roots. */
+function sheetOf(text: string): CSSStyleSheet {
+  let sheet = sheets.get(text);
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(contentCss);
+    sheet.replaceSync(text);
+    sheets.set(text, sheet);
   }
   return sheet;
 }
+
+/** The design tokens (`styles/tokens.css`). */
+export const tokensSheet = (): CSSStyleSheet => sheetOf(tokensCss);
+
+/** `<gz-article-body>`'s content typesetting (`content.styles.ts`). */
+export const contentSheet = (): CSSStyleSheet => sheetOf(contentCss);

@@ -34,10 +34,8 @@ export function adoptPageStyles(doc: Document | undefined = globalThis.document)
   if (!tokens && !typesetting) return (pending = undefined);
   return (pending = pageStyles().then(
     (module) => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(module.tokens);
       doc.adoptedStyleSheets = [
-        ...(tokens ? [sheet] : []),
+        ...(tokens ? [module.tokensSheet()] : []),
         ...doc.adoptedStyleSheets,
         ...(typesetting ? [module.contentSheet()] : []),
       ];
