@@ -10,7 +10,7 @@ import { formatAbsolute, parseIsoDate } from '../src/internal/datetime.js';
 import { safeUrl } from '../src/internal/url.js';
 import { slugify } from '../src/components/article-body/slug.js';
 import { ELLIPSIS, truncate } from '../src/components/teaser/truncate.js';
-import { normalizeItems } from '../src/components/teaser-list/items.js';
+import { normalizeItem, normalizeItems } from '../src/components/teaser-list/items.js';
 import { parseJsonFeed } from '../src/components/teaser-list/feed.js';
 
 const runs = { numRuns: 300 };
@@ -183,6 +183,51 @@ describe('properties', function () {
       }),
       runs,
     );
+  });
+
+  it('a normalised item object changed in any field normalizeItem reads is normalised again', () => {
+    // normalizeItems remembers each object's result with the values of the fields it was made
+    // from (items.ts, `fields`/`unchanged`, two hand-written lists). Here the fields are found by
+    // recording what normalizeItem reads, with each read field left out in turn (`href` hides
+    // `url`), so a field added to normalizeItem and not to both lists fails this test.
+    const good: Record<string, string> = {
+      title: 'T', href: 'https://a.example/1', url: 'https://a.example/2', id: 'i', excerpt: 'e', summary: 's',
+      section: 'x', category: 'c', brand: 'b', date: '2026-01-01', image: 'https://a.example/i.jpg',
+      imageAlt: 'a', image_alt: 'a2', srcset: 'https://a.example/i.jpg 1x',
+    }; // prettier-ignore
+    const readBy = (values: Record<string, string>): Set<string> => {
+      const read = new Set<string>();
+      const probe = new Proxy(values, {
+        get: (target, key: string) => {
+          read.add(key);
+          return target[key];
+        },
+      });
+      normalizeItem(probe, { missing: 0, unsafe: 0 });
+      return read;
+    };
+    const probes: Record<string, string>[] = [{ ...good }];
+    const seen = new Set<string>();
+    for (let i = 0; i < probes.length; i++) {
+      for (const key of readBy(probes[i]!)) {
+        expect(key in good, `normalizeItem reads "${key}": add it to this test's object`).to.be.true;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const without = { ...probes[i]! };
+        delete without[key];
+        probes.push(without);
+      }
+    }
+    for (const probe of probes) {
+      for (const key of seen) {
+        const raw: Record<string, string> = { ...probe };
+        normalizeItems([raw]);
+        raw[key] = key === 'date' ? '2026-02-02' : key === 'title' ? 'U' : `${good[key]}?changed`;
+        const fresh = normalizeItem({ ...raw }, { missing: 0, unsafe: 0 });
+        expect(normalizeItems([raw]).items[0], `after a change of "${key}"`).to.deep.equal(fresh);
+      }
+    }
+    expect([...seen].sort()).to.deep.equal(Object.keys(good).sort());
   });
 
   it('items and JSON feeds from any JSON never throw outside the documented FeedError', () => {

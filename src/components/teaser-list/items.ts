@@ -86,6 +86,8 @@ export function normalizeItem(raw: unknown, report: NormalizeReport): TeaserItem
  * The fields `normalizeItem` reads, as they were when it read them: an object whose fields still
  * hold the same values normalises the same. Named reads, not a loop over a list of keys: a
  * 1,000-item update compares 14,000 fields, and keyed reads of absent keys cost ten times more.
+ * Both lists must name every field `normalizeItem` reads: test/properties.test.ts finds those
+ * reads with a Proxy and fails on a stale result when one is missing.
  */
 const fields = (r: Record<string, unknown>) => ({ title: r['title'], href: r['href'], url: r['url'], id: r['id'], excerpt: r['excerpt'], summary: r['summary'], section: r['section'], category: r['category'], brand: r['brand'], date: r['date'], image: r['image'], imageAlt: r['imageAlt'], image_alt: r['image_alt'], srcset: r['srcset'] }); // prettier-ignore
 type Fields = ReturnType<typeof fields>;
