@@ -20,10 +20,4 @@ export const CLIENT_ONLY_TESTS: [title: RegExp, reason: string][] = [
     /^<gz-author-card> bad input drops the URL "\\u0000javascript/,
     'a NUL character cannot travel through the server-rendered HTML as an attribute value',
   ],
-  [
-    /^<gz-subscribe-button> under real reader behaviour intents from an earlier visit (a known reader: resumed|a typed address: "not sent)/,
-    'after hydration an intent from an earlier visit is resumed but not shown (a typed one reaches ' +
-      ":state(unsent) with an empty status line; a known reader's is not sent): finding, the resume " +
-      'racing the post-hydration update, not fixed this session',
-  ],
 ];
