@@ -5,12 +5,6 @@
  * element, not a property of the test: remove the entry with the fix.
  */
 export const CLIENT_ONLY_TESTS: [title: RegExp, reason: string][] = [
-  [
-    /^<gz-article-header> (updated time|relative time shows the update relative)/,
-    "the browser's fake clock does not reach the server, so server and client disagree on 'now' and " +
-      'the update line differs (a real page hydrated long after it was rendered hits the same ' +
-      'Hydration value mismatch: finding)',
-  ],
   [/^<gz-author-card> photo /, "fake timers drive the photo timeout; the server's render has no clock to fake"],
   [
     /^<gz-author-card> bad input shows nothing and warns once without a name|^<gz-reading-time> bad input warns once when for names nothing, and renders nothing/,
