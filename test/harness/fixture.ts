@@ -49,6 +49,32 @@ afterEach(() => {
   for (const container of containers.splice(0)) container.remove();
 });
 
+/** The page's own timer, before any test fakes it. */
+const realSetTimeout = window.setTimeout;
+
+/**
+ * Runs the server command with its response timer on the page's real clock. @web/test-runner's
+ * web socket sets a 20 s timer per command (and never clears it): under a test's fake clock
+ * (`sinon.useFakeTimers`) that timer was counted as the element's, e.g. the author card's photo
+ * timeout "started" for a photo far below the viewport. The first `setTimeout` after the command
+ * starts is that timer; any later one is the test's again.
+ */
+async function onRealClock<T>(command: () => Promise<T>): Promise<T> {
+  const faked = window.setTimeout;
+  // sinon's fake timers carry their clock.
+  if (!('clock' in faked)) return command();
+  const once = ((...args: Parameters<typeof setTimeout>) => {
+    window.setTimeout = faked;
+    return realSetTimeout.apply(window, args);
+  }) as typeof setTimeout;
+  window.setTimeout = once;
+  try {
+    return await command();
+  } finally {
+    if (window.setTimeout === once) window.setTimeout = faked;
+  }
+}
+
 /** What the server gets for a template value; see test/harness/ssr-worker.mjs. */
 function serialize(value: unknown): unknown {
   if (value === nothing) return { $: 'nothing' };
@@ -91,10 +117,12 @@ export async function serverFixture<T extends Element>(
   } = {},
 ): Promise<T> {
   const test = finished;
-  const answer = await executeServerCommand<{ html?: string; error?: string }, unknown>('gz-ssr-render', {
-    template: serialize(template),
-    lang: document.documentElement.lang || undefined,
-  });
+  const answer = await onRealClock(() =>
+    executeServerCommand<{ html?: string; error?: string }, unknown>('gz-ssr-render', {
+      template: serialize(template),
+      lang: document.documentElement.lang || undefined,
+    }),
+  );
   if (!answer?.html) throw new Error(`server rendering failed: ${answer?.error ?? 'no answer'}`);
   if (finished !== test) throw new Error('the test ended before its server-rendered fixture arrived');
   const container = document.createElement('div');

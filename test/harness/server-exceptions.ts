@@ -5,11 +5,6 @@
  * element, not a property of the test: remove the entry with the fix.
  */
 export const CLIENT_ONLY_TESTS: [title: RegExp, reason: string][] = [
-  [/^<gz-author-card> photo /, "fake timers drive the photo timeout; the server's render has no clock to fake"],
-  [
-    /^<gz-author-card> bad input shows nothing and warns once without a name|^<gz-reading-time> bad input warns once when for names nothing, and renders nothing/,
-    'asserts an empty shadow root; a server-rendered one keeps its <style> element',
-  ],
   [
     /^<gz-author-card> bad input drops the URL "\\u0000javascript/,
     'a NUL character cannot travel through the server-rendered HTML as an attribute value',
