@@ -12,6 +12,7 @@ import type * as SanitizeModule from '../src/components/article-body/sanitize.js
 import { safeUrl } from '../src/internal/url.js';
 import { bodyHtml } from './fixtures/article-de.js';
 import { captureWarnings } from './helpers.js';
+import './harness/axe.js';
 
 declare global {
   interface Window {

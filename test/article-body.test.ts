@@ -12,6 +12,7 @@ import { contentCss } from '../src/components/article-body/content.styles.js';
 import { isDomPurifyLoaded } from '../src/components/article-body/sanitize.js';
 import { bodyHtml } from './fixtures/article-de.js';
 import { captureWarnings, frameAndUpdate, shadowText } from './helpers.js';
+import './harness/axe.js';
 
 /** A text of exactly n words. */
 const words = (n: number, stem = 'wort') => Array.from({ length: n }, (_, i) => `${stem}${i}`).join(' ');

@@ -9,6 +9,7 @@ import type { GzReadingTime } from '../src/components/reading-time/reading-time.
 import { bodyHtml, headline, published, standfirst } from './fixtures/article-de.js';
 import { captureWarnings, frameAndUpdate, shadowText, part } from './helpers.js';
 import { until } from './harness/wait.js';
+import './harness/axe.js';
 
 interface HeaderAttrs {
   lang?: string;

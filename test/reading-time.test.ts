@@ -9,6 +9,7 @@ import { countSpacedWords, countText, imageSeconds, readingMinutes } from '../sr
 import { articleBodyContext } from '../src/internal/contexts.js';
 import { bodyHtml } from './fixtures/article-de.js';
 import { captureWarnings, frameAndUpdate, shadowText } from './helpers.js';
+import './harness/axe.js';
 
 /** A text of exactly n words. */
 const words = (n: number) => Array.from({ length: n }, (_, i) => `wort${i}`).join(' ');

@@ -11,6 +11,7 @@ import type { TeaserItem } from '../src/components/teaser-list/items.js';
 import type { GzTeaserSelectEvent } from '../src/events/teaser-select.js';
 import { captureWarnings, part } from './helpers.js';
 import { until } from './harness/wait.js';
+import './harness/axe.js';
 
 const FIXTURES = '/test/fixtures/teaser/';
 const API = '/api/test-feeds/';

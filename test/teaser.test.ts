@@ -10,6 +10,7 @@ import { safeSrcset } from '../src/components/teaser/srcset.js';
 import type { GzTeaserImpressionEvent } from '../src/events/teaser-impression.js';
 import type { GzTeaserSelectEvent } from '../src/events/teaser-select.js';
 import { captureWarnings, part } from './helpers.js';
+import './harness/axe.js';
 
 const TITLE = 'Bayer-Aktie springt nach Glyphosat-Vergleich um 13 Prozent: Anleger hoffen auf das Ende der Klagewelle';
 const EXCERPT =

@@ -15,7 +15,8 @@
 import { fixture as openWcFixture, fixtureCleanup, nextFrame } from '@open-wc/testing';
 import { hydrate } from '@lit-labs/ssr-client';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { noChange, nothing, type TemplateResult } from 'lit';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
+import { adoptPageStyles } from '../../src/internal/tokens.js';
 import { CLIENT_ONLY_TESTS } from './server-exceptions.js';
 
 /** Whether this page is the server-rendered run (set by its test runner HTML). */
@@ -31,6 +32,32 @@ if (serverRendered) {
     if (reason) this.skip();
   });
 }
+
+/** Gazette's tags: a page that registered one of them renders elements. */
+const TAGS = [
+  'article-body',
+  'article-header',
+  'author-card',
+  'author-list',
+  'reading-time',
+  'subscribe-button',
+  'teaser',
+  'teaser-list',
+];
+
+/**
+ * Before a file's first test (each file runs in a page of its own), what a page pays once is paid
+ * here, outside any test's limit: the page-wide sheets' chunk, which every element's first render
+ * waits for, and, server-rendered, a first round trip to the server and a first hydration. Without
+ * it a file's first test carried that cold cost (up to 5 s on a loaded machine). Files that use
+ * `accessible()` warm axe as well (test/harness/axe.ts).
+ */
+before(async function () {
+  this.timeout(Math.max(this.timeout(), 60_000));
+  if (!TAGS.some((tag) => customElements.get(`gz-${tag}`))) return;
+  await adoptPageStyles();
+  if (serverRendered) (await serverFixture<HTMLElement>(html`<p>warm</p>`)).parentElement!.remove();
+});
 
 /** Renders in the browser only, in both runs. */
 export const clientFixture = openWcFixture;
