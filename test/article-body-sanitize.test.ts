@@ -120,6 +120,8 @@ function sanitizerSuite(path: SanitizerPath) {
       it(`renders "${name}" safely and keeps the rest`, async () => {
         const el = await render(payload);
         expectSafe(el);
+        // expectSafe is the proof; two frames only give a handler or a script scheduled by a
+        // payload (an image's onerror, a focus) a chance to run and set the flag.
         await nextFrame();
         await nextFrame();
         expect(window.__gzXss).to.be.undefined;

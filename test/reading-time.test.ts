@@ -240,6 +240,8 @@ describe('<gz-reading-time>', () => {
       const { el, target, wrapper } = await setup(`<p>${words(100)}</p>`);
       el.remove();
       target.append(' eins zwei drei');
+      // The element recounts in the animation frame after a mutation (its MutationObserver, then
+      // requestAnimationFrame): two frames cover that frame, which is the behaviour under test.
       await nextFrame();
       await nextFrame();
       expect(el.words).to.equal(100);
@@ -306,6 +308,7 @@ describe('<gz-reading-time>', () => {
       (window as unknown as { tripwire: () => void }).tripwire = tripwire;
       el.label = '<img src=x onerror="tripwire()"> {minutes}';
       await el.updateComplete;
+      // No <img> is the proof; the frame only gives a handler scheduled by one a chance to run.
       await nextFrame();
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
       expect(shadowText(el)).to.equal('<img src=x onerror="tripwire()"> 3');

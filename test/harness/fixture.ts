@@ -164,6 +164,8 @@ export async function serverFixture<T extends Element>(
   for (const el of deferred) el.removeAttribute('defer-hydration');
   for (const el of deferred) await (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
   await afterHydration?.(container);
+  // As @open-wc/testing's fixture does after rendering: the page's first rendering step with the
+  // elements in it (their observers' first reports) has run.
   await nextFrame();
   return container.firstElementChild as T;
 }
