@@ -146,13 +146,13 @@ function scaledTimeout() {
  */
 const CLIENT_ONLY = [
   'test/hostile*.test.ts', // drives elements through createElement and properties, not templates
-  'test/harness/*.test.ts',
-  'test/internal.test.ts',
-  'test/properties.test.ts',
-  'test/lit-css.test.ts',
-  'test/themes.test.ts',
-  'test/gz-element.test.ts',
-  'test/author-card-initials.test.ts',
+  'test/harness/*.test.ts', // the harness's own tests (element assertions), no element
+  'test/internal.test.ts', // pure functions (dates, URLs, warnings)
+  'test/properties.test.ts', // property-based tests of pure functions
+  'test/lit-css.test.ts', // CSS text of the styles modules
+  'test/themes.test.ts', // contrast of the theme files' colours
+  'test/gz-element.test.ts', // test-only GzElement subclasses and iframes of their own
+  'test/author-card-initials.test.ts', // pure functions (initials, colours, links, alt text)
   'test/localize.test.ts', // test-only LitElements
   'test/embed.test.ts', // test-only LitElements
   'test/article-header-datetime.test.ts', // test-only LitElements
