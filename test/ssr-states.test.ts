@@ -254,6 +254,8 @@ describe('every element server-rendered and hydrated, in its stories’ states',
         });
         const el = wrapper.querySelector(tag)!;
         await (el as Element & { updateComplete: Promise<unknown> }).updateComplete;
+        // One rendering step after hydration, in which the elements' observers (in view, slots)
+        // report; the updates they cause are awaited next.
         await new Promise((r) => requestAnimationFrame(r));
         for (const node of composed(wrapper))
           await (node as Element & { updateComplete?: Promise<unknown> }).updateComplete;

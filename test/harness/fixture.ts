@@ -73,8 +73,41 @@ afterEach(() => {
   // without this line every fixture stayed in the page (duplicate ids, timers, focus from earlier
   // tests). Calling it twice is harmless.
   fixtureCleanup();
+  const lost = containers.flatMap(textInEndMarkers);
   for (const container of containers.splice(0)) container.remove();
+  if (lost.length)
+    throw new Error(
+      `text written into a Lit part's end marker after hydration, never shown: ${lost.map((t) => JSON.stringify(t)).join(', ')}` +
+        " (a binding server-rendered as '' and set later: render `nothing` instead of '')",
+    );
 });
+
+/**
+ * Text a hydrated element wrote into a comment instead of the page. Lit's hydration records a
+ * server-rendered '' as a committed text value although the server sent no text node between the
+ * part's markers (`<!--lit-part--><!--/lit-part-->`); the first non-empty value after it is then
+ * written into the end marker (lit-html's _commitText sets `nextSibling.data`). A reader sees
+ * nothing: <gz-subscribe-button>'s "not sent, send now?" was lost this way.
+ */
+function textInEndMarkers(root: Node): string[] {
+  const lost: string[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      const before = child.previousSibling;
+      if (
+        child.nodeType === Node.COMMENT_NODE &&
+        before?.nodeType === Node.COMMENT_NODE &&
+        /^lit-part\b/.test((before as Comment).data) &&
+        !/^(\/?lit-|\?|$)/.test((child as Comment).data)
+      )
+        lost.push((child as Comment).data);
+      if (child instanceof Element && child.shadowRoot) walk(child.shadowRoot);
+      walk(child);
+    }
+  };
+  walk(root);
+  return lost;
+}
 
 /** The page's own timer, before any test fakes it. */
 const realSetTimeout = window.setTimeout;
