@@ -251,7 +251,7 @@ export class GzArticleHeader extends GzElement {
       published &&
       updated &&
       !(hydrating(this)
-        ? !!this.shadowRoot?.querySelector('[part~="updated"]')
+        ? this.shadowRoot?.querySelector('.updated')
         : shouldShowUpdated(published.date, updated.date, now ?? new Date(), { timeZone }))
     )
       updated = undefined;
