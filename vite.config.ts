@@ -250,7 +250,10 @@ export default defineConfig(({ command, mode }) => {
       : [warningCodes(), litStaticProperties(), litCss(), themes()],
     build: {
       outDir: development ? 'dist/development' : 'dist',
-      emptyOutDir: false,
+      // `npm run build` starts with this production build: it empties dist/ (files of an older
+      // build, such as a dist/_virtual/ chunk, broke check-package), then the development build,
+      // the type declarations and the CDN builds write beside it.
+      emptyOutDir: !development,
       minify: false,
       // The npm modules are unminified, one per source file: readable as they are, so no source maps
       // (they were 76 of the tarball's 240 files, 1.6 of 2.6 MB). The minified CDN files keep theirs.

@@ -1,5 +1,6 @@
 // @ts-check
 import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { createServer } from 'node:net';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -120,6 +121,22 @@ function freePort() {
   });
 }
 
+/** Mocha's limit per test and hook on a quiet machine: a hang fails within it. */
+const TIMEOUT = 5_000;
+/**
+ * The limit for the test file whose page is being served: TIMEOUT, scaled by how oversubscribed the
+ * CPUs are now (the 1-minute load average per core, halved: the suite alone keeps two runnable per
+ * core; at least 1, at most 12 times). On this 2-core machine shared by other suites (load 20-45),
+ * cold module loading and server round trips alone took over 5 s and failed tests (and hooks, taking
+ * a file's later tests down with them) that were only slow: load 23 gives 29 s. On a quiet machine it
+ * stays 5 s. The runner writes `testFramework.config` into each test page as it serves it, so a
+ * getter gives every file the load at its start.
+ */
+function scaledTimeout() {
+  const oversubscribed = loadavg()[0] / availableParallelism() / 2;
+  return Math.round(TIMEOUT * Math.min(12, Math.max(1, oversubscribed)));
+}
+
 /**
  * Test files that render no element of ours from a template, or define test-only elements the
  * server does not know: they run client-rendered only. Every other file runs twice, in the default
@@ -129,13 +146,13 @@ function freePort() {
  */
 const CLIENT_ONLY = [
   'test/hostile*.test.ts', // drives elements through createElement and properties, not templates
-  'test/harness/*.test.ts',
-  'test/internal.test.ts',
-  'test/properties.test.ts',
-  'test/lit-css.test.ts',
-  'test/themes.test.ts',
-  'test/gz-element.test.ts',
-  'test/author-card-initials.test.ts',
+  'test/harness/*.test.ts', // the harness's own tests (element assertions), no element
+  'test/internal.test.ts', // pure functions (dates, URLs, warnings)
+  'test/properties.test.ts', // property-based tests of pure functions
+  'test/lit-css.test.ts', // CSS text of the styles modules
+  'test/themes.test.ts', // contrast of the theme files' colours
+  'test/gz-element.test.ts', // test-only GzElement subclasses and iframes of their own
+  'test/author-card-initials.test.ts', // pure functions (initials, colours, links, alt text)
   'test/localize.test.ts', // test-only LitElements
   'test/embed.test.ts', // test-only LitElements
   'test/article-header-datetime.test.ts', // test-only LitElements
@@ -254,6 +271,12 @@ export default {
     }),
   ],
   testRunnerHtml: (/** @type {string} */ testFramework) => page(testFramework, false),
-  testFramework: { config: { timeout: 5000 } },
+  testFramework: {
+    config: {
+      get timeout() {
+        return scaledTimeout();
+      },
+    },
+  },
   reporters: [defaultReporter(), countingReporter('.test-results/unit.json')],
 };

@@ -68,7 +68,9 @@ export const BUDGETS = {
       'article-body': 4_950,
       // +12 B over in session 5 (article helper): the EU summer-time rule and the de/en relative form
       // without Intl (the first render of a header starts no ICU).
-      'article-header': 3_890,
+      // +15 B in session 7 (tests helper): while hydrating, the update line follows the server's
+      // render (a cached page hydrated later threw a hydration mismatch).
+      'article-header': 3_910,
       // +62 B in session 4 (article helper): the bio read from the light DOM on the first render.
       'author-card': 5_670,
       // Session 6: 1.52 kB, the empty check waits for the cards' first update.

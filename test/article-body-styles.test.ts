@@ -3,6 +3,7 @@ import { fixture } from './harness/fixture.js';
 import '../src/components/article-body/article-body.js';
 import type { GzArticleBody } from '../src/components/article-body/article-body.component.js';
 import { bodyHtml } from './fixtures/article-de.js';
+import './harness/axe.js';
 
 /** A page region with the article body, a paragraph before and after it, and an insertion point. */
 async function page(): Promise<{

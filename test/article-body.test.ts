@@ -1,4 +1,4 @@
-import { expect, html, nextFrame } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { fixture } from './harness/fixture.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ContextEvent } from '@lit/context';
@@ -12,6 +12,8 @@ import { contentCss } from '../src/components/article-body/content.styles.js';
 import { isDomPurifyLoaded } from '../src/components/article-body/sanitize.js';
 import { bodyHtml } from './fixtures/article-de.js';
 import { captureWarnings, frameAndUpdate, shadowText } from './helpers.js';
+import './harness/axe.js';
+import { until } from './harness/wait.js';
 
 /** A text of exactly n words. */
 const words = (n: number, stem = 'wort') => Array.from({ length: n }, (_, i) => `${stem}${i}`).join(' ');
@@ -449,7 +451,7 @@ describe('<gz-article-body>', () => {
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement).to.equal(links[1]);
       await sendKeys({ press: 'Enter' });
-      await nextFrame();
+      await until(() => location.hash === '#strom-dort-nutzen-wo-er-entsteht-ein-neuer-ansatz', 30);
       expect(location.hash).to.equal('#strom-dort-nutzen-wo-er-entsteht-ein-neuer-ansatz');
     });
 
@@ -548,13 +550,12 @@ describe('<gz-article-body>', () => {
       const scale = () => new DOMMatrix(getComputedStyle(bar).transform).a;
       const top = el.getBoundingClientRect().top + window.scrollY;
       const travel = el.offsetHeight - window.innerHeight;
+      // The bar follows the scroll in the frame after it: wait for it to get there (30 frames at most).
       window.scrollTo(0, top + travel / 2);
-      await nextFrame();
-      await nextFrame();
+      await until(() => scale() >= 0.4 && scale() <= 0.6, 30);
       expect(scale()).to.be.within(0.4, 0.6);
       window.scrollTo(0, top + travel);
-      await nextFrame();
-      await nextFrame();
+      await until(() => scale() >= 0.95 && scale() <= 1, 30);
       expect(scale()).to.be.within(0.95, 1);
       await expect(el).to.be.accessible();
     });

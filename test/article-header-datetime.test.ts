@@ -1,10 +1,10 @@
-import { expect, html, nextFrame } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { fixture } from './harness/fixture.js';
 import { LitElement } from 'lit';
 import sinon from 'sinon';
 import { RelativeTimeController } from '../src/controllers/relative-time.js';
 import { shouldShowUpdated } from '../src/internal/datetime.js';
-import { until } from './harness/wait.js';
+import { intersectionReported, until } from './harness/wait.js';
 
 const d = (iso: string) => new Date(iso);
 
@@ -96,8 +96,8 @@ describe('RelativeTimeController', () => {
   it('sets now on connect and runs no observer or timer until enabled', async () => {
     const probe = await fixture<RelativeProbe>(html`<test-relative-probe></test-relative-probe>`);
     expect(probe.clock.now!.toISOString()).to.equal('2024-11-17T15:03:00.000Z');
-    await nextFrame();
-    await nextFrame();
+    // Had the clock observed the host, its report would have come by now.
+    await intersectionReported(probe);
     expect(probe.clock.visible).to.be.false;
     expect(clock.countTimers()).to.equal(0);
   });
@@ -173,7 +173,7 @@ describe('RelativeTimeController', () => {
   it('runs no timer for a host that is not displayed', async () => {
     const probe = await fixture<RelativeProbe>(html`<test-relative-probe hidden></test-relative-probe>`);
     probe.clock.enabled = true;
-    for (let i = 0; i < 5; i++) await nextFrame();
+    await intersectionReported(probe);
     expect(probe.clock.visible).to.be.false;
     expect(clock.countTimers()).to.equal(0);
   });

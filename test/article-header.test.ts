@@ -8,7 +8,8 @@ import type { GzArticleHeader } from '../src/components/article-header/article-h
 import type { GzReadingTime } from '../src/components/reading-time/reading-time.component.js';
 import { bodyHtml, headline, published, standfirst } from './fixtures/article-de.js';
 import { captureWarnings, frameAndUpdate, shadowText, part } from './helpers.js';
-import { until } from './harness/wait.js';
+import { intersectionReported, until } from './harness/wait.js';
+import './harness/axe.js';
 
 interface HeaderAttrs {
   lang?: string;
@@ -497,6 +498,7 @@ describe('<gz-article-header>', () => {
         published,
         updatedLabel: hostile,
       });
+      // No <img> is the proof; the frame only gives a handler scheduled by one a chance to run.
       await nextFrame();
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
       expect(shadowText(el, '.section-text')).to.equal(hostile);
@@ -695,8 +697,8 @@ describe('<gz-article-header>', () => {
 
     it('starts no timer without relative, and releases it on disconnect', async () => {
       const absolute = await header({ published, timeZone: 'Europe/Berlin' });
-      await nextFrame();
-      await nextFrame();
+      // Had the header's clock observed it, its report would have come by now.
+      await intersectionReported(absolute);
       expect(clock.countTimers()).to.equal(0);
       expect(visible(timeOf(absolute))).to.equal('17.11.2024, 16:03');
       const el = await header({ published, relative: true });

@@ -131,6 +131,7 @@ describe('<gz-author-list>', () => {
       card.setAttribute('name', 'Anna Berg');
       el.append(card);
       await frameAndUpdate(el);
+      // The list's missing-name warning waits a frame for cards still on their way: after it, none came.
       await nextFrame();
       expect(byline(el)).to.equal('Von Anna Berg');
       expect(warnings.messages().filter((m) => m.startsWith('<gz-author-list>'))).to.deep.equal([]);

@@ -5,6 +5,7 @@ import '../src/components/author-card/author-card.js';
 import '../src/components/article-body/article-body.js';
 import type { GzArticleHeader } from '../src/components/article-header/article-header.component.js';
 import { isoWithOffset, serializeJsonLd } from '../src/components/article-header/json-ld.js';
+import './harness/axe.js';
 
 /** The properties Google documents for Article / NewsArticle, plus the schema.org ones we add. */
 const GOOGLE_ARTICLE = ['author', 'dateModified', 'datePublished', 'headline', 'image'];

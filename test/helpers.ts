@@ -13,7 +13,13 @@ export function captureWarnings(): { messages: () => string[]; restore: () => vo
   };
 }
 
-/** Waits for the next animation frame (after observers queued by earlier DOM changes) and then for the element's pending update. */
+/**
+ * Waits for the next animation frame (after observers queued by earlier DOM changes) and then for
+ * the element's pending update. The frame is the elements' own contract, not a guessed time:
+ * `<gz-reading-time>`, `<gz-article-body>` and `<gz-author-list>` batch what their
+ * MutationObservers see into one requestAnimationFrame, and the localize controller's observer
+ * reports a `lang` change in a microtask before it.
+ */
 export async function frameAndUpdate(el: { updateComplete: Promise<unknown> }): Promise<void> {
   // Let pending MutationObserver callbacks schedule their frame first, then wait for that frame.
   await null;

@@ -13,6 +13,7 @@ import * as author from './fixtures/author-card/author-de.js';
 import { serverFixture, serverRendered } from './harness/fixture.js';
 import { captureWarnings } from './helpers.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import sinon from 'sinon';
 
 /** Every element in the container and in its elements' shadow roots. */
 function composed(root: ParentNode): Element[] {
@@ -253,6 +254,8 @@ describe('every element server-rendered and hydrated, in its stories’ states',
         });
         const el = wrapper.querySelector(tag)!;
         await (el as Element & { updateComplete: Promise<unknown> }).updateComplete;
+        // One rendering step after hydration, in which the elements' observers (in view, slots)
+        // report; the updates they cause are awaited next.
         await new Promise((r) => requestAnimationFrame(r));
         for (const node of composed(wrapper))
           await (node as Element & { updateComplete?: Promise<unknown> }).updateComplete;
@@ -277,4 +280,72 @@ describe('every element server-rendered and hydrated, in its stories’ states',
       }
     });
   }
+});
+
+/**
+ * A cached page is hydrated hours or days after the server rendered it, so the server's "now" and
+ * the browser's differ. The render that hydrates must match the server's (a mismatch throws and
+ * the element stops); the update after it shows what the browser's clock says. The server renders
+ * with the real present; the browser's clock is faked to a later one.
+ */
+describe('<gz-article-header> hydrated long after the server rendered it', function () {
+  let clock: sinon.SinonFakeTimers | undefined;
+  before(function () {
+    if (!serverRendered) this.skip();
+  });
+  afterEach(() => clock?.restore());
+
+  const minutesAgo = (real: number, minutes: number) => new Date(real - minutes * 60_000).toISOString();
+  /** Renders `template` on the server now, hydrates it with the browser's clock `later` ms ahead. */
+  async function hydrateLater(template: TemplateResult, later: number) {
+    const real = Date.now();
+    let server: { updated: boolean; time: Element | null; text: string } | undefined;
+    const wrapper = await serverFixture<HTMLElement>(html`<div lang="de">${template}</div>`, {
+      beforeHydration: (container) => {
+        const root = container.querySelector('gz-article-header')!.shadowRoot!;
+        const time = root.querySelector('[part~="published"]');
+        server = { updated: !!root.querySelector('[part~="updated"]'), time, text: time?.textContent ?? '' };
+        clock = sinon.useFakeTimers({ now: real + later, toFake: ['Date'] });
+      },
+    });
+    const el = wrapper.querySelector('gz-article-header')!;
+    await el.updateComplete;
+    return { el, root: el.shadowRoot!, server: server! };
+  }
+
+  it('an update line the server showed goes when the browser finds it no longer matters', async () => {
+    const real = Date.now();
+    // Ten minutes old on the server: shown (under 10 hours). Both on one day in the zone, so three
+    // days later in the browser the same-day update of an older article is hidden.
+    const zone = new Date(real).getUTCHours() === 0 ? 'Etc/GMT+6' : 'UTC';
+    const { el, root, server } = await hydrateLater(
+      html`<gz-article-header
+        published=${minutesAgo(real, 12)}
+        updated=${minutesAgo(real, 10)}
+        time-zone=${zone}
+        no-reading-time
+        ><h1>Titel</h1></gz-article-header
+      >`,
+      3 * 24 * 3_600_000,
+    );
+    expect(server.updated, 'the server rendered the update line').to.be.true;
+    expect(root.querySelector('[part~="updated"]'), 'the update line after hydration').to.equal(null);
+    expect(el.matches(':state(updated)')).to.be.false;
+    expect(root.querySelector('[part~="published"]') === server.time, 'the server’s <time> kept').to.be.true;
+  });
+
+  it('a relative date reads from the browser’s clock, in the server’s <time>', async () => {
+    const real = Date.now();
+    const { el, root, server } = await hydrateLater(
+      html`<gz-article-header published=${minutesAgo(real, 10)} relative time-zone="UTC" no-reading-time
+        ><h1>Titel</h1></gz-article-header
+      >`,
+      2 * 3_600_000,
+    );
+    expect(server.text, 'the server renders the absolute date').to.match(/\d\d\.\d\d\.\d{4}, \d\d:\d\d/);
+    const time = root.querySelector('[part~="published"]');
+    expect(time === server.time, 'the server’s <time> kept').to.be.true;
+    expect(time!.querySelector('[aria-hidden="true"]')!.textContent!.trim()).to.equal('vor 2 Stunden');
+    expect(el.matches(':state(relative)')).to.be.true;
+  });
 });

@@ -20,6 +20,7 @@ import {
 } from './harness/subscribe-button.js';
 import { captureWarnings, part } from './helpers.js';
 import { pausedSince } from './harness/wait.js';
+import './harness/axe.js';
 
 interface Attrs {
   topic?: string;

@@ -10,7 +10,8 @@ import { rfc822ToIso } from '../src/components/teaser-list/feed.js';
 import type { TeaserItem } from '../src/components/teaser-list/items.js';
 import type { GzTeaserSelectEvent } from '../src/events/teaser-select.js';
 import { captureWarnings, part } from './helpers.js';
-import { until } from './harness/wait.js';
+import { intersectionReported, until } from './harness/wait.js';
+import './harness/axe.js';
 
 const FIXTURES = '/test/fixtures/teaser/';
 const API = '/api/test-feeds/';
@@ -487,6 +488,7 @@ describe('<gz-teaser-list>', () => {
       );
       const slotted = [...el.querySelectorAll('gz-teaser')];
       await Promise.all(slotted.map((t) => t.updateComplete));
+      // "In the first frame" is what is tested: the first rendering step after the list's, counted.
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const rendered = (t: HTMLElement) => part(t, 'link')!.checkVisibility({ contentVisibilityAuto: true });
       const onScreen = slotted.filter((t) => t.getBoundingClientRect().top < innerHeight);
@@ -610,6 +612,7 @@ describe('<gz-teaser-list>', () => {
       });
       observer.observe({ type: 'layout-shift' });
       const el = await list({}, (e) => (e.items = many(60)));
+      // "In the first frame" is what is tested: the first rendering step after the list's, counted.
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const rendered = (item: HTMLElement) => tpart(item, 'link')!.checkVisibility({ contentVisibilityAuto: true });
       const onScreen = teasers(el).filter((t) => t.getBoundingClientRect().top < innerHeight);
@@ -620,6 +623,7 @@ describe('<gz-teaser-list>', () => {
       expect(titleOf(teasers(el).at(-1)!)).to.equal('Artikel 60');
       for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
         window.scrollTo(0, y);
+        // The rendering steps while scrolling are what is tested (content-visibility, layout shifts).
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       }
       expect(rendered(teasers(el).at(-1)!)).to.equal(true);
@@ -872,7 +876,8 @@ describe('<gz-teaser-list>', () => {
       await until(() => seen.length === 2);
       teasers(el)[0]!.scrollIntoView();
       teasers(el)[1]!.scrollIntoView();
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      // Had the teasers' observer counted them again, it would have reported by now.
+      await intersectionReported(teasers(el)[1]!);
       expect(seen).to.deep.equal(['dwn-1000', 'dwn-1001']);
       window.scrollTo(0, 0);
     });

@@ -1,4 +1,4 @@
-import { expect, html, nextFrame, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { fixture } from './harness/fixture.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -10,6 +10,8 @@ import { safeSrcset } from '../src/components/teaser/srcset.js';
 import type { GzTeaserImpressionEvent } from '../src/events/teaser-impression.js';
 import type { GzTeaserSelectEvent } from '../src/events/teaser-select.js';
 import { captureWarnings, part } from './helpers.js';
+import './harness/axe.js';
+import { intersectionReported, until } from './harness/wait.js';
 
 const TITLE = 'Bayer-Aktie springt nach Glyphosat-Vergleich um 13 Prozent: Anleger hoffen auf das Ende der Klagewelle';
 const EXCERPT =
@@ -203,17 +205,17 @@ describe('<gz-teaser>', () => {
     try {
       const el = await teaser({ date: '2026-02-17T11:55:00Z', relative: true });
       expect(part(el, 'date')!.textContent!.trim()).to.equal('vor 5 Minuten');
-      // The clock starts once the observer has seen the teaser on screen.
+      // The clock starts once the observer has seen the teaser on screen: a condition polled under a
+      // deadline, one fake minute and one frame (for the observer's report) per round, 30 at most.
       for (let i = 0; i < 30 && part(el, 'date')!.textContent!.includes('5'); i++) {
         clock.tick(60_000);
-        await nextFrame();
+        await new Promise((r) => requestAnimationFrame(r));
         await el.updateComplete;
       }
       expect(part(el, 'date')!.textContent!.trim()).to.match(/^vor ([6-9]|[1-3]\d) Minuten$/);
       // A day later the relative form gives way to the date.
       clock.tick(24 * 3_600_000);
-      await el.updateComplete;
-      await nextFrame();
+      await until(() => part(el, 'date')!.textContent!.trim() === '17.02.2026', 30);
       await el.updateComplete;
       expect(part(el, 'date')!.textContent!.trim()).to.equal('17.02.2026');
     } finally {
@@ -405,17 +407,17 @@ describe('<gz-teaser>', () => {
     await el.updateComplete;
     const events: GzTeaserImpressionEvent[] = [];
     wrapper.addEventListener('gz-teaser-impression', (e) => events.push(e));
-    // Not visible yet: give the observer a couple of frames to (not) report.
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // Not visible yet: the teaser's observer has reported once ours has, and counted nothing.
+    await intersectionReported(el);
     expect(events).to.have.length(0);
     const seen = oneEvent(wrapper, 'gz-teaser-impression');
     wrapper.scrollTop = 400;
     const event = (await seen) as GzTeaserImpressionEvent;
     expect(event.detail.href).to.equal(new URL('/a', location.href).href);
     wrapper.scrollTop = 0;
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await intersectionReported(el);
     wrapper.scrollTop = 400;
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await intersectionReported(el);
     expect(events).to.have.length(1);
   });
 

@@ -15,7 +15,8 @@
 import { fixture as openWcFixture, fixtureCleanup, nextFrame } from '@open-wc/testing';
 import { hydrate } from '@lit-labs/ssr-client';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { noChange, nothing, type TemplateResult } from 'lit';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
+import { adoptPageStyles } from '../../src/internal/tokens.js';
 import { CLIENT_ONLY_TESTS } from './server-exceptions.js';
 
 /** Whether this page is the server-rendered run (set by its test runner HTML). */
@@ -32,6 +33,32 @@ if (serverRendered) {
   });
 }
 
+/** Gazette's tags: a page that registered one of them renders elements. */
+const TAGS = [
+  'article-body',
+  'article-header',
+  'author-card',
+  'author-list',
+  'reading-time',
+  'subscribe-button',
+  'teaser',
+  'teaser-list',
+];
+
+/**
+ * Before a file's first test (each file runs in a page of its own), what a page pays once is paid
+ * here, outside any test's limit: the page-wide sheets' chunk, which every element's first render
+ * waits for, and, server-rendered, a first round trip to the server and a first hydration. Without
+ * it a file's first test carried that cold cost (up to 5 s on a loaded machine). Files that use
+ * `accessible()` warm axe as well (test/harness/axe.ts).
+ */
+before(async function () {
+  this.timeout(Math.max(this.timeout(), 60_000));
+  if (!TAGS.some((tag) => customElements.get(`gz-${tag}`))) return;
+  await adoptPageStyles();
+  if (serverRendered) (await serverFixture<HTMLElement>(html`<p>warm</p>`)).parentElement!.remove();
+});
+
 /** Renders in the browser only, in both runs. */
 export const clientFixture = openWcFixture;
 
@@ -46,8 +73,67 @@ afterEach(() => {
   // without this line every fixture stayed in the page (duplicate ids, timers, focus from earlier
   // tests). Calling it twice is harmless.
   fixtureCleanup();
+  const lost = containers.flatMap(textInEndMarkers);
   for (const container of containers.splice(0)) container.remove();
+  if (lost.length)
+    throw new Error(
+      `text written into a Lit part's end marker after hydration, never shown: ${lost.map((t) => JSON.stringify(t)).join(', ')}` +
+        " (a binding server-rendered as '' and set later: render `nothing` instead of '')",
+    );
 });
+
+/**
+ * Text a hydrated element wrote into a comment instead of the page. Lit's hydration records a
+ * server-rendered '' as a committed text value although the server sent no text node between the
+ * part's markers (`<!--lit-part--><!--/lit-part-->`); the first non-empty value after it is then
+ * written into the end marker (lit-html's _commitText sets `nextSibling.data`). A reader sees
+ * nothing: <gz-subscribe-button>'s "not sent, send now?" was lost this way.
+ */
+function textInEndMarkers(root: Node): string[] {
+  const lost: string[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      const before = child.previousSibling;
+      if (
+        child.nodeType === Node.COMMENT_NODE &&
+        before?.nodeType === Node.COMMENT_NODE &&
+        /^lit-part\b/.test((before as Comment).data) &&
+        !/^(\/?lit-|\?|$)/.test((child as Comment).data)
+      )
+        lost.push((child as Comment).data);
+      if (child instanceof Element && child.shadowRoot) walk(child.shadowRoot);
+      walk(child);
+    }
+  };
+  walk(root);
+  return lost;
+}
+
+/** The page's own timer, before any test fakes it. */
+const realSetTimeout = window.setTimeout;
+
+/**
+ * Runs the server command with its response timer on the page's real clock. @web/test-runner's
+ * web socket sets a 20 s timer per command (and never clears it): under a test's fake clock
+ * (`sinon.useFakeTimers`) that timer was counted as the element's, e.g. the author card's photo
+ * timeout "started" for a photo far below the viewport. The first `setTimeout` after the command
+ * starts is that timer; any later one is the test's again.
+ */
+async function onRealClock<T>(command: () => Promise<T>): Promise<T> {
+  const faked = window.setTimeout;
+  // sinon's fake timers carry their clock.
+  if (!('clock' in faked)) return command();
+  const once = ((...args: Parameters<typeof setTimeout>) => {
+    window.setTimeout = faked;
+    return realSetTimeout.apply(window, args);
+  }) as typeof setTimeout;
+  window.setTimeout = once;
+  try {
+    return await command();
+  } finally {
+    if (window.setTimeout === once) window.setTimeout = faked;
+  }
+}
 
 /** What the server gets for a template value; see test/harness/ssr-worker.mjs. */
 function serialize(value: unknown): unknown {
@@ -91,10 +177,12 @@ export async function serverFixture<T extends Element>(
   } = {},
 ): Promise<T> {
   const test = finished;
-  const answer = await executeServerCommand<{ html?: string; error?: string }, unknown>('gz-ssr-render', {
-    template: serialize(template),
-    lang: document.documentElement.lang || undefined,
-  });
+  const answer = await onRealClock(() =>
+    executeServerCommand<{ html?: string; error?: string }, unknown>('gz-ssr-render', {
+      template: serialize(template),
+      lang: document.documentElement.lang || undefined,
+    }),
+  );
   if (!answer?.html) throw new Error(`server rendering failed: ${answer?.error ?? 'no answer'}`);
   if (finished !== test) throw new Error('the test ended before its server-rendered fixture arrived');
   const container = document.createElement('div');
@@ -109,6 +197,8 @@ export async function serverFixture<T extends Element>(
   for (const el of deferred) el.removeAttribute('defer-hydration');
   for (const el of deferred) await (el as Element & { updateComplete?: Promise<unknown> }).updateComplete;
   await afterHydration?.(container);
+  // As @open-wc/testing's fixture does after rendering: the page's first rendering step with the
+  // elements in it (their observers' first reports) has run.
   await nextFrame();
   return container.firstElementChild as T;
 }

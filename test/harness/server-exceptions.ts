@@ -6,24 +6,7 @@
  */
 export const CLIENT_ONLY_TESTS: [title: RegExp, reason: string][] = [
   [
-    /^<gz-article-header> (updated time|relative time shows the update relative)/,
-    "the browser's fake clock does not reach the server, so server and client disagree on 'now' and " +
-      'the update line differs (a real page hydrated long after it was rendered hits the same ' +
-      'Hydration value mismatch: finding)',
-  ],
-  [/^<gz-author-card> photo /, "fake timers drive the photo timeout; the server's render has no clock to fake"],
-  [
-    /^<gz-author-card> bad input shows nothing and warns once without a name|^<gz-reading-time> bad input warns once when for names nothing, and renders nothing/,
-    'asserts an empty shadow root; a server-rendered one keeps its <style> element',
-  ],
-  [
     /^<gz-author-card> bad input drops the URL "\\u0000javascript/,
     'a NUL character cannot travel through the server-rendered HTML as an attribute value',
-  ],
-  [
-    /^<gz-subscribe-button> under real reader behaviour intents from an earlier visit (a known reader: resumed|a typed address: "not sent)/,
-    'after hydration an intent from an earlier visit is resumed but not shown (a typed one reaches ' +
-      ":state(unsent) with an empty status line; a known reader's is not sent): finding, the resume " +
-      'racing the post-hydration update, not fixed this session',
   ],
 ];

@@ -22,3 +22,20 @@ for (const type of ['click', 'keydown'])
  * (e.g. the subscribe button's 500 ms double-click interval), not a guessed sleep.
  */
 export const pausedSince = (ms: number): Promise<void> => until(() => performance.now() - lastActivation >= ms);
+
+/**
+ * Resolves once an IntersectionObserver of the test's own has made its first report on `target`.
+ * The browser reports every observer's view of one rendering step together, in the order the
+ * observers were created: by then an element's own observer (created earlier) has seen the same
+ * layout. The condition for a test that asserts an observer did not act (an impression not counted,
+ * a timer not started), where waiting "a few frames" was a guess.
+ */
+export function intersectionReported(target: Element): Promise<void> {
+  return new Promise((resolve) => {
+    const witness = new IntersectionObserver(() => {
+      witness.disconnect();
+      resolve();
+    });
+    witness.observe(target);
+  });
+}

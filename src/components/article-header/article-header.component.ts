@@ -244,7 +244,16 @@ export class GzArticleHeader extends GzElement {
       this.relative && !isServer && latest !== undefined && Date.now() - latest.date.getTime() < threshold;
     const now = this._clock.now;
 
-    if (published && updated && !shouldShowUpdated(published.date, updated.date, now ?? new Date(), { timeZone }))
+    // The rule for the update line reads the clock. The render that hydrates keeps the server's
+    // choice (a page rendered in the morning and hydrated at night must match it: a mismatch threw);
+    // the update after hydration decides again with this browser's clock.
+    if (
+      published &&
+      updated &&
+      !(hydrating(this)
+        ? this.shadowRoot?.querySelector('.updated')
+        : shouldShowUpdated(published.date, updated.date, now ?? new Date(), { timeZone }))
+    )
       updated = undefined;
 
     const view = (parsed: ParsedDate, kind: 'published' | 'updated'): DateView => {

@@ -319,21 +319,23 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     // The server sees neither the fallback form nor the page's URL: an action it cannot check is
     // taken as usable. The render that hydrates the server's must match it (hydration writes no
     // attribute, so a `disabled` computed there never reached the DOM); the update after it checks.
+    // The endpoint itself is the page's from the start: an intent from an earlier visit can be
+    // resumed before that update (it went to a placeholder URL and failed after three retries).
     const serverView = isServer || hydrating(this);
-    const action = serverView
+    const action = isServer
       ? this.action
       : (this.action ?? this.querySelector(':scope > form')?.getAttribute('action') ?? null);
     const safe = safeUrl(action, { schemes: ['http:', 'https:'], relative: true });
     this._url = undefined;
     try {
-      if (serverView) this._url = 'about:server';
+      if (isServer) this._url = 'about:server';
       else if (safe) this._url = new URL(safe, document.baseURI).href;
     } catch {
       // not a URL after all: disabled below
     }
     this._problem = !this.topic.trim()
       ? 'the topic attribute is missing: it names the tag to follow (topic="energiewende").'
-      : action !== null && !this._url
+      : action !== null && !this._url && !serverView
         ? `action ${JSON.stringify(action)} is not a usable endpoint URL (http, https or relative); the button is disabled.`
         : undefined;
     if (this._problem) errorOnce(this, this._problem);
@@ -365,6 +367,8 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
     const followed = following(s);
     const term = s.message ? t[s.message] : '';
     const message = typeof term === 'function' ? term(label) : term;
+    // No message is `nothing`, never '': Lit's hydration takes a server-rendered '' for a text node
+    // that is not there, and the first message after it went into the part's end comment, unseen.
     return html`<div
       part="base"
       class="base"
@@ -391,7 +395,7 @@ export class GzSubscribeButton extends GzElement implements SyncedButton {
         </button>
       </span>
       ${s.open ? this._flow?.renderForm(t, label, busy) : nothing}
-      <p part="status" class="status" role="status" tabindex="-1">${message}</p>
+      <p part="status" class="status" role="status" tabindex="-1">${message || nothing}</p>
       ${this._flow?.renderRetry(t, s, busy)}
     </div>`;
   }
