@@ -18,29 +18,43 @@ export const linked = (name: PageSheet, doc: Document = document): boolean =>
 
 /** `null`: not checked yet; a promise: the chunk is on its way; `undefined`: nothing to wait for. */
 let pending: Promise<unknown> | undefined | null = null;
+/** The sheets the chunk brings (the ones the page does not link), while it is on its way. */
+const missing = new Set<PageSheet>();
 
 /**
  * Adopts into the document, once, the page-wide sheets it does not link, in their cascade layers
  * (tokens first, so any publisher declaration and the theme files win). Returns the promise to wait
- * for before a first render, or `undefined` when there is none: the page links the sheets, the
- * chunk has arrived, or this is a server render (the page links `gazette/ssr.css` instead). A chunk
- * that fails to load does not hold the elements back: they render with what the page has.
+ * for before a first render that needs `sheet` (any of them when not given), or `undefined` when
+ * there is none: the page links it, the chunk has arrived, or this is a server render (the page
+ * links `gazette/ssr.css` instead). A chunk that fails to load does not hold the elements back:
+ * they render with what the page has. Only `<gz-article-body>` needs the typesetting: with the
+ * tokens linked, other elements render at once while the chunk loads beside them.
  */
-export function adoptPageStyles(doc: Document | undefined = globalThis.document): Promise<unknown> | undefined {
-  if (pending !== null) return pending;
-  if (isServer || !doc?.documentElement || typeof CSSStyleSheet === 'undefined') return (pending = undefined);
+export function adoptPageStyles(
+  sheet?: PageSheet,
+  doc: Document | undefined = globalThis.document,
+): Promise<unknown> | undefined {
+  if (pending === null) pending = start(doc);
+  return pending && (!sheet || missing.has(sheet)) ? pending : undefined;
+}
+
+function start(doc: Document | undefined): Promise<unknown> | undefined {
+  if (isServer || !doc?.documentElement || typeof CSSStyleSheet === 'undefined') return undefined;
   const tokens = !linked('tokens', doc);
   const typesetting = !linked('typesetting', doc);
-  if (!tokens && !typesetting) return (pending = undefined);
-  return (pending = pageStyles().then(
-    (module) => {
-      doc.adoptedStyleSheets = [
-        ...(tokens ? [module.tokensSheet()] : []),
-        ...doc.adoptedStyleSheets,
-        ...(typesetting ? [module.contentSheet()] : []),
-      ];
-      pending = undefined;
-    },
-    () => (pending = undefined),
-  ));
+  if (!tokens && !typesetting) return undefined;
+  if (tokens) missing.add('tokens');
+  if (typesetting) missing.add('typesetting');
+  const done = () => {
+    pending = undefined;
+    missing.clear();
+  };
+  return pageStyles().then((module) => {
+    doc.adoptedStyleSheets = [
+      ...(tokens ? [module.tokensSheet()] : []),
+      ...doc.adoptedStyleSheets,
+      ...(typesetting ? [module.contentSheet()] : []),
+    ];
+    done();
+  }, done);
 }
