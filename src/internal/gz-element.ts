@@ -4,9 +4,6 @@ import { hydrating } from './hydration.js';
 import { adoptPageStyles } from './tokens.js';
 import { warnPage } from './warn.js';
 
-/** Per prototype, whether an own key of an element names an accessor with a setter there. */
-const accessors = new WeakMap<object, Map<string, boolean>>();
-
 /**
  * The base class of every Gazette element.
  *
@@ -16,8 +13,9 @@ const accessors = new WeakMap<object, Map<string, boolean>>();
  * - On first registration the page-wide sheets (design tokens, the body's typesetting) that the
  *   page does not link are loaded as a chunk and adopted into the document, inside cascade layers,
  *   so any publisher stylesheet overrides them. Until the tokens have arrived no element renders,
- *   and no article body until its typesetting has: the first render is never unstyled. A page that links `gazette/preload.css` (or `ssr.css`,
- *   `themes/tokens.css`) renders at once and downloads those bytes once.
+ *   and no article body until its typesetting has: the first render is never unstyled. A page
+ *   that links `gazette/preload.css` (or `ssr.css`, `themes/tokens.css`) renders at once and
+ *   downloads those bytes once.
  *
  * @internal
  */
@@ -34,19 +32,10 @@ export class GzElement extends LitElement {
     // after React rendered) is an own property that hides the class's accessor for good
     // (`el.minutes = 3`). Lit passes on its reactive properties; the others are passed on here, on
     // connect, once the subclass's fields are set.
-    const proto: object = Object.getPrototypeOf(this);
-    let setters = accessors.get(proto);
-    if (!setters) accessors.set(proto, (setters = new Map()));
     for (const key of Object.keys(this)) {
-      // Lit's own instance fields are own keys of every element: the prototype chain is walked
-      // once per class and key, not per element (100 headers, about 10 keys, 9 prototypes each).
-      let setter = setters.get(key);
-      if (setter === undefined) {
-        let p: object | null = proto;
-        while (p && !Object.getOwnPropertyDescriptor(p, key)?.set) p = Object.getPrototypeOf(p);
-        setters.set(key, (setter = !!p));
-      }
-      if (!setter) continue;
+      let proto: object | null = Object.getPrototypeOf(this);
+      while (proto && !Object.getOwnPropertyDescriptor(proto, key)?.set) proto = Object.getPrototypeOf(proto);
+      if (!proto) continue;
       (this.#early ??= []).push([key, this[key as keyof this]]);
       delete this[key as keyof this];
     }

@@ -18,8 +18,8 @@ export const linked = (name: PageSheet, doc: Document = document): boolean =>
 
 /** `null`: not checked yet; a promise: the chunk is on its way; `undefined`: nothing to wait for. */
 let pending: Promise<unknown> | undefined | null = null;
-/** The sheets the chunk brings (the ones the page does not link), while it is on its way. */
-const missing = new Set<PageSheet>();
+/** Whether the chunk on its way brings the tokens (the page does not link them). */
+let tokensPending = false;
 
 /**
  * Adopts into the document, once, the page-wide sheets it does not link, in their cascade layers
@@ -35,26 +35,23 @@ export function adoptPageStyles(
   doc: Document | undefined = globalThis.document,
 ): Promise<unknown> | undefined {
   if (pending === null) pending = start(doc);
-  return pending && (!sheet || missing.has(sheet)) ? pending : undefined;
+  return sheet === 'tokens' && !tokensPending ? undefined : pending;
 }
 
 function start(doc: Document | undefined): Promise<unknown> | undefined {
   if (isServer || !doc?.documentElement || typeof CSSStyleSheet === 'undefined') return undefined;
-  const tokens = !linked('tokens', doc);
+  const tokens = (tokensPending = !linked('tokens', doc));
   const typesetting = !linked('typesetting', doc);
   if (!tokens && !typesetting) return undefined;
-  if (tokens) missing.add('tokens');
-  if (typesetting) missing.add('typesetting');
-  const done = () => {
-    pending = undefined;
-    missing.clear();
-  };
-  return pageStyles().then((module) => {
-    doc.adoptedStyleSheets = [
-      ...(tokens ? [module.tokensSheet()] : []),
-      ...doc.adoptedStyleSheets,
-      ...(typesetting ? [module.contentSheet()] : []),
-    ];
-    done();
-  }, done);
+  return pageStyles().then(
+    (module) => {
+      doc.adoptedStyleSheets = [
+        ...(tokens ? [module.tokensSheet()] : []),
+        ...doc.adoptedStyleSheets,
+        ...(typesetting ? [module.contentSheet()] : []),
+      ];
+      pending = undefined;
+    },
+    () => (pending = undefined),
+  );
 }

@@ -182,16 +182,10 @@ export class GzArticleHeader extends GzElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Read now for the first render (already requested), or after hydration (whose render must
-    // match the server's). Connected again (moved): render anew for the page it is in now.
-    if (!hydrating(this)) {
+    afterHydration(this, () => {
       this._readSlots();
-      if (this.hasUpdated) this.requestUpdate();
-    } else
-      afterHydration(this, () => {
-        this._readSlots();
-        this.requestUpdate();
-      });
+      this.requestUpdate();
+    });
     // Parsed before the body? Look for a <gz-article-body> again once the document is complete.
     if (document.readyState === 'loading') {
       this._lifetime = new AbortController();
@@ -319,12 +313,11 @@ export class GzArticleHeader extends GzElement {
    */
   private _renderMeta(lang: string, dir: 'ltr' | 'rtl'): TemplateResult | typeof nothing {
     const published = this._published;
+    // prettier-ignore
     const readingTime = this._readingTime
-      ? html`<gz-reading-time
-          part="reading-time"
-          for=${ifDefined(this.readingTimeFor || undefined)}
-          minutes=${ifDefined(this.readingMinutes ?? undefined)}
-        ></gz-reading-time>`
+      ? html`<gz-reading-time part="reading-time" for=${ifDefined(this.readingTimeFor || undefined)} minutes=${
+          ifDefined(this.readingMinutes ?? undefined)
+        }></gz-reading-time>`
       : nothing;
     if (!published) return this._readingTime ? html`<div part="meta" class="meta">${readingTime}</div>` : nothing;
     // The publication <time> alone is the dateline's flex item: the wrapper `_time` gives an update
@@ -345,12 +338,12 @@ export class GzArticleHeader extends GzElement {
     // The wrapper keeps the page's direction (for the separator); the <time> speaks the element's.
     // The tooltip sits on the visible, hidden-from-AT text: on the <time> it became its description
     // and the date was read twice.
-    return html`<span class="stamp ${kind}"
-      ><time part="time ${kind}" datetime=${view.iso} lang=${lang} dir=${dir}
-        ><span aria-hidden="true" title=${view.full}>${view.visible}</span
-        ><span class="visually-hidden">${view.long}</span></time
-      ></span
-    >`;
+    // prettier-ignore
+    return html`<span class="stamp ${kind}"><time part="time ${kind}" datetime=${view.iso} lang=${lang} dir=${
+      dir
+    }><span aria-hidden="true" title=${view.full}>${view.visible}</span><span class="visually-hidden">${
+      view.long
+    }</span></time></span>`;
   }
 
   /**
