@@ -130,12 +130,17 @@ describe('GzElement', () => {
      * A fresh page (its own module graph) with `head` in its <head>: a probe element records, at its
      * first render, the token value and the document's adopted sheets.
      */
-    async function probe(head: string) {
-      const gzElement = new URL('../src/internal/gz-element.ts', import.meta.url).href;
+    async function probe(head: string, base: 'GzElement' | 'GzArticleBody' = 'GzElement') {
+      const module = new URL(
+        base === 'GzElement'
+          ? '../src/internal/gz-element.ts'
+          : '../src/components/article-body/article-body.component.ts',
+        import.meta.url,
+      ).href;
       const frame = document.createElement('iframe');
       frame.srcdoc = `<!doctype html><head>${head}</head><body><script type="module">
-        import { GzElement } from '${gzElement}';
-        class Probe extends GzElement {
+        import { ${base} as Base } from '${module}';
+        class Probe extends Base {
           firstUpdated() {
             window.firstRender = {
               color: getComputedStyle(document.documentElement).getPropertyValue('--gz-color-text').trim(),
@@ -168,10 +173,13 @@ describe('GzElement', () => {
       expect(first).to.deep.equal({ color: '#1a1a1a', typeset: '1', adopted: 0, chunks: 0 });
     });
 
-    it('with only the tokens linked: adopts the typesetting alone', async () => {
+    it('with only the tokens linked: adopts the typesetting alone, and only an article body waits for it', async () => {
       const tokens = new URL('../src/styles/tokens.css', import.meta.url).href;
-      const first = await probe(`<link rel="stylesheet" href="${tokens}">`);
-      expect(first).to.deep.equal({ color: '#1a1a1a', typeset: '1', adopted: 1, chunks: 1 });
+      // The typesetting is scoped to <gz-article-body>: 100 headers on a page render without it.
+      const { chunks: _, ...first } = await probe(`<link rel="stylesheet" href="${tokens}">`);
+      expect(first).to.deep.equal({ color: '#1a1a1a', typeset: '', adopted: 0 });
+      const body = await probe(`<link rel="stylesheet" href="${tokens}">`, 'GzArticleBody');
+      expect(body).to.deep.equal({ color: '#1a1a1a', typeset: '1', adopted: 1, chunks: 1 });
     });
   });
 });

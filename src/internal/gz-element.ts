@@ -12,9 +12,10 @@ import { warnPage } from './warn.js';
  *   Gazette on the same CMS page) produces one console warning and leaves the first copy in place.
  * - On first registration the page-wide sheets (design tokens, the body's typesetting) that the
  *   page does not link are loaded as a chunk and adopted into the document, inside cascade layers,
- *   so any publisher stylesheet overrides them. Until they have arrived no element renders: the
- *   first render is never unstyled. A page that links `gazette/preload.css` (or `ssr.css`,
- *   `themes/tokens.css`) renders at once and downloads those bytes once.
+ *   so any publisher stylesheet overrides them. Until the tokens have arrived no element renders,
+ *   and no article body until its typesetting has: the first render is never unstyled. A page
+ *   that links `gazette/preload.css` (or `ssr.css`, `themes/tokens.css`) renders at once and
+ *   downloads those bytes once.
  *
  * @internal
  */
@@ -72,10 +73,11 @@ export class GzElement extends LitElement {
   }
 
   /**
-   * What the next render waits for, or `undefined`: the page-wide sheets (see `define`). An element
-   * that needs more before it renders adds to it here, so hydration is never held for either.
+   * What the next render waits for, or `undefined`: the design tokens, when the page does not link
+   * them (see `define`). An element that needs more before it renders adds to it here (the article
+   * body: its typesetting), so hydration is never held for either.
    */
   protected renderHold(): Promise<unknown> | undefined {
-    return adoptPageStyles();
+    return adoptPageStyles('tokens');
   }
 }

@@ -5,7 +5,7 @@ import { ArticleBodyProvider } from '../../internal/contexts.js';
 import { deepActiveElement, FocusKeeper } from '../../internal/focus.js';
 import { GzElement } from '../../internal/gz-element.js';
 import { hydrating } from '../../internal/hydration.js';
-import { pageStyles } from '../../internal/tokens.js';
+import { adoptPageStyles, pageStyles } from '../../internal/tokens.js';
 import { warnOnce } from '../../internal/warn.js';
 import { hostStyles } from '../../styles/host.styles.js';
 import { countNode, type TextCount } from '../reading-time/count.js';
@@ -343,7 +343,7 @@ export class GzArticleBody extends GzElement {
   protected override renderHold(): Promise<unknown> | undefined {
     const sheet = this.#contentSheet;
     this.#contentSheet = undefined;
-    const styles = super.renderHold();
+    const styles = adoptPageStyles();
     return sheet && styles ? Promise.all([sheet, styles]) : (sheet ?? styles);
   }
 

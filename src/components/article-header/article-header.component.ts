@@ -186,9 +186,9 @@ export class GzArticleHeader extends GzElement {
       this._readSlots();
       this.requestUpdate();
     });
-    this._lifetime = new AbortController();
     // Parsed before the body? Look for a <gz-article-body> again once the document is complete.
     if (document.readyState === 'loading') {
+      this._lifetime = new AbortController();
       document.addEventListener('DOMContentLoaded', () => this.requestUpdate(), {
         once: true,
         signal: this._lifetime.signal,
@@ -196,8 +196,9 @@ export class GzArticleHeader extends GzElement {
     }
   }
 
-  protected override updated(): void {
-    if (!isServer) this._jsonLdWritten = this._syncJsonLd(++this._jsonLdRuns);
+  protected override updated(changed: PropertyValues<this>): void {
+    // Off and unchanged since the last update (100 headers without it): nothing to keep in step.
+    if (!isServer && (this.jsonLd || changed.has('jsonLd'))) this._jsonLdWritten = this._syncJsonLd(++this._jsonLdRuns);
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -303,21 +304,16 @@ export class GzArticleHeader extends GzElement {
     const hasSection = !!(kicker || this.section || this._slots.section);
     const lang = this._localize.lang;
     const dir = this._localize.dir;
-    return html`<div part="base" class="base">
-      <div part="section" class="section" ?hidden=${!hasSection}>
-        ${kicker ? this._renderKicker(kicker, lang, dir) : nothing}
-        <span class="section-text"
-          ><slot name="section" @slotchange=${this._readSlots}>${this._sectionContent()}</slot></span
-        >
-      </div>
-      <div part="headline" class="headline" ?hidden=${!this._slots.headline}>
-        <slot @slotchange=${this._readSlots}></slot>
-      </div>
-      <div part="standfirst" class="standfirst" ?hidden=${!this._slots.standfirst}>
-        <slot name="standfirst" @slotchange=${this._readSlots}></slot>
-      </div>
-      ${this._renderMeta(lang, dir)}
-    </div>`;
+    // No whitespace between the elements (flex items: it never shows), so 100 headers clone no
+    // text nodes that do nothing; prettier would put it back.
+    // prettier-ignore
+    return html`<div part="base" class="base"><div part="section" class="section" ?hidden=${!hasSection}>${
+      kicker ? this._renderKicker(kicker, lang, dir) : nothing
+    }<span class="section-text"><slot name="section">${this._sectionContent()}</slot></span></div><div part="headline" class="headline" ?hidden=${
+      !this._slots.headline
+    }><slot></slot></div><div part="standfirst" class="standfirst" ?hidden=${
+      !this._slots.standfirst
+    }><slot name="standfirst"></slot></div>${this._renderMeta(lang, dir)}</div>`;
   }
 
   /**
@@ -326,27 +322,23 @@ export class GzArticleHeader extends GzElement {
    */
   private _renderMeta(lang: string, dir: 'ltr' | 'rtl'): TemplateResult | typeof nothing {
     const published = this._published;
+    // prettier-ignore
     const readingTime = this._readingTime
-      ? html`<gz-reading-time
-          part="reading-time"
-          for=${ifDefined(this.readingTimeFor || undefined)}
-          minutes=${ifDefined(this.readingMinutes ?? undefined)}
-        ></gz-reading-time>`
+      ? html`<gz-reading-time part="reading-time" for=${ifDefined(this.readingTimeFor || undefined)} minutes=${
+          ifDefined(this.readingMinutes ?? undefined)
+        }></gz-reading-time>`
       : nothing;
     if (!published) return this._readingTime ? html`<div part="meta" class="meta">${readingTime}</div>` : nothing;
-    // The same markup as `_time` (kept in step by the tests of both dates).
-    return html`<div part="meta" class="meta">
-      <div class="dateline">
-        <span class="stamp published"
-          ><time part="time published" datetime=${published.iso} lang=${lang} dir=${dir}
-            ><span aria-hidden="true" title=${published.full}>${published.visible}</span
-            ><span class="visually-hidden">${published.long}</span></time
-          ></span
-        >
-        ${this._updated ? this._time(this._updated, 'updated') : nothing}
-      </div>
-      ${readingTime}
-    </div>`;
+    // The publication <time> alone is the dateline's flex item: the wrapper `_time` gives an update
+    // stamp (for its separator) does nothing here. No whitespace, as in `render`.
+    // prettier-ignore
+    return html`<div part="meta" class="meta"><div class="dateline"><time part="time published" datetime=${
+      published.iso
+    } lang=${lang} dir=${dir}><span aria-hidden="true" title=${published.full}>${
+      published.visible
+    }</span><span class="visually-hidden">${published.long}</span></time>${
+      this._updated ? this._time(this._updated, 'updated') : nothing
+    }</div>${readingTime}</div>`;
   }
 
   private _time(view: DateView, kind: 'published' | 'updated'): TemplateResult {
@@ -355,12 +347,12 @@ export class GzArticleHeader extends GzElement {
     // The wrapper keeps the page's direction (for the separator); the <time> speaks the element's.
     // The tooltip sits on the visible, hidden-from-AT text: on the <time> it became its description
     // and the date was read twice.
-    return html`<span class="stamp ${kind}"
-      ><time part="time ${kind}" datetime=${view.iso} lang=${lang} dir=${dir}
-        ><span aria-hidden="true" title=${view.full}>${view.visible}</span
-        ><span class="visually-hidden">${view.long}</span></time
-      ></span
-    >`;
+    // prettier-ignore
+    return html`<span class="stamp ${kind}"><time part="time ${kind}" datetime=${view.iso} lang=${lang} dir=${
+      dir
+    }><span aria-hidden="true" title=${view.full}>${view.visible}</span><span class="visually-hidden">${
+      view.long
+    }</span></time></span>`;
   }
 
   /**
@@ -397,6 +389,17 @@ export class GzArticleHeader extends GzElement {
       : kicker === 'analysis'
         ? terms.articleHeaderKickerAnalysis
         : terms.articleHeaderKickerOpinion;
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    // `slotchange` bubbles to the shadow root: one listener there, not one per slot.
+    root.addEventListener('slotchange', GzArticleHeader._slotChange);
+    return root;
+  }
+
+  private static _slotChange(this: ShadowRoot): void {
+    (this.host as GzArticleHeader)._readSlots();
   }
 
   /** Which slots have content, read from the light DOM (also before the first `slotchange`). */
