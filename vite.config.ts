@@ -170,6 +170,59 @@ function subscriptionService(): Plugin {
 }
 
 /**
+ * What the autoloader's core chunk holds: what every element runs (Lit, GzElement, localize with
+ * both languages, host styles, warnings, the page-wide sheets' check). Lit's directives, the date
+ * code (header and teasers), focus keeping (body) and contexts (body and badge) go with the
+ * elements that use them, so a page with one badge does not download the dateline's rules.
+ */
+const autoloaderCore = (id: string): boolean =>
+  (/node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) &&
+    !/[\\/]directives[\\/](?!if-defined)/.test(id)) ||
+  (/[\\/]src[\\/](internal|controllers|translations|styles)[\\/]/.test(id) &&
+    !/[\\/](page-styles|datetime|relative-time|focus|contexts)\.ts$/.test(id));
+
+/** The date code the header and the teasers share, in the autoloader build: one chunk, not two. */
+const autoloaderDates = (id: string): boolean => /[\\/]src[\\/]\w+[\\/](datetime|relative-time)\.ts$/.test(id);
+
+/**
+ * Writes into `dist/cdn/gazette-autoloader.js` the chunks each element's chunk (and the page-styles
+ * chunk) imports statically, transitively (`__GZ_AUTOLOADER_GRAPH__` in src/autoloader.ts), so the
+ * autoloader requests them together with the element's chunk: one round trip instead of one per
+ * level of the import graph.
+ */
+function autoloaderGraph(): Plugin {
+  return {
+    name: 'gz-autoloader-graph',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const graph: Record<string, string[]> = {};
+      for (const chunk of chunks) {
+        const id = (chunk.facadeModuleId ?? '').replaceAll('\\', '/');
+        const element = /\/src\/components\/([^/]+)\/\1\.ts$/.exec(id)?.[1];
+        const key = element ? `gz-${element}` : id.endsWith('/src/internal/page-styles.ts') ? 'page-styles' : '';
+        if (!key) continue;
+        const files = new Set<string>();
+        const visit = (fileName: string) => {
+          for (const imported of byFile.get(fileName)?.imports ?? []) {
+            if (files.has(imported)) continue;
+            files.add(imported);
+            visit(imported);
+          }
+        };
+        visit(chunk.fileName);
+        graph[key] = [...files].map((file) => `./${file}`);
+      }
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      const placeholder = /(["'`])__GZ_AUTOLOADER_GRAPH__\1/;
+      if (!entry || !placeholder.test(entry.code)) this.error('the autoloader has no __GZ_AUTOLOADER_GRAPH__ to fill');
+      entry.code = entry.code.replace(placeholder, JSON.stringify(graph));
+    },
+  };
+}
+
+/**
  * The builds from one config:
  * - `vite build` (npm): ES modules, one file per source module, Lit external; `tsc` adds `.d.ts`.
  * - `vite build --mode cdn`: one minified, self-contained ES module and one IIFE (`Gazette`) with
@@ -182,7 +235,8 @@ export default defineConfig(({ command, mode }) => {
   // `__GZ_DEV__`: whether warnings are full sentences (src/internal/warn.ts). Development builds
   // (`npm start`, Storybook, the `cdn-dev` and `development` modes) keep them; the production builds
   // print a code per warning instead (scripts/lib/warnings.mjs replaces the sentences).
-  const development = command === 'serve' || mode === 'cdn-dev' || mode === 'development';
+  const development =
+    command === 'serve' || mode === 'cdn-dev' || mode === 'cdn-autoloader-dev' || mode === 'development';
   const define = { __GZ_VERSION__: JSON.stringify(pkg.version), __GZ_DEV__: String(development) };
   if (command === 'serve') {
     return {
@@ -205,6 +259,37 @@ export default defineConfig(({ command, mode }) => {
       define,
       plugins: [warningCodes(), litStaticProperties(), litCss(), demoContent(), demoPreload(), demoFeeds()],
       build: { outDir: root('bench/dist/demo'), emptyOutDir: true, target: 'es2022' },
+    };
+  }
+  if (mode === 'cdn-autoloader' || mode === 'cdn-autoloader-dev') {
+    return {
+      define,
+      plugins: [...(development ? [] : [warningCodes()]), litStaticProperties(), litCss(), autoloaderGraph()],
+      build: {
+        // Beside gazette.js (and dist/cdn/dev/gazette.js), after those builds have emptied the folder.
+        outDir: development ? 'dist/cdn/dev' : 'dist/cdn',
+        emptyOutDir: false,
+        minify: !development,
+        sourcemap: !development,
+        target: 'es2022',
+        lib: { entry: root('src/autoloader.ts'), formats: ['es'], fileName: () => 'gazette-autoloader.js' },
+        rollupOptions: {
+          checks: { emptyImportMeta: false },
+          output: {
+            chunkFileNames: 'autoloader/[name]-[hash].js',
+            minify: !development,
+            // One core chunk with what every element needs (see autoloaderCore); each element's
+            // chunk holds its own folder, and what two elements share beyond the core is split by
+            // the bundler.
+            codeSplitting: {
+              groups: [
+                { name: 'core', test: autoloaderCore, priority: 2 },
+                { name: 'dates', test: autoloaderDates, priority: 1 },
+              ],
+            },
+          },
+        },
+      },
     };
   }
   if (mode === 'cdn' || mode === 'cdn-dev') {
