@@ -227,6 +227,8 @@ function autoloaderGraph(): Plugin {
  * - `vite build` (npm): ES modules, one file per source module, Lit external; `tsc` adds `.d.ts`.
  * - `vite build --mode cdn`: one minified, self-contained ES module and one IIFE (`Gazette`) with
  *   Lit inlined and every element registered, in `dist/cdn/`.
+ * - `vite build --mode cdn-autoloader`: `dist/cdn/gazette-autoloader.js`, which imports only the
+ *   elements a page has from `dist/cdn/autoloader/` (one chunk each, one core chunk they share).
  * - `vite` (dev): the demo article page in `demo/`, with the development endpoints.
  * - `vite build --mode demo`: the demo page built for production into `bench/dist/demo/`, as a
  *   publisher would deploy it (`npm run lighthouse` and scripts/check-cls.mjs load it).
@@ -235,8 +237,7 @@ export default defineConfig(({ command, mode }) => {
   // `__GZ_DEV__`: whether warnings are full sentences (src/internal/warn.ts). Development builds
   // (`npm start`, Storybook, the `cdn-dev` and `development` modes) keep them; the production builds
   // print a code per warning instead (scripts/lib/warnings.mjs replaces the sentences).
-  const development =
-    command === 'serve' || mode === 'cdn-dev' || mode === 'cdn-autoloader-dev' || mode === 'development';
+  const development = command === 'serve' || mode === 'cdn-dev' || mode === 'development';
   const define = { __GZ_VERSION__: JSON.stringify(pkg.version), __GZ_DEV__: String(development) };
   if (command === 'serve') {
     return {
@@ -261,23 +262,25 @@ export default defineConfig(({ command, mode }) => {
       build: { outDir: root('bench/dist/demo'), emptyOutDir: true, target: 'es2022' },
     };
   }
-  if (mode === 'cdn-autoloader' || mode === 'cdn-autoloader-dev') {
+  // No development variant: dist/cdn/dev/gazette.js defines the same tags with the warnings as
+  // sentences, and a page being built loads that instead (README, "Embed").
+  if (mode === 'cdn-autoloader') {
     return {
       define,
-      plugins: [...(development ? [] : [warningCodes()]), litStaticProperties(), litCss(), autoloaderGraph()],
+      plugins: [warningCodes(), litStaticProperties(), litCss(), autoloaderGraph()],
       build: {
-        // Beside gazette.js (and dist/cdn/dev/gazette.js), after those builds have emptied the folder.
-        outDir: development ? 'dist/cdn/dev' : 'dist/cdn',
+        // Beside gazette.js, after its build has emptied the folder.
+        outDir: 'dist/cdn',
         emptyOutDir: false,
-        minify: !development,
-        sourcemap: !development,
+        minify: true,
+        sourcemap: true,
         target: 'es2022',
         lib: { entry: root('src/autoloader.ts'), formats: ['es'], fileName: () => 'gazette-autoloader.js' },
         rollupOptions: {
           checks: { emptyImportMeta: false },
           output: {
             chunkFileNames: 'autoloader/[name]-[hash].js',
-            minify: !development,
+            minify: true,
             // One core chunk with what every element needs (see autoloaderCore); each element's
             // chunk holds its own folder, and what two elements share beyond the core is split by
             // the bundler.
