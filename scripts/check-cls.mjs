@@ -6,10 +6,13 @@
  * the elements have rendered. It waits on those conditions, never on a fixed time: a 2 s delay
  * once failed under load.
  * Fails unless the cumulative layout shift is 0.000. Prints the number and the shifted nodes.
+ * The same page runs twice: as built (every element in the app's bundle), and with the CDN
+ * autoloader (`dist/cdn/gazette-autoloader.js`, from `npm run build:cdn`) in place of the bundle,
+ * where each element is defined when its own chunk arrives.
  *
  * `--no-preload` measures the page without the stylesheet (for comparison; not part of the suite).
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
 import {
@@ -34,6 +37,17 @@ if (withoutPreload) {
   const index = resolve(out, 'index.html');
   writeFileSync(index, readFileSync(index, 'utf8').replace(/<link rel="stylesheet"[^>]*preload[^>]*>/, ''));
 }
+// The autoloader page: the demo's markup and stylesheets, the CDN autoloader instead of its bundle.
+const cdn = resolve(root, 'dist/cdn');
+if (!existsSync(resolve(cdn, 'gazette-autoloader.js'))) throw new Error('run `npm run build:cdn` first');
+cpSync(cdn, resolve(out, 'cdn'), { recursive: true, filter: (path) => !path.endsWith('.map') });
+const index = readFileSync(resolve(out, 'index.html'), 'utf8');
+const bundle = /<script type="module"[^>]*><\/script>/;
+assert(bundle.test(index), 'the built demo page has no module script');
+writeFileSync(
+  resolve(out, 'autoloader.html'),
+  index.replace(bundle, '<script type="module" src="./cdn/gazette-autoloader.js"></script>'),
+);
 
 const server = await serveStatic(out);
 const browser = await launch();
@@ -43,11 +57,14 @@ const tags = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf
 
 console.log('cls');
 try {
-  for (const [width, height] of [
-    [1280, 800],
-    [390, 844],
+  for (const [width, height, path] of [
+    [1280, 800, '/'],
+    [390, 844, '/'],
+    [1280, 800, '/autoloader.html'],
+    [390, 844, '/autoloader.html'],
   ]) {
-    await suite.check(`demo page at ${width}×${height}, scripts held until painted: CLS 0.000`, async () => {
+    const name = path === '/' ? 'demo page' : 'demo page with the CDN autoloader';
+    await suite.check(`${name} at ${width}×${height}, scripts held until painted: CLS 0.000`, async () => {
       const page = await browser.newPage({ viewport: { width, height } });
       // The built page as deployed: a missing asset (a feed Vite did not copy) is an error too.
       const { errors } = collectConsole(page);
@@ -60,7 +77,7 @@ try {
         await route.continue();
       });
       // Module scripts hold back DOMContentLoaded: wait for the parsed, painted markup instead.
-      await page.goto(server.origin, { waitUntil: 'commit' });
+      await page.goto(`${server.origin}${path}`, { waitUntil: 'commit' });
       await paintedBeforeScripts(page, 'gz-teaser-list');
       const before = await page.evaluate((tags) => tags.filter((t) => customElements.get(t)), tags);
       assert(before.length === 0, `defined before the scripts ran: ${before}`);
