@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { litCss } from './scripts/lib/lit-css.mjs';
 import { litStaticProperties } from './scripts/lib/static-properties.mjs';
@@ -185,25 +186,27 @@ const autoloaderCore = (id: string): boolean =>
 const autoloaderDates = (id: string): boolean => /[\\/]src[\\/]\w+[\\/](datetime|relative-time)\.ts$/.test(id);
 
 /**
- * Writes into `dist/cdn/gazette-autoloader.js` the chunks each element's chunk (and the page-styles
- * chunk) imports statically, transitively (`__GZ_AUTOLOADER_GRAPH__` in src/autoloader.ts), so the
- * autoloader requests them together with the element's chunk: one round trip instead of one per
- * level of the import graph.
+ * Writes into `dist/cdn/gazette-autoloader.js` (`__GZ_AUTOLOADER_GRAPH__` in src/autoloader.ts), for
+ * each element's chunk (and the page-styles chunk), that chunk and every chunk it imports
+ * statically, transitively, so the autoloader fetches them together: one round trip instead of one
+ * per level of the import graph; with each chunk's gzip size and gazette.js's (built before, in the
+ * same folder), so a page that needs more than gazette.js gets gazette.js.
  */
 function autoloaderGraph(): Plugin {
   return {
     name: 'gz-autoloader-graph',
     apply: 'build',
-    generateBundle(_options, bundle) {
+    generateBundle(options, bundle) {
       const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
       const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
       const graph: Record<string, string[]> = {};
+      // Written compactly (the entry is under 1 kB): each file once, as its name in autoloader/.
       for (const chunk of chunks) {
         const id = (chunk.facadeModuleId ?? '').replaceAll('\\', '/');
         const element = /\/src\/components\/([^/]+)\/\1\.ts$/.exec(id)?.[1];
         const key = element ? `gz-${element}` : id.endsWith('/src/internal/page-styles.ts') ? 'page-styles' : '';
         if (!key) continue;
-        const files = new Set<string>();
+        const files = new Set<string>([chunk.fileName]);
         const visit = (fileName: string) => {
           for (const imported of byFile.get(fileName)?.imports ?? []) {
             if (files.has(imported)) continue;
@@ -212,12 +215,22 @@ function autoloaderGraph(): Plugin {
           }
         };
         visit(chunk.fileName);
-        graph[key] = [...files].map((file) => `./${file}`);
+        graph[key] = [...files];
       }
+      const all = resolve(options.dir ?? root('dist/cdn'), 'gazette.js');
+      if (!existsSync(all)) this.warn(`${all} is missing (build --mode cdn first): the autoloader never loads it`);
+      const allBytes = existsSync(all) ? gzipSync(readFileSync(all), { level: 9 }).length : 0;
       const entry = chunks.find((chunk) => chunk.isEntry);
       const placeholder = /(["'`])__GZ_AUTOLOADER_GRAPH__\1/;
       if (!entry || !placeholder.test(entry.code)) this.error('the autoloader has no __GZ_AUTOLOADER_GRAPH__ to fill');
-      entry.code = entry.code.replace(placeholder, JSON.stringify(graph));
+      const files = [...new Set(Object.values(graph).flat())];
+      const written = {
+        files: files.map((file) => file.replace(/^autoloader\//, '')),
+        bytes: files.map((file) => gzipSync((byFile.get(file) as { code: string }).code, { level: 9 }).length),
+        graph: Object.fromEntries(Object.entries(graph).map(([key, list]) => [key, list.map((f) => files.indexOf(f))])),
+        all: allBytes,
+      };
+      entry.code = entry.code.replace(placeholder, JSON.stringify(written));
     },
   };
 }

@@ -17,7 +17,7 @@
  *   navigation to every element rendered.
  * Prints the medians and the autoloader's ratio to gazette.js (95 % bootstrap interval).
  *
- *   node bench/cdn.mjs [--rounds 10]
+ *   node bench/cdn.mjs [--rounds 10] [--pages one,header,article] [--entry name=file-in-dist-cdn.js]
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -31,7 +31,14 @@ import { chromiumArgs, executablePath } from '../scripts/lib/browser.mjs';
 import { bootstrapRatio, median } from './stats.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '10' },
+    pages: { type: 'string', default: 'one,header,article' },
+    // name=file in dist/cdn/, for a variant built beside the two
+    entry: { type: 'string', multiple: true, default: [] },
+  },
+});
 const rounds = Number(values.rounds);
 
 // The reference article's <main>, filled by the bench build's own plugin.
@@ -55,7 +62,12 @@ const bodies = {
   header: `<main><gz-article-header section="Politik" published="2024-11-17T16:03:00+01:00" time-zone="Europe/Berlin"><h1>Netzausbau im Norden stockt</h1></gz-article-header></main>`,
   article,
 };
-const entries = { gazette: 'gazette.js', autoloader: 'gazette-autoloader.js' };
+/** @type {Record<string, string>} */
+const entries = {
+  gazette: 'gazette.js',
+  autoloader: 'gazette-autoloader.js',
+  ...Object.fromEntries(/** @type {string[]} */ (values.entry).map((x) => x.split('='))),
+};
 
 /** Done when every gz-* element, in shadow roots too, is defined and has rendered (bench/data.ts). */
 const done = `<script type="module">
@@ -89,8 +101,7 @@ const server = createServer((req, res) => {
   const match = /^\/(\w+)-(\w+)\.html$/.exec(path);
   let text;
   try {
-    if (match && bodies[match[1]] && match[2] in entries)
-      text = page(bodies[match[1]], entries[/** @type {keyof typeof entries} */ (match[2])]);
+    if (match && bodies[match[1]] && match[2] in entries) text = page(bodies[match[1]], entries[match[2]]);
     else if (path === '/preload.css') text = readFileSync(resolve(root, 'dist/preload.css'));
     else if (path === '/bench.css') text = readFileSync(resolve(root, 'bench/bench.css'));
     else if (path.startsWith('/cdn/')) text = readFileSync(normalize(join(root, 'dist', path)));
@@ -113,31 +124,39 @@ const origin = `http://127.0.0.1:${typeof address === 'object' && address ? addr
 
 /**
  * Main-thread CPU (ms of thread time) of the renderer's top-level tasks from navigation start to the
- * done mark; a task straddling the end counts in proportion.
+ * done mark, and of it style and layout; a task straddling the end counts in proportion.
  * @param {any[]} events
+ * @returns {{ all: number, styleLayout: number }}
  */
 function cpuTime(events) {
   const mark = events.find((e) => e.name === 'gz-bench-done');
   const start = events.find((e) => e.name === 'navigationStart' && e.pid === mark?.pid);
-  if (!mark || !start) return Number.NaN;
+  if (!mark || !start) return { all: Number.NaN, styleLayout: Number.NaN };
   const main = events.find(
     (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === mark.pid,
   );
-  let sum = 0;
+  const sums = { all: 0, styleLayout: 0 };
   for (const e of events) {
-    if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' || e.pid !== mark.pid || e.tid !== main?.tid)
-      continue;
+    if (e.ph !== 'X' || e.pid !== mark.pid || e.tid !== main?.tid || !e.dur) continue;
+    const kind =
+      e.name === 'ThreadControllerImpl::RunTask'
+        ? 'all'
+        : e.name === 'UpdateLayoutTree' || e.name === 'Layout'
+          ? 'styleLayout'
+          : undefined;
+    if (!kind) continue;
     const overlap = Math.min(e.ts + e.dur, mark.ts) - Math.max(e.ts, start.ts);
-    if (overlap > 0 && e.dur) sum += ((e.tdur ?? e.dur) * overlap) / e.dur / 1000;
+    if (overlap > 0) sums[kind] += ((e.tdur ?? e.dur) * overlap) / e.dur / 1000;
   }
-  return sum;
+  return sums;
 }
 
 const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
 /** @type {Record<string, number[]>} */
 const samples = {};
 const add = (/** @type {string} */ key, /** @type {number} */ x) => (samples[key] ??= []).push(x);
-const pairs = Object.keys(bodies).flatMap((p) => Object.keys(entries).map((e) => ({ p, e })));
+const pages = /** @type {string} */ (values.pages).split(',');
+const pairs = pages.flatMap((p) => Object.keys(entries).map((e) => ({ p, e })));
 const shuffle = (/** @type {any[]} */ xs) => {
   for (let i = xs.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));
@@ -192,7 +211,9 @@ try {
           // CDP timestamps: seconds on one monotonic clock, from the document's request.
           add(`${p} ${e} last script`, (Math.max(...scripts.map((x) => x.end)) - navigation) * 1000);
         } else {
-          add(`${p} ${e} cpu`, cpuTime(JSON.parse((await browser.stopTracing()).toString()).traceEvents));
+          const cpu = cpuTime(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+          add(`${p} ${e} cpu`, cpu.all);
+          add(`${p} ${e} style+layout`, cpu.styleLayout);
         }
         await context.close();
         if (errors.length) console.error(p, e, mode, errors);
@@ -213,18 +234,20 @@ console.log(
   '| page | entry | JS requests | JS gzip kB | last script ms (network) | rendered ms (network) | main-thread CPU ms |',
 );
 console.log('|---|---|---:|---:|---:|---:|---:|');
-for (const p of Object.keys(bodies)) {
+for (const p of pages) {
   for (const e of Object.keys(entries)) {
     const m = (/** @type {string} */ k) => median(samples[`${p} ${e} ${k}`] ?? []);
     console.log(
-      `| ${p} | ${entries[/** @type {keyof typeof entries} */ (e)]} | ${m('scripts')} | ${(m('bytes') / 1000).toFixed(1)} | ${m('last script').toFixed(0)} | ${m('rendered').toFixed(0)} | ${m('cpu').toFixed(1)} |`,
+      `| ${p} | ${entries[e]} | ${m('scripts')} | ${(m('bytes') / 1000).toFixed(1)} | ${m('last script').toFixed(0)} | ${m('rendered').toFixed(0)} | ${m('cpu').toFixed(1)} | ${m('style+layout').toFixed(1)} |`,
     );
   }
 }
-console.log('\n| page | autoloader / gazette.js: last script | rendered (network) | CPU |');
-console.log('|---|---|---|---|');
-for (const p of Object.keys(bodies)) {
-  const r = (/** @type {string} */ k) =>
-    fmt(bootstrapRatio(samples[`${p} autoloader ${k}`] ?? [], samples[`${p} gazette ${k}`] ?? []));
-  console.log(`| ${p} | ${r('last script')} | ${r('rendered')} | ${r('cpu')} |`);
+console.log('\n| page | entry / gazette.js | last script | rendered (network) | CPU | style + layout |');
+console.log('|---|---|---|---|---|---|');
+for (const p of pages) {
+  for (const e of Object.keys(entries).filter((x) => x !== 'gazette')) {
+    const r = (/** @type {string} */ k) =>
+      fmt(bootstrapRatio(samples[`${p} ${e} ${k}`] ?? [], samples[`${p} gazette ${k}`] ?? []));
+    console.log(`| ${p} | ${e} | ${r('last script')} | ${r('rendered')} | ${r('cpu')} | ${r('style+layout')} |`);
+  }
 }

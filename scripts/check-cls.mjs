@@ -8,7 +8,8 @@
  * Fails unless the cumulative layout shift is 0.000. Prints the number and the shifted nodes.
  * The same page runs twice: as built (every element in the app's bundle), and with the CDN
  * autoloader (`dist/cdn/gazette-autoloader.js`, from `npm run build:cdn`) in place of the bundle,
- * where each element is defined when its own chunk arrives.
+ * which loads gazette.js for a page with most elements, and on the article alone (header, body,
+ * author card), where it loads the elements' chunks.
  *
  * `--no-preload` measures the page without the stylesheet (for comparison; not part of the suite).
  */
@@ -44,10 +45,13 @@ cpSync(cdn, resolve(out, 'cdn'), { recursive: true, filter: (path) => !path.ends
 const index = readFileSync(resolve(out, 'index.html'), 'utf8');
 const bundle = /<script type="module"[^>]*><\/script>/;
 assert(bundle.test(index), 'the built demo page has no module script');
-writeFileSync(
-  resolve(out, 'autoloader.html'),
-  index.replace(bundle, '<script type="module" src="./cdn/gazette-autoloader.js"></script>'),
-);
+const autoloaded = index.replace(bundle, '<script type="module" src="./cdn/gazette-autoloader.js"></script>');
+writeFileSync(resolve(out, 'autoloader.html'), autoloaded);
+// The article alone (no subscribe buttons, no teaser list): fewer bytes than gazette.js, so the
+// autoloader loads element chunks, where the whole demo page gets gazette.js from it.
+const article = autoloaded.replace(/<gz-(subscribe-button|teaser-list)\s[\s\S]*?<\/gz-\1>/g, '');
+assert(!/<gz-(subscribe-button|teaser-list)\s/.test(article), 'the article page still has a button or list');
+writeFileSync(resolve(out, 'autoloader-article.html'), article);
 
 const server = await serveStatic(out);
 const browser = await launch();
@@ -57,13 +61,19 @@ const tags = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf
 
 console.log('cls');
 try {
-  for (const [width, height, path] of [
+  for (const [width, height, path] of /** @type {const} */ ([
     [1280, 800, '/'],
     [390, 844, '/'],
     [1280, 800, '/autoloader.html'],
     [390, 844, '/autoloader.html'],
-  ]) {
-    const name = path === '/' ? 'demo page' : 'demo page with the CDN autoloader';
+    [1280, 800, '/autoloader-article.html'],
+    [390, 844, '/autoloader-article.html'],
+  ])) {
+    const name = {
+      '/': 'demo page',
+      '/autoloader.html': 'demo page with the CDN autoloader (which loads gazette.js for it)',
+      '/autoloader-article.html': 'its article alone with the CDN autoloader (element chunks)',
+    }[path];
     await suite.check(`${name} at ${width}×${height}, scripts held until painted: CLS 0.000`, async () => {
       const page = await browser.newPage({ viewport: { width, height } });
       // The built page as deployed: a missing asset (a feed Vite did not copy) is an error too.
@@ -72,13 +82,16 @@ try {
       /** @type {() => void} */
       let release = () => {};
       const released = new Promise((r) => (release = () => r(undefined)));
+      /** @type {string[]} */
+      const scripts = [];
       await page.route('**/*.js', async (route) => {
+        scripts.push(new URL(route.request().url()).pathname);
         await released;
         await route.continue();
       });
       // Module scripts hold back DOMContentLoaded: wait for the parsed, painted markup instead.
       await page.goto(`${server.origin}${path}`, { waitUntil: 'commit' });
-      await paintedBeforeScripts(page, 'gz-teaser-list');
+      await paintedBeforeScripts(page, path === '/autoloader-article.html' ? 'gz-author-card' : 'gz-teaser-list');
       const before = await page.evaluate((tags) => tags.filter((t) => customElements.get(t)), tags);
       assert(before.length === 0, `defined before the scripts ran: ${before}`);
       release();
@@ -89,6 +102,11 @@ try {
       );
       await settled(page);
       const cls = await cumulativeLayoutShift(page);
+      // Which path the autoloader took: gazette.js for the whole page, element chunks for the article.
+      const all = scripts.includes('/cdn/gazette.js');
+      const chunks = scripts.some((p) => p.startsWith('/cdn/autoloader/'));
+      if (path === '/autoloader.html') assert(all && !chunks, `scripts: ${scripts.join(' ')}`);
+      if (path === '/autoloader-article.html') assert(!all && chunks, `scripts: ${scripts.join(' ')}`);
       assert(withoutPreload || cls.toFixed(3) === '0.000', `CLS ${cls.toFixed(3)}`);
       assert(errors.length === 0, errors.join('\n'));
       await page.close();

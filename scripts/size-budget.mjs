@@ -59,12 +59,13 @@ export const BUDGETS = {
   // Session 6 (first-hour helper): +0.15 kB, properties set before the tag is defined are passed to
   // the class's accessors (GzElement), the author list's empty check waits for the cards' first update.
   cdn: { target: 14_000, enforced: 39_100 },
-  // Session 7: the autoloader (issue 15), measured 988 B, 11,006 B and the element chunks below (the
-  // entry moves by a few bytes with the chunk hashes it names);
+  // Session 7: the autoloader (issue 15), measured 1,367 B, 11,046 B and the element chunks below
+  // (the entry moves by a few bytes with the chunk hashes it names; it holds the chunk graph with
+  // sizes, the batched preload and the choice of gazette.js for a page with most elements);
   // about 1 % headroom. Targets: the entry under 1 kB; the core at Lit (6.3 kB) plus the shared tax
   // of Shoelace's base (2.3 kB), the issue's comparison; element chunks at the element target.
   autoloader: {
-    entry: { target: 1_000, enforced: 1_050 },
+    entry: { target: 1_000, enforced: 1_400 },
     core: { target: 8_600, enforced: 11_100 },
     element: {
       target: 2_500,
@@ -261,6 +262,22 @@ export function splitLoaded(chunks) {
 }
 
 /**
+ * What the build wrote into the autoloader's entry (vite.config.ts, `autoloaderGraph`): for each
+ * tag (and `page-styles`) the files it needs, relative to dist/cdn/, its own chunk first; and
+ * gazette.js's gzip size, above which a first discovery loads gazette.js instead. Pure.
+ * @param {string} code  dist/cdn/gazette-autoloader.js
+ * @returns {{ graph: Record<string, string[]>, all: number } | undefined}
+ */
+export function autoloaderBuild(code) {
+  const written = /\{"files":[^]*?"all":\d+\}/.exec(code)?.[0];
+  if (!written) return undefined;
+  /** @type {{ files: string[], graph: Record<string, number[]>, all: number }} */
+  const { files, graph, all } = JSON.parse(written);
+  const paths = Object.entries(graph).map(([key, list]) => [key, list.map((i) => `autoloader/${files[i]}`)]);
+  return { graph: Object.fromEntries(paths), all };
+}
+
+/**
  * The autoloader's files in `dir` (dist/cdn): the entry, its core chunk and each element's own
  * chunk, and for each element what a page with only that tag downloads (the graph the build wrote
  * into the entry). `undefined` when the autoloader was not built.
@@ -271,9 +288,7 @@ export function measureAutoloader(dir, names) {
   const entryFile = resolve(dir, 'gazette-autoloader.js');
   if (!existsSync(entryFile)) return undefined;
   const gz = (/** @type {string} */ file) => gzipSync(readFileSync(resolve(dir, file)), { level: 9 }).length;
-  const entryCode = readFileSync(entryFile, 'utf8');
-  /** @type {Record<string, string[]>} */
-  const graph = JSON.parse(/\{"gz-[^]*?\]\}/.exec(entryCode)?.[0] ?? '{}');
+  const graph = autoloaderBuild(readFileSync(entryFile, 'utf8'))?.graph ?? {};
   /** Chunk files by name (`core`, `reading-time`, `feed`), without their hash. */
   const files = new Map(
     readdirSync(resolve(dir, 'autoloader'))
@@ -286,7 +301,7 @@ export function measureAutoloader(dir, names) {
   const lines = ['  the CDN autoloader, a page with only this tag downloads (entry + chunk + its imports, gzip):'];
   const elements = names.map((name) => {
     const own = files.get(name);
-    const page = new Set([own, ...(graph[`gz-${name}`] ?? []).map((f) => f.slice(2))]);
+    const page = new Set([own, ...(graph[`gz-${name}`] ?? [])]);
     const total = entry.bytes + [...page].reduce((sum, f) => sum + (f ? gz(f) : 0), 0);
     lines.push(`    <gz-${name}>: ${kB(total)} in ${page.size + 1} files`);
     return { name, bytes: own ? gz(own) : 0 };
