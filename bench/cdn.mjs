@@ -231,9 +231,9 @@ const fmt = (/** @type {number[]} */ [r, lo, hi]) => `${r.toFixed(2)} (${lo.toFi
 const load = `load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
 console.log(`\n${rounds} rounds, ${load}; network: 150 ms round trip, 1.6 Mbit/s; cpu: unthrottled\n`);
 console.log(
-  '| page | entry | JS requests | JS gzip kB | last script ms (network) | rendered ms (network) | main-thread CPU ms |',
+  '| page | entry | JS requests | JS gzip kB | last script ms (network) | rendered ms (network) | main-thread CPU ms | of it style + layout |',
 );
-console.log('|---|---|---:|---:|---:|---:|---:|');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const p of pages) {
   for (const e of Object.keys(entries)) {
     const m = (/** @type {string} */ k) => median(samples[`${p} ${e} ${k}`] ?? []);
