@@ -7,7 +7,8 @@
  *   importing `gazette` alone registers nothing;
  * - the CDN ES module and IIFE register every element, and both on one page warn, never throw;
  * - the CDN autoloader defines only the tags a page has (and later ones), requests an element's
- *   chunk and the chunks it imports at once, and warns once about an unknown `gz-` tag.
+ *   chunk and the chunks it imports at once, and warns once about an unknown `gz-` tag; its
+ *   element chunks load under a strict CSP with Trusted Types.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -377,6 +378,55 @@ try {
       assert(new Set(asked).size === asked.length, `a chunk was requested twice: ${asked}`);
       const unknown = warnings.filter((w) => w.includes('<gz-foo>'));
       assert(unknown.length === 1 && warnings.length === 1, `warnings: ${warnings.join(' | ')}`);
+      assert(errors.length === 0, errors.join('\n'));
+      await page.close();
+    },
+  );
+
+  await suite.check(
+    'the CDN autoloader under a strict CSP with Trusted Types: its chunks load, 0 violations',
+    async () => {
+      const page = await browser.newPage();
+      const { errors } = collectConsole(page);
+      await page.addInitScript(() => {
+        const w = /** @type {any} */ (window);
+        w.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+      /** @type {string[]} */
+      const scripts = [];
+      page.on('request', (r) => r.url().endsWith('.js') && scripts.push(new URL(r.url()).pathname));
+      await page.route('**/page.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          headers: {
+            'content-security-policy':
+              "default-src 'self'; script-src 'self'; style-src 'self'; " +
+              "require-trusted-types-for 'script'; trusted-types lit-html gazette dompurify",
+          },
+          body: readFileSync(resolve(consumer, 'page.html'), 'utf8').replace(
+            '</body>',
+            `<script type="module" src="/cdn/dist/gazette-autoloader.js"></script></body>`,
+          ),
+        }),
+      );
+      await page.goto(`${server.origin}/page.html`);
+      const label = await page.evaluate(async () => {
+        await customElements.whenDefined('gz-reading-time');
+        const el = /** @type {any} */ (document.querySelector('gz-reading-time'));
+        await el.updateComplete;
+        return el.shadowRoot.querySelector('[part~=label]')?.textContent?.trim();
+      });
+      assert(label === 'Lesezeit: 3 min', `label: ${label}`);
+      // The element-chunk path (modulepreload links, then import()), not gazette.js.
+      assert(
+        !scripts.includes('/cdn/dist/gazette.js') && scripts.some((p) => p.includes('/autoloader/core-')),
+        `scripts: ${scripts.join(' ')}`,
+      );
+      const violations = await page.evaluate(() => /** @type {any} */ (window).__violations);
+      assert(violations.length === 0, `violations: ${violations.join(' | ')}`);
       assert(errors.length === 0, errors.join('\n'));
       await page.close();
     },
