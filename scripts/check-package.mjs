@@ -278,6 +278,19 @@ try {
     const dupes = r.warnings.filter((w) => w.includes('(held by Gazette') && /: GZ-\w{4} /.test(w));
     assert(dupes.length === tags.length, `warnings: ${r.warnings.join(' | ')}`);
   });
+  /**
+   * The badge's label once `<gz-reading-time>` is defined (by the autoloader, when its chunk arrives)
+   * and rendered.
+   * @param {import('playwright-core').Page} page
+   */
+  const badgeLabel = (page) =>
+    page.evaluate(async () => {
+      await customElements.whenDefined('gz-reading-time');
+      const el = /** @type {any} */ (document.querySelector('gz-reading-time'));
+      await el.updateComplete;
+      return el.shadowRoot.querySelector('[part~=label]')?.textContent?.trim();
+    });
+
   // The autoloader's graph as the build wrote it: for each tag, its chunk and the chunks it imports.
   const written = autoloaderBuild(readFileSync(resolve(root, 'dist/cdn/gazette-autoloader.js'), 'utf8'));
   /** The chunk files (relative to dist/cdn/) a tag needs, its own first. @param {string} key */
@@ -325,12 +338,7 @@ try {
       clearTimeout(deadline);
       const missing = needed.filter((f) => !asked.includes(f));
       assert(missing.length === 0, `not asked for before a chunk arrived: ${missing.join(', ')} (asked: ${asked})`);
-      const label = await page.evaluate(async () => {
-        await customElements.whenDefined('gz-reading-time');
-        const el = /** @type {any} */ (document.querySelector('gz-reading-time'));
-        await el.updateComplete;
-        return el.shadowRoot.querySelector('[part~=label]')?.textContent?.trim();
-      });
+      const label = await badgeLabel(page);
       assert(label === 'Lesezeit: 3 min', `label: ${label}`);
       // Later: a card created by script, a teaser in markup as a CMS fragment would add it, and an
       // unknown tag in two separate insertions.
@@ -413,12 +421,7 @@ try {
         }),
       );
       await page.goto(`${server.origin}/page.html`);
-      const label = await page.evaluate(async () => {
-        await customElements.whenDefined('gz-reading-time');
-        const el = /** @type {any} */ (document.querySelector('gz-reading-time'));
-        await el.updateComplete;
-        return el.shadowRoot.querySelector('[part~=label]')?.textContent?.trim();
-      });
+      const label = await badgeLabel(page);
       assert(label === 'Lesezeit: 3 min', `label: ${label}`);
       // The element-chunk path (modulepreload links, then import()), not gazette.js.
       assert(
