@@ -40,7 +40,7 @@ interface Build {
  */
 const build = '__GZ_AUTOLOADER_GRAPH__' as unknown as Partial<Build>;
 
-/** A file of the build by its index, as a URL. */
+/** A chunk by its index in `files`, or a path next to this file, as a URL. */
 const url = (file: number | string) =>
   new URL(typeof file === 'string' ? file : `./autoloader/${build.files?.[file]}`, import.meta.url).href;
 
