@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { litCss } from './scripts/lib/lit-css.mjs';
 import { litStaticProperties } from './scripts/lib/static-properties.mjs';
@@ -170,10 +171,82 @@ function subscriptionService(): Plugin {
 }
 
 /**
+ * What the autoloader's core chunk holds: what every element runs (Lit, GzElement, localize with
+ * both languages, host styles, warnings, the page-wide sheets' check). Lit's directives, the date
+ * code (header and teasers), focus keeping (body) and contexts (body and badge) go with the
+ * elements that use them, so a page with one badge does not download the dateline's rules.
+ */
+const autoloaderCore = (id: string): boolean =>
+  (/node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) &&
+    !/[\\/]directives[\\/](?!if-defined)/.test(id)) ||
+  (/[\\/]src[\\/](internal|controllers|translations|styles)[\\/]/.test(id) &&
+    !/[\\/](page-styles|datetime|relative-time|focus|contexts)\.ts$/.test(id));
+
+/** The date code the header and the teasers share, in the autoloader build: one chunk, not two. */
+const autoloaderDates = (id: string): boolean => /[\\/]src[\\/]\w+[\\/](datetime|relative-time)\.ts$/.test(id);
+
+/**
+ * Writes into `dist/cdn/gazette-autoloader.js` (`__GZ_AUTOLOADER_GRAPH__` in src/autoloader.ts), for
+ * each element's chunk (and the page-styles chunk), that chunk and every chunk it imports
+ * statically, transitively, so the autoloader fetches them together: one round trip instead of one
+ * per level of the import graph; with each chunk's gzip size and gazette.js's (built before, in the
+ * same folder), so a page that needs more than gazette.js gets gazette.js.
+ */
+function autoloaderGraph(): Plugin {
+  return {
+    name: 'gz-autoloader-graph',
+    apply: 'build',
+    // The folder holds this build's chunks only (gazette.js's build empties dist/cdn/ as a whole,
+    // but this one may run alone, and stale hashed chunks would ship).
+    buildStart() {
+      rmSync(root('dist/cdn/autoloader'), { recursive: true, force: true });
+    },
+    generateBundle(options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const graph: Record<string, string[]> = {};
+      for (const chunk of chunks) {
+        const id = (chunk.facadeModuleId ?? '').replaceAll('\\', '/');
+        const element = /\/src\/components\/([^/]+)\/\1\.ts$/.exec(id)?.[1];
+        const key = element ? `gz-${element}` : id.endsWith('/src/internal/page-styles.ts') ? 'page-styles' : '';
+        if (!key) continue;
+        const files = new Set<string>([chunk.fileName]);
+        const visit = (fileName: string) => {
+          for (const imported of byFile.get(fileName)?.imports ?? []) {
+            if (files.has(imported)) continue;
+            files.add(imported);
+            visit(imported);
+          }
+        };
+        visit(chunk.fileName);
+        graph[key] = [...files];
+      }
+      const all = resolve(options.dir ?? root('dist/cdn'), 'gazette.js');
+      if (!existsSync(all)) this.warn(`${all} is missing (build --mode cdn first): the autoloader never loads it`);
+      const allBytes = existsSync(all) ? gzipSync(readFileSync(all), { level: 9 }).length : 0;
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      const placeholder = /(["'`])__GZ_AUTOLOADER_GRAPH__\1/;
+      if (!entry || !placeholder.test(entry.code)) this.error('the autoloader has no __GZ_AUTOLOADER_GRAPH__ to fill');
+      // Written compactly (the entry is 1.4 kB gzip): each file once, as its name in autoloader/.
+      const files = [...new Set(Object.values(graph).flat())];
+      const written = {
+        files: files.map((file) => file.replace(/^autoloader\//, '')),
+        bytes: files.map((file) => gzipSync((byFile.get(file) as { code: string }).code, { level: 9 }).length),
+        graph: Object.fromEntries(Object.entries(graph).map(([key, list]) => [key, list.map((f) => files.indexOf(f))])),
+        all: allBytes,
+      };
+      entry.code = entry.code.replace(placeholder, JSON.stringify(written));
+    },
+  };
+}
+
+/**
  * The builds from one config:
  * - `vite build` (npm): ES modules, one file per source module, Lit external; `tsc` adds `.d.ts`.
  * - `vite build --mode cdn`: one minified, self-contained ES module and one IIFE (`Gazette`) with
  *   Lit inlined and every element registered, in `dist/cdn/`.
+ * - `vite build --mode cdn-autoloader`: `dist/cdn/gazette-autoloader.js`, which imports only the
+ *   elements a page has from `dist/cdn/autoloader/` (one chunk each, one core chunk they share).
  * - `vite` (dev): the demo article page in `demo/`, with the development endpoints.
  * - `vite build --mode demo`: the demo page built for production into `bench/dist/demo/`, as a
  *   publisher would deploy it (`npm run lighthouse` and scripts/check-cls.mjs load it).
@@ -205,6 +278,39 @@ export default defineConfig(({ command, mode }) => {
       define,
       plugins: [warningCodes(), litStaticProperties(), litCss(), demoContent(), demoPreload(), demoFeeds()],
       build: { outDir: root('bench/dist/demo'), emptyOutDir: true, target: 'es2022' },
+    };
+  }
+  // No development variant: dist/cdn/dev/gazette.js defines the same tags with the warnings as
+  // sentences, and a page being built loads that instead (README, "Embed").
+  if (mode === 'cdn-autoloader') {
+    return {
+      define,
+      plugins: [warningCodes(), litStaticProperties(), litCss(), autoloaderGraph()],
+      build: {
+        // Beside gazette.js, after its build has emptied the folder.
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        minify: true,
+        sourcemap: true,
+        target: 'es2022',
+        lib: { entry: root('src/autoloader.ts'), formats: ['es'], fileName: () => 'gazette-autoloader.js' },
+        rollupOptions: {
+          checks: { emptyImportMeta: false },
+          output: {
+            chunkFileNames: 'autoloader/[name]-[hash].js',
+            minify: true,
+            // One core chunk with what every element needs (see autoloaderCore); each element's
+            // chunk holds its own folder, and what two elements share beyond the core is split by
+            // the bundler.
+            codeSplitting: {
+              groups: [
+                { name: 'core', test: autoloaderCore, priority: 2 },
+                { name: 'dates', test: autoloaderDates, priority: 1 },
+              ],
+            },
+          },
+        },
+      },
     };
   }
   if (mode === 'cdn' || mode === 'cdn-dev') {

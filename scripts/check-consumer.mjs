@@ -8,7 +8,7 @@
  * - npm app: a TypeScript file that uses every tag, event and property type type-checks (strict,
  *   against the tarball's .d.ts), builds with Vite, and renders on a page;
  * - CDN: a plain HTML page with the tarball's `dist/cdn/gazette.js` (and one with the IIFE in
- *   `<head>`) renders every element;
+ *   `<head>`, one with the autoloader `dist/cdn/gazette-autoloader.js`) renders every element;
  * - React: a .tsx app on `gazette/react` type-checks (event props' `currentTarget` is the element),
  *   builds and renders;
  * - the consumer's installed tree holds Gazette's runtime dependencies only: no dev tooling
@@ -70,7 +70,9 @@ await suite.check('the installed tree has no dev tooling and no React (optional 
 
 await suite.check('source maps only beside the minified CDN files (README, "Install")', () => {
   const maps = pack.files.map((/** @type {{ path: string }} */ f) => f.path).filter((p) => p.endsWith('.map'));
-  const misplaced = maps.filter((/** @type {string} */ p) => !/^dist\/cdn\/(lang\/)?[^/]+\.js\.map$/.test(p));
+  const misplaced = maps.filter(
+    (/** @type {string} */ p) => !/^dist\/cdn\/(lang\/|autoloader\/)?[^/]+\.js\.map$/.test(p),
+  );
   assert(misplaced.length === 0, `maps of unminified files: ${misplaced.join(', ')}`);
   assert(maps.includes('dist/cdn/gazette.js.map'), 'dist/cdn/gazette.js has no map');
 });
@@ -265,6 +267,10 @@ writeFileSync(
   join(app, 'cdn/iife.html'),
   cdnPage('<script src="/node_modules/gazette/dist/cdn/gazette.iife.js"></script>'),
 );
+writeFileSync(
+  join(app, 'cdn/autoloader.html'),
+  cdnPage('<script type="module" src="/node_modules/gazette/dist/cdn/gazette-autoloader.js"></script>'),
+);
 
 const server = await serveStatic(app);
 const browser = await launch();
@@ -297,14 +303,21 @@ try {
     await page.close();
   });
 
-  for (const kind of ['module', 'iife']) {
+  for (const kind of ['module', 'iife', 'autoloader']) {
     await suite.check(
-      `CDN ${kind === 'iife' ? 'IIFE in <head>' : 'module'}: a plain page renders every element, no warning`,
+      `CDN ${kind === 'iife' ? 'IIFE in <head>' : kind}: a plain page renders every element, no warning`,
       async () => {
         const { page, log, until } = await open(`${server.origin}/cdn/${kind}.html`);
         // <gz-article-body> keeps its text in light DOM; the others render into their shadow roots.
         const tags = ['gz-article-header', 'gz-author-list', 'gz-subscribe-button', 'gz-teaser-list'];
-        await until(() => customElements.get('gz-teaser-list'), 'defining the elements');
+        // The autoloader defines each tag when its chunk arrives, in no set order.
+        await until(
+          () =>
+            [...document.querySelectorAll('*')].every(
+              (el) => !el.localName.startsWith('gz-') || el.matches(':defined'),
+            ),
+          'defining the elements',
+        );
         const undefinedOrEmpty = await page.evaluate(async (names) => {
           await Promise.all(names.map((name) => /** @type {any} */ (document.querySelector(name))?.updateComplete));
           return names.filter((name) => !document.querySelector(name)?.shadowRoot?.textContent?.trim());

@@ -5,7 +5,10 @@
  * - the npm modules keep Lit external; the CDN bundles inline it;
  * - a bundler that honours `sideEffects` keeps the registration of `gazette/<element>.js`, and
  *   importing `gazette` alone registers nothing;
- * - the CDN ES module and IIFE register every element, and both on one page warn, never throw.
+ * - the CDN ES module and IIFE register every element, and both on one page warn, never throw;
+ * - the CDN autoloader defines only the tags a page has (and later ones), requests an element's
+ *   chunk and the chunks it imports at once, and warns once about an unknown `gz-` tag; its
+ *   element chunks load under a strict CSP with Trusted Types.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,6 +16,7 @@ import { build, createServer } from 'vite';
 import { collectConsole, launch } from './lib/browser.mjs';
 import { PACKAGE_LIMITS, packageProblems } from './lib/package-contents.mjs';
 import { assert, results } from './lib/results.mjs';
+import { autoloaderBuild } from './size-budget.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -74,6 +78,8 @@ await suite.check('npm pack ships only the decided paths, within the tarball lim
     'dist/cdn/gazette.js',
     'dist/cdn/gazette.js.map',
     'dist/cdn/dev/gazette.js',
+    'dist/cdn/gazette-autoloader.js',
+    'dist/cdn/gazette-autoloader.js.map',
     'dist/development/index.js',
     'dist/themes/dark.css',
     'custom-elements.json',
@@ -272,6 +278,163 @@ try {
     const dupes = r.warnings.filter((w) => w.includes('(held by Gazette') && /: GZ-\w{4} /.test(w));
     assert(dupes.length === tags.length, `warnings: ${r.warnings.join(' | ')}`);
   });
+  /**
+   * The badge's label once `<gz-reading-time>` is defined (by the autoloader, when its chunk arrives)
+   * and rendered.
+   * @param {import('playwright-core').Page} page
+   */
+  const badgeLabel = (page) =>
+    page.evaluate(async () => {
+      await customElements.whenDefined('gz-reading-time');
+      const el = /** @type {any} */ (document.querySelector('gz-reading-time'));
+      await el.updateComplete;
+      return el.shadowRoot.querySelector('[part~=label]')?.textContent?.trim();
+    });
+
+  // The autoloader's graph as the build wrote it: for each tag, its chunk and the chunks it imports.
+  const written = autoloaderBuild(readFileSync(resolve(root, 'dist/cdn/gazette-autoloader.js'), 'utf8'));
+  /** The chunk files (relative to dist/cdn/) a tag needs, its own first. @param {string} key */
+  const chunksOf = (key) => {
+    const files = written?.graph[key];
+    assert(files?.length, `the autoloader has no graph entry for ${key}`);
+    return /** @type {string[]} */ (files);
+  };
+
+  await suite.check(
+    'the CDN autoloader defines only the tags a page has, and tags added later (by script and as markup)',
+    async () => {
+      const page = await browser.newPage();
+      const { errors, warnings } = collectConsole(page);
+      /** @type {string[]} chunk files asked for, relative to dist/cdn/ */
+      const asked = [];
+      // Every chunk is held until all a first render needs has been asked for: a chunk the
+      // browser finds only in another chunk's imports (a waterfall) would never be asked, and the
+      // deadline below fails the check.
+      const needed = [...new Set([...chunksOf('gz-reading-time'), ...chunksOf('page-styles')])];
+      // A discovery that needs fewer bytes than gazette.js gets chunks (this one: 16 kB of 39).
+      assert(written && written.all > 30_000, `gazette.js's size in the autoloader: ${written?.all}`);
+      /** @type {() => void} */
+      let release = () => {};
+      const released = new Promise((r) => (release = () => r(undefined)));
+      await page.route('**/cdn/dist/autoloader/**', async (route) => {
+        asked.push(new URL(route.request().url()).pathname.replace('/cdn/dist/', ''));
+        if (needed.every((f) => asked.includes(f))) release();
+        await released;
+        await route.continue();
+      });
+      await page.route('**/page.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: readFileSync(resolve(consumer, 'page.html'), 'utf8').replace(
+            '</body>',
+            `<script type="module" src="/cdn/dist/gazette-autoloader.js?v=3"></script></body>`,
+          ),
+        }),
+      );
+      await page.goto(`${server.origin}/page.html`);
+      // A deadline for the waterfall case, not a synchronisation: the check ends as soon as all is asked.
+      const deadline = setTimeout(release, 10_000);
+      await released;
+      clearTimeout(deadline);
+      const missing = needed.filter((f) => !asked.includes(f));
+      assert(missing.length === 0, `not asked for before a chunk arrived: ${missing.join(', ')} (asked: ${asked})`);
+      const label = await badgeLabel(page);
+      assert(label === 'Lesezeit: 3 min', `label: ${label}`);
+      // Later: a card created by script, a teaser in markup as a CMS fragment would add it, and an
+      // unknown tag in two separate insertions.
+      const later = await page.evaluate(async () => {
+        const card = document.createElement('gz-author-card');
+        card.setAttribute('name', 'Anna Berg');
+        document.body.append(card);
+        document.body.insertAdjacentHTML(
+          'beforeend',
+          '<section><gz-teaser href="/a/1" date="2026-02-17"><span slot="title">Bayer-Aktie</span></gz-teaser><gz-foo></gz-foo></section>',
+        );
+        // Defined means the observer has handled the first insertion; then a second <gz-foo>.
+        await Promise.all(['gz-author-card', 'gz-teaser'].map((t) => customElements.whenDefined(t)));
+        document.body.append(document.createElement('gz-foo'));
+        const teaser = /** @type {any} */ (document.querySelector('gz-teaser'));
+        await Promise.all([/** @type {any} */ (card).updateComplete, teaser.updateComplete]);
+        return {
+          card: card.shadowRoot?.textContent ?? '',
+          teaser: teaser.shadowRoot?.textContent ?? '',
+          defined: [
+            'gz-reading-time',
+            'gz-author-card',
+            'gz-teaser',
+            'gz-article-header',
+            'gz-article-body',
+            'gz-author-list',
+            'gz-subscribe-button',
+            'gz-teaser-list',
+          ].filter((t) => customElements.get(t)),
+        };
+      });
+      assert(later.card.includes('Anna Berg'), `card: ${later.card.slice(0, 200)}`);
+      assert(later.teaser.includes('2026'), `teaser: ${later.teaser.slice(0, 200)}`);
+      const used = ['gz-reading-time', 'gz-author-card', 'gz-teaser'];
+      assert(JSON.stringify(later.defined) === JSON.stringify(used), `defined: ${later.defined}`);
+      const unused = [
+        'gz-article-header',
+        'gz-article-body',
+        'gz-author-list',
+        'gz-subscribe-button',
+        'gz-teaser-list',
+      ];
+      const fetched = unused.filter((t) => asked.includes(chunksOf(t)[0]));
+      assert(fetched.length === 0, `chunks of unused tags were requested: ${fetched}`);
+      assert(new Set(asked).size === asked.length, `a chunk was requested twice: ${asked}`);
+      const unknown = warnings.filter((w) => w.includes('<gz-foo>'));
+      assert(unknown.length === 1 && warnings.length === 1, `warnings: ${warnings.join(' | ')}`);
+      assert(errors.length === 0, errors.join('\n'));
+      await page.close();
+    },
+  );
+
+  await suite.check(
+    'the CDN autoloader under a strict CSP with Trusted Types: its chunks load, 0 violations',
+    async () => {
+      const page = await browser.newPage();
+      const { errors } = collectConsole(page);
+      await page.addInitScript(() => {
+        const w = /** @type {any} */ (window);
+        w.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+      /** @type {string[]} */
+      const scripts = [];
+      page.on('request', (r) => r.url().endsWith('.js') && scripts.push(new URL(r.url()).pathname));
+      await page.route('**/page.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          headers: {
+            'content-security-policy':
+              "default-src 'self'; script-src 'self'; style-src 'self'; " +
+              "require-trusted-types-for 'script'; trusted-types lit-html gazette dompurify",
+          },
+          body: readFileSync(resolve(consumer, 'page.html'), 'utf8').replace(
+            '</body>',
+            `<script type="module" src="/cdn/dist/gazette-autoloader.js"></script></body>`,
+          ),
+        }),
+      );
+      await page.goto(`${server.origin}/page.html`);
+      const label = await badgeLabel(page);
+      assert(label === 'Lesezeit: 3 min', `label: ${label}`);
+      // The element-chunk path (modulepreload links, then import()), not gazette.js.
+      assert(
+        !scripts.includes('/cdn/dist/gazette.js') && scripts.some((p) => p.includes('/autoloader/core-')),
+        `scripts: ${scripts.join(' ')}`,
+      );
+      const violations = await page.evaluate(() => /** @type {any} */ (window).__violations);
+      assert(violations.length === 0, `violations: ${violations.join(' | ')}`);
+      assert(errors.length === 0, errors.join('\n'));
+      await page.close();
+    },
+  );
+
   await suite.check('the demo page (npm start) shows "Lesezeit: 3 min" without console errors', async () => {
     const dev = await createServer({
       configFile: resolve(root, 'vite.config.ts'),

@@ -7,7 +7,8 @@
  *   same article on a plain page;
  * - a strict CSP with Trusted Types, sent as an HTTP header: everything renders, both sanitizer
  *   paths of <gz-article-body> work, an RSS and an Atom list show their teasers, 0
- *   `securitypolicyviolation` events; and with `?corpus` the whole corpus of `test/corpus/` (article
+ *   `securitypolicyviolation` events (also with the CDN autoloader, whose chunks load on demand
+ *   under the same policy); and with `?corpus` the whole corpus of `test/corpus/` (article
  *   bodies on both paths, every feed in a list) gives its expected text and teasers;
  * - the classic IIFE next to another library with its own copy of Lit;
  * - a German page with an English box: each element speaks its own language;
@@ -85,12 +86,17 @@ const browser = await launch();
  * @param {string} name
  * @param {{ headers?: Record<string, string>, query?: string }} [options]
  */
-async function open(name, { headers = {}, query = '' } = {}) {
+async function open(name, { headers = {}, query = '', autoloader = false } = {}) {
+  // `autoloader`: the CDN autoloader in place of gazette.js (each element's chunk on demand).
+  const body = autoloader
+    ? pageHtml(name).replace('/dist/cdn/gazette.js', '/dist/cdn/gazette-autoloader.js')
+    : pageHtml(name);
+  assert(!autoloader || body.includes('gazette-autoloader.js'), `${name} does not load /dist/cdn/gazette.js`);
   const page = await browser.newPage();
   const { errors, warnings } = collectConsole(page);
   await page.route(`**/test/pages/${name}*`, (route) =>
     route.fulfill({
-      body: pageHtml(name),
+      body,
       headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
     }),
   );
@@ -182,13 +188,18 @@ try {
     await hostile.page.close();
   });
 
-  for (const path of ['native', 'dompurify']) {
+  for (const [path, autoloader] of /** @type {const} */ ([
+    ['native', false],
+    ['dompurify', false],
+    ['dompurify', true],
+  ])) {
     await suite.check(
-      `strict CSP + Trusted Types (HTTP header), ${path} sanitizer: renders, 0 violations`,
+      `strict CSP + Trusted Types (HTTP header), ${path} sanitizer${autoloader ? ', CDN autoloader' : ''}: renders, 0 violations`,
       async () => {
         const { page, errors } = await open('csp.html', {
           headers: { 'content-security-policy': CSP },
           query: path === 'dompurify' ? '?dompurify' : '',
+          autoloader,
         });
         await page.waitForFunction(() => document.querySelector('#from-cms')?.querySelector('h2'));
         // An RSS and an Atom list, read without DOMParser (a Trusted Types sink) and served as

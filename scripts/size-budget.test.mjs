@@ -132,3 +132,30 @@ test('the static imports of a minified module are found; dynamic import() is not
   assert.deepEqual(staticImports(code), ['./url-B.js', './side.js', '../x.js']);
   assert.deepEqual(staticImports('var e=1;export{e};'), []);
 });
+
+test('the autoloader: its entry, core and element chunks each against their budgets, when built', () => {
+  const autoloaderBudgets = {
+    ...budgets,
+    autoloader: {
+      entry: { target: 1_000, enforced: 1_100 },
+      core: { target: 8_000, enforced: 11_000 },
+      element: { target: 2_500, enforced: { default: 3_000, big: 5_000 } },
+    },
+  };
+  const autoloader = (/** @type {number} */ core) => ({
+    entry: { name: 'entry', bytes: 900 },
+    core: { name: 'core', bytes: core },
+    elements: [
+      { name: 'small', bytes: 2_400 },
+      { name: 'big', bytes: 5_001 },
+    ],
+  });
+  const over = judge(measured({ autoloader: autoloader(11_000) }), autoloaderBudgets);
+  assert.equal(over.ok, false);
+  assert.deepEqual(over.errors, ['autoloader chunk of <gz-big>: 5001 B gzip is over its budget of 5000 B']);
+  const core = judge(measured({ autoloader: autoloader(11_001) }), autoloaderBudgets);
+  assert.equal(core.errors.length, 2);
+  // Measured without budgets fails; not built, nothing is judged.
+  assert.equal(judge(measured({ autoloader: autoloader(1) }), budgets).ok, false);
+  assert.equal(judge(measured(), budgets).ok, true);
+});

@@ -16,6 +16,7 @@ export const PACKAGE_PATHS = [
   [/^dist\/(?!cdn\/|development\/)[\w/.-]+\.(js|d\.ts|css)$/, 'npm modules (unminified, no maps), types, themes'],
   [/^dist\/development\/[\w/.-]+\.js$/, 'the `development` export condition: warnings as sentences'],
   [/^dist\/cdn\/(lang\/)?[\w.-]+\.js(\.map)?$/, 'CDN files, minified, each with its source map'],
+  [/^dist\/cdn\/autoloader\/[\w.-]+\.js(\.map)?$/, "the autoloader's chunks, minified, each with its source map"],
   [/^dist\/cdn\/dev\/(lang\/)?[\w.-]+\.js$/, 'CDN development files: unminified, so no source maps'],
   [/^server\/[\w.-]+\.(mjs|d\.mts)$/, 'gazette/server and the gazette-subscriptions bin'],
 ];
@@ -24,8 +25,11 @@ export const PACKAGE_PATHS = [
  * The limits, with room for a few more modules. At the time of writing: 306 files, 1,065 kB packed,
  * 3,922 kB unpacked (CDN maps 1,485 kB, CDN development files 835 kB, npm modules and types 516 kB,
  * development modules 337 kB, manifest, README and package.json 289 kB, server 66 kB).
+ * Raised for the CDN autoloader (issue 15, session 7): its entry and 17 chunks with their maps are
+ * 37 files and 955 kB unpacked (754 kB of it maps), 276 kB packed, for 340 files, 1,341 kB packed
+ * and 4,912 kB unpacked. It has no development variant (dist/cdn/dev/gazette.js serves that).
  */
-export const PACKAGE_LIMITS = { files: 330, packedKB: 1_150, unpackedKB: 4_300 };
+export const PACKAGE_LIMITS = { files: 370, packedKB: 1_450, unpackedKB: 5_300 };
 
 /**
  * What is wrong with a tarball, as `npm pack --json` describes it: files outside the allowed
