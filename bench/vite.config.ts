@@ -95,7 +95,9 @@ async function serverRendered(fill: (html: string) => string): Promise<{ markup:
     logLevel: 'silent',
     appType: 'custom',
     define,
-    plugins: production(),
+    // The build-time transforms run here too (they are `apply: 'build'`), so the server renders
+    // what the npm package's modules would: minified `css` (the <style> in every shadow root).
+    plugins: production().map((plugin) => ({ ...plugin, apply: undefined })),
     server: { middlewareMode: true, hmr: false, ws: false },
   });
   try {
