@@ -58,7 +58,10 @@ export const BUDGETS = {
   // tables on the first render (cold typesetting and count of the reference body 0.45x).
   // Session 6 (first-hour helper): +0.15 kB, properties set before the tag is defined are passed to
   // the class's accessors (GzElement), the author list's empty check waits for the cards' first update.
-  cdn: { target: 14_000, enforced: 39_100 },
+  // Session 7: 39.11 kB: the header's update line keeps the server's choice while hydrating (+20 B,
+  // a hydration mismatch on pages hydrated hours after rendering), the subscribe button's status
+  // line as `nothing` (hydrated text went into a marker), less built per header (-).
+  cdn: { target: 14_000, enforced: 39_110 },
   // Session 7: the autoloader (issue 15), measured 1,367 B, 11,046 B and the element chunks below
   // (the entry moves by a few bytes with the chunk hashes it names; it holds the chunk graph with
   // sizes, the batched preload and the choice of gazette.js for a page with most elements);
