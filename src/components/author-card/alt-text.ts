@@ -17,12 +17,10 @@ const HEXISH = /^[\da-f-]{8,}$/i;
  * True when `alt` is a file name, URL or placeholder rather than a description.
  */
 export function isPlaceholderAlt(alt: string): boolean {
-  // Latin-1 text is NFC already; an ASCII letter is a letter without the Unicode tables, which V8
-  // builds on a pattern's first use (about 1-2 ms of a cold first render).
-  const value = (/^[\0-\xff]*$/.test(alt) ? alt : alt.normalize('NFC')).replace(/\s+/g, ' ').trim();
+  const value = alt.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (!value) return true;
   if (EXTENSION.test(value) || URL_LIKE.test(value)) return true;
-  if (!/[a-z]/i.test(value) && !/\p{L}/u.test(value)) return true;
+  if (!/\p{L}/u.test(value)) return true;
   if (PLACEHOLDER.test(value) || CAMERA.test(value) || HEXISH.test(value)) return true;
   // One token mixing letters with digits or underscores ("avtor1", "vz_2023", "a8f3k2"): a file name.
   if (!value.includes(' ') && (/\d/.test(value) || value.includes('_'))) return true;

@@ -22,16 +22,6 @@ const TITLES = /^(?:dr|prof|mag|dipl|ing|mr|mrs|ms|hr|fr|sir|dame)\.?$/i;
 const GLUED_PREFIX = /^(?:(?:al|el|ad|ar|as|at|an|ash|az|ud|ul|d|l)[-'’](?=\p{L})|ال(?=\p{L}{2}))/u;
 
 const LETTER = /[\p{L}\p{N}]/u;
-/**
- * Latin-1 (U+0000-U+00FF): text that is NFC already, one grapheme per code point (a name holds no
- * CR), and whose letters and digits the classes below name by range. A name written in it skips
- * the Unicode property tables, which V8 builds on a pattern's first use (about 1-3 ms cold, the
- * author card's share of a first render); the tests compare both paths on every code point.
- */
-const LATIN1 = /^[\0-\xff]*$/;
-const LATIN1_LETTER = /[\da-z\xaa\xb2\xb3\xb5\xb9\xba\xbc-\xbe\xc0-\xd6\xd8-\xf6\xf8-\xff]/i;
-const LATIN1_GLUED_PREFIX =
-  /^(?:al|el|ad|ar|as|at|an|ash|az|ud|ul|d|l)[-'’](?=[A-Za-z\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xff])/;
 const PICTOGRAPH = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 /** Scripts whose letters join: initials get a zero-width non-joiner between them. */
 const JOINING = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Mandaic}]/u;
@@ -53,14 +43,12 @@ function split(text: string): string[] {
 
 /** The first grapheme of a word that holds a letter or digit, or `undefined`. */
 function firstLetter(word: string): string | undefined {
-  if (LATIN1.test(word)) return Array.from(word.replace(LATIN1_GLUED_PREFIX, '')).find((g) => LATIN1_LETTER.test(g));
   return split(word.replace(GLUED_PREFIX, '')).find((g) => LETTER.test(g));
 }
 
 /** A name as shown and compared: composed (NFC), single-spaced, trimmed. */
 export function normalizeName(name: string | null | undefined): string {
-  const text = name ?? '';
-  return (LATIN1.test(text) ? text : text.normalize('NFC')).replace(/\s+/g, ' ').trim();
+  return (name ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -75,8 +63,7 @@ export function initialsOf(name: string | null | undefined, lang?: string): stri
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
     .split(' ')
     .filter((w) => w && !TITLES.test(w));
-  const latin1 = words.every((w) => LATIN1.test(w));
-  const lettered = words.filter((w) => (latin1 ? LATIN1_LETTER : LETTER).test(w));
+  const lettered = words.filter((w) => LETTER.test(w));
   if (lettered.length === 0) {
     const emoji = words.flatMap(split).find((g) => PICTOGRAPH.test(g));
     return emoji ?? '';
@@ -87,7 +74,7 @@ export function initialsOf(name: string | null | undefined, lang?: string): stri
   const first = firstLetter(parts[0]!);
   const last = parts.length > 1 ? firstLetter(parts[parts.length - 1]!) : undefined;
   const letters = [first, last].filter((g): g is string => g !== undefined).map((g) => upper(g, lang));
-  return letters.join(!latin1 && letters.some((g) => JOINING.test(g)) ? '\u200c' : '');
+  return letters.join(letters.some((g) => JOINING.test(g)) ? '\u200c' : '');
 }
 
 function upper(text: string, lang: string | undefined): string {
