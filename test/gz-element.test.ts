@@ -130,7 +130,7 @@ describe('GzElement', () => {
      * A fresh page (its own module graph) with `head` in its <head>: a probe element records, at its
      * first render, the token value and the document's adopted sheets.
      */
-    async function probe(head: string, base: 'GzElement' | 'GzArticleBody' = 'GzElement') {
+    async function probe(head: string, base: 'GzElement' | 'GzArticleBody' = 'GzElement', body = '') {
       const module = new URL(
         base === 'GzElement'
           ? '../src/internal/gz-element.ts'
@@ -138,7 +138,7 @@ describe('GzElement', () => {
         import.meta.url,
       ).href;
       const frame = document.createElement('iframe');
-      frame.srcdoc = `<!doctype html><head>${head}</head><body><script type="module">
+      frame.srcdoc = `<!doctype html><head>${head}</head><body>${body}<script type="module">
         import { ${base} as Base } from '${module}';
         class Probe extends Base {
           firstUpdated() {
@@ -180,6 +180,17 @@ describe('GzElement', () => {
       expect(first).to.deep.equal({ color: '#1a1a1a', typeset: '', adopted: 0 });
       const body = await probe(`<link rel="stylesheet" href="${tokens}">`, 'GzArticleBody');
       expect(body).to.deep.equal({ color: '#1a1a1a', typeset: '1', adopted: 1, chunks: 1 });
+    });
+
+    it('with only the tokens linked and an article body on the page: every element renders with the typesetting', async () => {
+      const tokens = new URL('../src/styles/tokens.css', import.meta.url).href;
+      // The body renders once its typesetting is there; the others render in the same pass.
+      const first = await probe(
+        `<link rel="stylesheet" href="${tokens}">`,
+        'GzElement',
+        '<gz-article-body></gz-article-body>',
+      );
+      expect(first).to.deep.equal({ color: '#1a1a1a', typeset: '1', adopted: 1, chunks: 1 });
     });
   });
 });

@@ -74,10 +74,13 @@ export class GzElement extends LitElement {
 
   /**
    * What the next render waits for, or `undefined`: the design tokens, when the page does not link
-   * them (see `define`). An element that needs more before it renders adds to it here (the article
-   * body: its typesetting), so hydration is never held for either.
+   * them (see `define`), and on a page with a `<gz-article-body>`, its typesetting too: the body
+   * renders once it is there, and the other elements rendering with it make one style and layout
+   * pass, not two (CPU 0.88 on the reference article, bench/results.md). An element that needs more
+   * before it renders adds to it here, so hydration is never held for either.
    */
   protected renderHold(): Promise<unknown> | undefined {
-    return adoptPageStyles('tokens');
+    const all = adoptPageStyles();
+    return all && (adoptPageStyles('tokens') ?? (document.querySelector('gz-article-body') ? all : undefined));
   }
 }
