@@ -61,7 +61,9 @@ export const BUDGETS = {
   // Session 7: 39.11 kB: the header's update line keeps the server's choice while hydrating (+20 B,
   // a hydration mismatch on pages hydrated hours after rendering), the subscribe button's status
   // line as `nothing` (hydrated text went into a marker), less built per header (-).
-  cdn: { target: 14_000, enforced: 39_110 },
+  // Session 7 (article helper): +23 B, on a page with an article body every element's first render
+  // waits for the typesetting chunk with it (one style and layout pass, article CPU 0.85).
+  cdn: { target: 14_000, enforced: 39_140 },
   // Session 7: the autoloader (issue 15), measured 1,367 B, 11,046 B and the element chunks below
   // (the entry moves by a few bytes with the chunk hashes it names; it holds the chunk graph with
   // sizes, the batched preload and the choice of gazette.js for a page with most elements);
@@ -69,7 +71,7 @@ export const BUDGETS = {
   // of Shoelace's base (2.3 kB), the issue's comparison; element chunks at the element target.
   autoloader: {
     entry: { target: 1_000, enforced: 1_400 },
-    core: { target: 8_600, enforced: 11_100 },
+    core: { target: 8_600, enforced: 11_110 }, // +9 B (session 7, article helper: see cdn)
     element: {
       target: 2_500,
       enforced: /** @type {Record<string, number>} */ ({

@@ -28,7 +28,8 @@ let tokensPending = false;
  * there is none: the page links it, the chunk has arrived, or this is a server render (the page
  * links `gazette/ssr.css` instead). A chunk that fails to load does not hold the elements back:
  * they render with what the page has. Only `<gz-article-body>` needs the typesetting: with the
- * tokens linked, other elements render at once while the chunk loads beside them.
+ * tokens linked, other elements render at once while the chunk loads beside them, unless the page
+ * has an article body (then they render with it, in one pass: `GzElement.renderHold`).
  */
 export function adoptPageStyles(
   sheet?: PageSheet,
