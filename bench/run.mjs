@@ -7,8 +7,10 @@
  *
  *   npm run bench -- [--samples 20] [--idle-seconds 20] [--idle-samples 3]
  *
- * tachometer's chromedriver is Debian's (`CHROMEDRIVER_FILEPATH=/usr/bin/chromedriver`), and
- * `SE_OFFLINE=true` keeps Selenium from downloading anything; this script sets both.
+ * tachometer's chromedriver is Debian's `/usr/bin/chromedriver`: the project's `.npmrc` keeps the
+ * `chromedriver` package from downloading one, so its `node_modules/.bin/chromedriver` wrapper (first
+ * on an npm script's PATH) has no binary to start. This script puts `/usr/bin` first on tachometer's
+ * PATH, and `SE_OFFLINE=true` keeps Selenium from downloading anything.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,7 +31,7 @@ const { values: options } = parseArgs({
     'idle-samples': { type: 'string', default: '3' },
   },
 });
-const env = { ...process.env, CHROMEDRIVER_FILEPATH: '/usr/bin/chromedriver', SE_OFFLINE: 'true' };
+const env = { ...process.env, PATH: `/usr/bin:${process.env.PATH}`, SE_OFFLINE: 'true' };
 
 /**
  * Groups of benchmarks; the first of each group is its baseline.
@@ -127,9 +129,13 @@ const config = {
 };
 writeFileSync(resolve(dist, 'tachometer.json'), JSON.stringify(config, null, 2));
 console.log(`▶ tachometer: ${config.benchmarks.length} benchmarks × ${config.sampleSize} samples`);
+// Started with node, not npx: npx would put node_modules/.bin (and its driverless chromedriver) first again.
 const tach = spawnSync(
-  'npx',
-  ['tach', '--config', resolve(dist, 'tachometer.json'), '--json-file', resolve(dist, 'tachometer-results.json')],
+  process.execPath,
+  [
+    resolve(root, 'node_modules/tachometer/bin/tach.js'),
+    ...['--config', resolve(dist, 'tachometer.json'), '--json-file', resolve(dist, 'tachometer-results.json')],
+  ],
   { cwd: dist, stdio: 'inherit', env },
 );
 if (tach.status !== 0) process.exit(tach.status ?? 1);
