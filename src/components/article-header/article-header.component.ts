@@ -28,6 +28,13 @@ import { styles } from './article-header.styles.js';
 export const ARTICLE_HEADER_KICKERS = ['live', 'analysis', 'opinion'] as const;
 export type ArticleHeaderKicker = (typeof ARTICLE_HEADER_KICKERS)[number];
 
+/** The term of each kicker's default text. */
+const KICKER_TERMS = {
+  live: 'articleHeaderKickerLive',
+  analysis: 'articleHeaderKickerAnalysis',
+  opinion: 'articleHeaderKickerOpinion',
+} as const;
+
 /** Default hours during which `relative` shows "2 hours ago" instead of the date. */
 const DEFAULT_RELATIVE_HOURS = 24;
 
@@ -329,26 +336,24 @@ export class GzArticleHeader extends GzElement {
         }></gz-reading-time>`
       : nothing;
     if (!published) return this._readingTime ? html`<div part="meta" class="meta">${readingTime}</div>` : nothing;
-    // The publication <time> alone is the dateline's flex item: the wrapper `_time` gives an update
-    // stamp (for its separator) does nothing here. No whitespace, as in `render`.
+    // The publication <time> alone is the dateline's flex item; the update's sits in a `.stamp`, for
+    // its separator. No whitespace, as in `render`.
     // prettier-ignore
     return html`<div part="meta" class="meta"><div class="dateline"><time part="time published" datetime=${
       published.iso
     } lang=${lang} dir=${dir}><span aria-hidden="true" title=${published.full}>${
       published.visible
     }</span><span class="visually-hidden">${published.long}</span></time>${
-      this._updated ? this._time(this._updated, 'updated') : nothing
+      this._updated ? this._updatedStamp(this._updated, lang, dir) : nothing
     }</div>${readingTime}</div>`;
   }
 
-  private _time(view: DateView, kind: 'published' | 'updated'): TemplateResult {
-    const lang = this._localize.lang;
-    const dir = this._localize.dir;
+  private _updatedStamp(view: DateView, lang: string, dir: 'ltr' | 'rtl'): TemplateResult {
     // The wrapper keeps the page's direction (for the separator); the <time> speaks the element's.
     // The tooltip sits on the visible, hidden-from-AT text: on the <time> it became its description
     // and the date was read twice.
     // prettier-ignore
-    return html`<span class="stamp ${kind}"><time part="time ${kind}" datetime=${view.iso} lang=${lang} dir=${
+    return html`<span class="stamp updated"><time part="time updated" datetime=${view.iso} lang=${lang} dir=${
       dir
     }><span aria-hidden="true" title=${view.full}>${view.visible}</span><span class="visually-hidden">${
       view.long
@@ -361,13 +366,8 @@ export class GzArticleHeader extends GzElement {
    * technology reads the label as written.
    */
   private _renderKicker(kicker: ArticleHeaderKicker, lang: string, dir: 'ltr' | 'rtl'): TemplateResult {
-    const text = this._kickerText(kicker);
-    const key =
-      kicker === 'live'
-        ? 'articleHeaderKickerLive'
-        : kicker === 'analysis'
-          ? 'articleHeaderKickerAnalysis'
-          : 'articleHeaderKickerOpinion';
+    const key = KICKER_TERMS[kicker];
+    const text = this.kickerLabel ? capped(this, 'kicker-label', this.kickerLabel) : this._localize.terms[key];
     const fallback = this.kickerLabel ? undefined : this._localize.fallbackLang(key);
     return html`<span part="kicker" class="kicker ${kicker}" lang=${fallback ?? lang} dir=${fallback ? 'ltr' : dir}
       ><span class="kicker-text" aria-hidden="true">${text}</span><span class="visually-hidden">${text}</span></span
@@ -379,16 +379,6 @@ export class GzArticleHeader extends GzElement {
     const section = capped(this, 'section', this.section);
     // Plain text binds as text: no template of its own.
     return this._sectionUrl ? html`<a part="section-link" href=${this._sectionUrl}>${section}</a>` : section;
-  }
-
-  private _kickerText(kicker: ArticleHeaderKicker): string {
-    if (this.kickerLabel) return capped(this, 'kicker-label', this.kickerLabel);
-    const terms = this._localize.terms;
-    return kicker === 'live'
-      ? terms.articleHeaderKickerLive
-      : kicker === 'analysis'
-        ? terms.articleHeaderKickerAnalysis
-        : terms.articleHeaderKickerOpinion;
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
