@@ -187,6 +187,12 @@ export class GzTeaserList extends GzElement {
         if (slot) this._onSlotChange({ target: slot } as unknown as Event);
         this.requestUpdate();
       });
+    // Teasers in the markup get their heading level and role before their first render, not in a
+    // second one after the slotchange event (8 teasers and the list updated twice on the
+    // reference article). The slotchange that follows finds nothing to change; children the parser
+    // has not reached yet (a list defined before its markup) get theirs from it, as before.
+    // eslint-disable-next-line wc/no-child-traversal-in-connectedcallback
+    else if (!this.hasUpdated) this._adoptTeasers([...this.children].filter((el) => el.slot === ''));
     if (this._abortedByDisconnect) {
       this._abortedByDisconnect = false;
       this._feedArgs = undefined;
@@ -634,7 +640,12 @@ export class GzTeaserList extends GzElement {
   }
 
   private _onSlotChange(event: Event): void {
-    const teasers = (event.target as HTMLSlotElement).assignedElements().filter((el) => el.localName === 'gz-teaser');
+    this._adoptTeasers((event.target as HTMLSlotElement).assignedElements());
+  }
+
+  /** Makes the slotted `elements`' teasers items of this list, and counts them. */
+  private _adoptTeasers(elements: Element[]): void {
+    const teasers = elements.filter((el) => el.localName === 'gz-teaser');
     for (const teaser of teasers) {
       const level = this._level(
         this.teaserHeadingLevel,
