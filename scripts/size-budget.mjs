@@ -63,7 +63,9 @@ export const BUDGETS = {
   // line as `nothing` (hydrated text went into a marker), less built per header (-).
   // Session 7 (article helper): +23 B, on a page with an article body every element's first render
   // waits for the typesetting chunk with it (one style and layout pass, article CPU 0.85).
-  cdn: { target: 14_000, enforced: 39_140 },
+  // Session 8 (article helper): 39,133 -> 39,120 B, the teaser list reads its slotted teasers from
+  // its children, on connect too (one render per teaser on the reference article, not two).
+  cdn: { target: 14_000, enforced: 39_120 },
   // Session 7: the autoloader (issue 15), measured 1,367 B, 11,046 B and the element chunks below
   // (the entry moves by a few bytes with the chunk hashes it names; it holds the chunk graph with
   // sizes, the batched preload and the choice of gazette.js for a page with most elements);
