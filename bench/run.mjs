@@ -43,7 +43,7 @@ const GROUPS = [
     unit: 'ms',
     note:
       'Gazette renders the 8 related teasers with <gz-teaser-list>; the baselines with their own markup. ' +
-      'The Gazette page links gazette/preload.css as the README advises (tokens and the body\'s typesetting); ' +
+      "The Gazette page links gazette/preload.css as the README advises (tokens and the body's typesetting); " +
       'the "typesetting from the script" page links only tokens.css, so the body\'s typesetting is fetched by the script. ' +
       'The server-rendered first render is timed as the static DOM is, by an inline script after the markup ' +
       '(declarative shadow roots attached, before any module runs); "hydrated" is navigation start to every ' +
