@@ -26,7 +26,7 @@ const elements = readdirSync(root('src/components'));
  * the hand-written `src/styles/preload.css`, and `<gz-article-body>`'s content typesetting (the
  * sheet the element adopts), so the page is laid out as it will be once the elements render.
  */
-function preloadCss(): string {
+export function preloadCss(): string {
   const blocks = elements.map((name) => `gz-${name}:not(:defined)`).join(',\n  ');
   return [
     tokensCss(),

@@ -43,12 +43,15 @@ const GROUPS = [
     unit: 'ms',
     note:
       'Gazette renders the 8 related teasers with <gz-teaser-list>; the baselines with their own markup. ' +
+      "The Gazette page links gazette/preload.css as the README advises (tokens and the body's typesetting); " +
+      'the "typesetting from the script" page links only tokens.css, so the body\'s typesetting is fetched by the script. ' +
       'The server-rendered first render is timed as the static DOM is, by an inline script after the markup ' +
       '(declarative shadow roots attached, before any module runs); "hydrated" is navigation start to every ' +
       'element defined and hydrated and the page laid out again.',
     entries: [
       { label: 'static DOM', page: 'article-static.html' },
       { label: 'Gazette', page: 'article-gazette.html' },
+      { label: 'Gazette, typesetting from the script (links tokens.css only)', page: 'article-gazette-tokens.html' },
       { label: 'Gazette, server-rendered (gazette/ssr): first render', page: 'article-ssr.html' },
       { label: 'Gazette, server-rendered: hydrated', page: 'article-ssr.html?measure=hydrated' },
       { label: 'React 19', page: 'article-react.html' },

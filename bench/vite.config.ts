@@ -8,6 +8,7 @@ import type { renderToString } from '../src/ssr.js';
 import { litCss } from '../scripts/lib/lit-css.mjs';
 import { litStaticProperties } from '../scripts/lib/static-properties.mjs';
 import { warningCodes } from '../scripts/lib/warnings.mjs';
+import { preloadCss } from '../vite.config.js';
 import * as article from '../test/fixtures/article-de.js';
 import { teaserDate, teasers } from './data.js';
 import { BIO, PHOTO } from './shared.js';
@@ -84,6 +85,20 @@ function content(): Plugin {
 }
 
 /**
+ * `gazette/preload.css` as the package's build writes it (vite.config.ts), for pages that import it
+ * as the README advises a bundled page to: Vite links it from the page's `<head>`.
+ */
+function preload(): Plugin {
+  const id = resolve(here, 'gazette-preload.css');
+  return {
+    name: 'gz-bench-preload',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'gazette/preload.css' ? id : undefined),
+    load: (file) => (file === id ? preloadCss() : undefined),
+  };
+}
+
+/**
  * The Gazette article page (article-gazette.html's markup, with the reading time the CMS counted)
  * rendered once with `gazette/ssr` (src/ssr.ts, loaded through Vite in Node), for article-ssr.html;
  * and the stylesheet `gazette/ssr.css` gives such pages (tokens and the body's typesetting).
@@ -127,7 +142,7 @@ export default defineConfig({
   root: here,
   base: './',
   define,
-  plugins: [...production(), content()],
+  plugins: [...production(), preload(), content()],
   build: {
     outDir: resolve(here, 'dist'),
     emptyOutDir: true,

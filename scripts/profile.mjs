@@ -50,6 +50,7 @@ const out = resolve(root, 'bench/dist-profile');
 const PAGES = [
   { group: 'article', label: 'static DOM', page: 'article-static.html' },
   { group: 'article', label: 'Gazette', page: 'article-gazette.html' },
+  { group: 'article', label: 'Gazette, typesetting from the script', page: 'article-gazette-tokens.html' },
   { group: 'article', label: 'Gazette, server-rendered', page: 'article-ssr.html' },
   { group: 'article', label: 'React 19', page: 'article-react.html' },
   { group: 'teasers', label: 'DOM loop', page: 'teasers-dom.html?op=render' },

@@ -1,4 +1,4 @@
-import '../../src/styles/tokens.css';
+import 'gazette/preload.css';
 import '../../src/all.js';
 import { done, gazetteRendered } from '../data.js';
 

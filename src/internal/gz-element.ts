@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { VERSION } from './version.js';
 import { hydrating } from './hydration.js';
-import { adoptPageStyles } from './tokens.js';
+import { adoptPageStyles, tokensPending } from './tokens.js';
 import { warnPage } from './warn.js';
 
 /**
@@ -80,7 +80,7 @@ export class GzElement extends LitElement {
    * before it renders adds to it here, so hydration is never held for either.
    */
   protected renderHold(): Promise<unknown> | undefined {
-    const all = adoptPageStyles();
-    return all && (adoptPageStyles('tokens') ?? (document.querySelector('gz-article-body') ? all : undefined));
+    const pending = adoptPageStyles();
+    return pending && (tokensPending() || document.querySelector('gz-article-body') ? pending : undefined);
   }
 }

@@ -19,29 +19,29 @@ export const linked = (name: PageSheet, doc: Document = document): boolean =>
 /** `null`: not checked yet; a promise: the chunk is on its way; `undefined`: nothing to wait for. */
 let pending: Promise<unknown> | undefined | null = null;
 /** Whether the chunk on its way brings the tokens (the page does not link them). */
-let tokensPending = false;
+let tokens = false;
 
 /**
  * Adopts into the document, once, the page-wide sheets it does not link, in their cascade layers
  * (tokens first, so any publisher declaration and the theme files win). Returns the promise to wait
- * for before a first render that needs `sheet` (any of them when not given), or `undefined` when
- * there is none: the page links it, the chunk has arrived, or this is a server render (the page
- * links `gazette/ssr.css` instead). A chunk that fails to load does not hold the elements back:
- * they render with what the page has. Only `<gz-article-body>` needs the typesetting: with the
- * tokens linked, other elements render at once while the chunk loads beside them, unless the page
- * has an article body (then they render with it, in one pass: `GzElement.renderHold`).
+ * for before a first render that needs them, or `undefined` when there is none: the page links
+ * them, the chunk has arrived, or this is a server render (the page links `gazette/ssr.css`
+ * instead). A chunk that fails to load does not hold the elements back: they render with what the
+ * page has. Only `<gz-article-body>` needs the typesetting: with the tokens linked (see
+ * `tokensPending`), other elements render at once while the chunk loads beside them, unless the
+ * page has an article body (then they render with it, in one pass: `GzElement.renderHold`).
  */
-export function adoptPageStyles(
-  sheet?: PageSheet,
-  doc: Document | undefined = globalThis.document,
-): Promise<unknown> | undefined {
+export function adoptPageStyles(doc: Document | undefined = globalThis.document): Promise<unknown> | undefined {
   if (pending === null) pending = start(doc);
-  return sheet === 'tokens' && !tokensPending ? undefined : pending;
+  return pending;
 }
+
+/** Whether the chunk `adoptPageStyles` returns brings the design tokens, which every element waits for. */
+export const tokensPending = (): boolean => tokens;
 
 function start(doc: Document | undefined): Promise<unknown> | undefined {
   if (isServer || !doc?.documentElement || typeof CSSStyleSheet === 'undefined') return undefined;
-  const tokens = (tokensPending = !linked('tokens', doc));
+  tokens = !linked('tokens', doc);
   const typesetting = !linked('typesetting', doc);
   if (!tokens && !typesetting) return undefined;
   return pageStyles().then(

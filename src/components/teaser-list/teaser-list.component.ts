@@ -183,10 +183,14 @@ export class GzTeaserList extends GzElement {
     // and the server left the empty message out: it could not see the teasers.
     if (hydrating(this))
       void this.updateComplete.then(() => {
-        const slot = this.renderRoot.querySelector('.list > slot');
-        if (slot) this._onSlotChange({ target: slot } as unknown as Event);
+        this._onSlotChange();
         this.requestUpdate();
       });
+    // Teasers in the markup get their heading level and role before their first render, not in a
+    // second one after the slotchange event (8 teasers and the list updated twice on the
+    // reference article). The slotchange that follows finds nothing to change; children the parser
+    // has not reached yet (a list defined before its markup) get theirs from it, as before.
+    else if (!this.hasUpdated) this._onSlotChange();
     if (this._abortedByDisconnect) {
       this._abortedByDisconnect = false;
       this._feedArgs = undefined;
@@ -633,8 +637,9 @@ export class GzTeaserList extends GzElement {
     teaser.scrollIntoView({ block: 'nearest', inline: 'start', behavior: reduced ? 'auto' : 'smooth' });
   }
 
-  private _onSlotChange(event: Event): void {
-    const teasers = (event.target as HTMLSlotElement).assignedElements().filter((el) => el.localName === 'gz-teaser');
+  /** The teasers in the default slot (children without a `slot`) become items of this list. */
+  private _onSlotChange(): void {
+    const teasers = [...this.children].filter((el) => el.localName === 'gz-teaser' && !el.slot);
     for (const teaser of teasers) {
       const level = this._level(
         this.teaserHeadingLevel,
