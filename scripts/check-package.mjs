@@ -425,7 +425,7 @@ try {
       assert(label === 'Lesezeit: 3 min', `label: ${label}`);
       // The element-chunk path (modulepreload links, then import()), not gazette.js.
       assert(
-        !scripts.includes('/cdn/dist/gazette.js') && scripts.some((p) => p.includes('/autoloader/core-')),
+        !scripts.includes('/cdn/dist/gazette.js') && scripts.some((p) => p.endsWith('/autoloader/core.js')),
         `scripts: ${scripts.join(' ')}`,
       );
       const violations = await page.evaluate(() => /** @type {any} */ (window).__violations);
