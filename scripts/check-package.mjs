@@ -435,6 +435,55 @@ try {
     },
   );
 
+  await suite.check(
+    'the CDN autoloader asks again for chunks that failed (core: 500, the badge: cut off) and renders',
+    async () => {
+      const page = await browser.newPage();
+      const { errors, warnings } = collectConsole(page);
+      await page.addInitScript(() => {
+        const w = /** @type {any} */ (window);
+        w.__rejections = [];
+        window.addEventListener('unhandledrejection', (e) => w.__rejections.push(String(e.reason)));
+      });
+      /** @type {string[]} chunk files asked for, relative to dist/cdn/ */
+      const asked = [];
+      await page.route('**/cdn/dist/autoloader/**', async (route) => {
+        const file = new URL(route.request().url()).pathname.replace('/cdn/dist/', '');
+        asked.push(file);
+        const first = asked.filter((f) => f === file).length === 1;
+        if (first && file === 'autoloader/core.js') await route.fulfill({ status: 500, body: 'down' });
+        else if (first && file === 'autoloader/reading-time.js') await route.abort('failed');
+        else await route.continue();
+      });
+      await page.route('**/page.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: readFileSync(resolve(consumer, 'page.html'), 'utf8').replace(
+            '</body>',
+            `<script type="module" src="/cdn/dist/gazette-autoloader.js"></script></body>`,
+          ),
+        }),
+      );
+      await page.goto(`${server.origin}/page.html`);
+      const label = await badgeLabel(page);
+      assert(label === 'Lesezeit: 3 min', `label: ${label}`);
+      for (const file of ['autoloader/core.js', 'autoloader/reading-time.js']) {
+        const times = asked.filter((f) => f === file).length;
+        assert(times === 2, `${file} asked for ${times} times (${asked.join(' ')})`);
+      }
+      // The browser's own lines for the failed requests are errors too; nothing else is.
+      const other = errors.filter((e) => !/Failed to load resource|net::ERR_FAILED/.test(e));
+      assert(other.length === 0, other.join('\n'));
+      // Where the browser re-requests a failed module (Chromium, whatwg/html#10327), the import
+      // after the failed preloads succeeds: no warning. Otherwise the second try warns.
+      const stray = warnings.filter((w) => !w.startsWith('Gazette autoloader: <gz-reading-time> did not load'));
+      assert(stray.length === 0, `warnings: ${stray.join(' | ')}`);
+      const rejections = await page.evaluate(() => /** @type {any} */ (window).__rejections);
+      assert(rejections.length === 0, `unhandled rejections: ${rejections.join(' | ')}`);
+      await page.close();
+    },
+  );
+
   await suite.check('the demo page (npm start) shows "Lesezeit: 3 min" without console errors', async () => {
     const dev = await createServer({
       configFile: resolve(root, 'vite.config.ts'),
