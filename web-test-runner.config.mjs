@@ -9,6 +9,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { stall } from './test/fixtures/author-card/stall.mjs';
+import { failRequests } from './test/server/fail-requests.mjs';
 import { ssrRenderPlugin } from './test/harness/ssr-plugin.mjs';
 import { testFeeds } from './test/server/feeds.mjs';
 import { subscriptionsTestPlugin } from './test/server/subscriptions.mjs';
@@ -232,7 +233,7 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
-  middleware: [stall, quietMissingImages],
+  middleware: [stall, failRequests, quietMissingImages],
   plugins: [
     inlineCss(),
     packageExports(),

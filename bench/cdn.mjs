@@ -2,7 +2,8 @@
 /**
  * The two CDN entries side by side (run after `npm run build`): `dist/cdn/gazette.js` (every element
  * in one file) and `dist/cdn/gazette-autoloader.js` (the tags a page has, each its own chunk, one
- * core chunk), on three plain pages that link `preload.css` as the README recommends:
+ * core chunk), the latter also as `preloaded`: the page's head lists the chunks its tags need as
+ * `<link rel="modulepreload">` (their stable names, README "Embed"), on three plain pages that link `preload.css` as the README recommends:
  * - `one`: an article text and `<gz-reading-time>` only;
  * - `header`: `<gz-article-header>` only (with its dateline);
  * - `article`: the reference article (bench/pages/article-gazette.html's markup, filled as the
@@ -28,6 +29,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { createServer as createViteServer } from 'vite';
 import { chromiumArgs, executablePath } from '../scripts/lib/browser.mjs';
+import { autoloaderBuild } from '../scripts/size-budget.mjs';
 import { bootstrapRatio, median } from './stats.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -66,6 +68,9 @@ const bodies = {
 const entries = {
   gazette: 'gazette.js',
   autoloader: 'gazette-autoloader.js',
+  // The autoloader on a page whose head lists, as `<link rel="modulepreload">`, the chunks of the
+  // tags it has (their stable names, README "Embed"): fetched with the entry, not after it.
+  preloaded: 'gazette-autoloader.js',
   ...Object.fromEntries(/** @type {string[]} */ (values.entry).map((x) => x.split('='))),
 };
 
@@ -87,10 +92,16 @@ void document.body.offsetHeight;
 performance.mark('gz-bench-done');
 window.tachometerResult = performance.now();
 </script>`;
-const page = (/** @type {string} */ body, /** @type {string} */ entry) => `<!doctype html>
+const graph = autoloaderBuild(readFileSync(resolve(root, 'dist/cdn/gazette-autoloader.js'), 'utf8'))?.graph ?? {};
+/** The `preloaded` entry's links: each chunk file the body's tags need, once. @param {string} body */
+const preloads = (body) =>
+  [...new Set([...body.matchAll(/<(gz-[\w-]+)/g)].flatMap(([, tag]) => graph[tag] ?? []))]
+    .map((file) => `<link rel="modulepreload" href="/cdn/${file}">`)
+    .join('');
+const page = (/** @type {string} */ body, /** @type {string} */ name) => `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/preload.css"><link rel="stylesheet" href="/bench.css">
-<script type="module" src="/cdn/${entry}"></script>${done}</head><body>${body}</body></html>`;
+<script type="module" src="/cdn/${entries[name]}"></script>${name === 'preloaded' ? preloads(body) : ''}${done}</head><body>${body}</body></html>`;
 
 // Files: dist/cdn/, preload.css, bench.css, and the pages; each sent gzip -9, as a CDN would.
 /** @type {Map<string, Buffer>} */
@@ -101,7 +112,7 @@ const server = createServer((req, res) => {
   const match = /^\/(\w+)-(\w+)\.html$/.exec(path);
   let text;
   try {
-    if (match && bodies[match[1]] && match[2] in entries) text = page(bodies[match[1]], entries[match[2]]);
+    if (match && bodies[match[1]] && match[2] in entries) text = page(bodies[match[1]], match[2]);
     else if (path === '/preload.css') text = readFileSync(resolve(root, 'dist/preload.css'));
     else if (path === '/bench.css') text = readFileSync(resolve(root, 'bench/bench.css'));
     else if (path.startsWith('/cdn/')) text = readFileSync(normalize(join(root, 'dist', path)));
@@ -198,7 +209,15 @@ try {
             uploadThroughput: 0.75e6 / 8,
           });
         else await browser.startTracing(tab, { categories: ['toplevel', 'devtools.timeline', 'blink.user_timing'] });
-        await tab.goto(`${origin}/${p}-${e}.html`);
+        const pending = new Set();
+        tab.on('request', (r) => pending.add(r.url()));
+        tab.on('requestfinished', (r) => pending.delete(r.url()));
+        tab.on('requestfailed', (r) => pending.delete(r.url()));
+        await tab.goto(`${origin}/${p}-${e}.html`).catch((error) => {
+          // Two runs of the `preloaded` entry at load 12 never reached "load": say what was pending.
+          console.error(`${p} ${e} ${mode}: still loading ${[...pending].join(' ')}`);
+          throw error;
+        });
         await tab.waitForFunction(() => 'tachometerResult' in window, null, { timeout: 120_000 });
         const rendered = await tab.evaluate(() => /** @type {any} */ (window).tachometerResult);
         if (mode === 'network') {
@@ -238,7 +257,7 @@ for (const p of pages) {
   for (const e of Object.keys(entries)) {
     const m = (/** @type {string} */ k) => median(samples[`${p} ${e} ${k}`] ?? []);
     console.log(
-      `| ${p} | ${entries[e]} | ${m('scripts')} | ${(m('bytes') / 1000).toFixed(1)} | ${m('last script').toFixed(0)} | ${m('rendered').toFixed(0)} | ${m('cpu').toFixed(1)} | ${m('style+layout').toFixed(1)} |`,
+      `| ${p} | ${e === 'preloaded' ? 'autoloader + modulepreload' : entries[e]} | ${m('scripts')} | ${(m('bytes') / 1000).toFixed(1)} | ${m('last script').toFixed(0)} | ${m('rendered').toFixed(0)} | ${m('cpu').toFixed(1)} | ${m('style+layout').toFixed(1)} |`,
     );
   }
 }

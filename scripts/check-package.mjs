@@ -425,12 +425,61 @@ try {
       assert(label === 'Lesezeit: 3 min', `label: ${label}`);
       // The element-chunk path (modulepreload links, then import()), not gazette.js.
       assert(
-        !scripts.includes('/cdn/dist/gazette.js') && scripts.some((p) => p.includes('/autoloader/core-')),
+        !scripts.includes('/cdn/dist/gazette.js') && scripts.some((p) => p.endsWith('/autoloader/core.js')),
         `scripts: ${scripts.join(' ')}`,
       );
       const violations = await page.evaluate(() => /** @type {any} */ (window).__violations);
       assert(violations.length === 0, `violations: ${violations.join(' | ')}`);
       assert(errors.length === 0, errors.join('\n'));
+      await page.close();
+    },
+  );
+
+  await suite.check(
+    'the CDN autoloader asks again for chunks that failed (core: 500, the badge: cut off) and renders',
+    async () => {
+      const page = await browser.newPage();
+      const { errors, warnings } = collectConsole(page);
+      await page.addInitScript(() => {
+        const w = /** @type {any} */ (window);
+        w.__rejections = [];
+        window.addEventListener('unhandledrejection', (e) => w.__rejections.push(String(e.reason)));
+      });
+      /** @type {string[]} chunk files asked for, relative to dist/cdn/ */
+      const asked = [];
+      await page.route('**/cdn/dist/autoloader/**', async (route) => {
+        const file = new URL(route.request().url()).pathname.replace('/cdn/dist/', '');
+        asked.push(file);
+        const first = asked.filter((f) => f === file).length === 1;
+        if (first && file === 'autoloader/core.js') await route.fulfill({ status: 500, body: 'down' });
+        else if (first && file === 'autoloader/reading-time.js') await route.abort('failed');
+        else await route.continue();
+      });
+      await page.route('**/page.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: readFileSync(resolve(consumer, 'page.html'), 'utf8').replace(
+            '</body>',
+            `<script type="module" src="/cdn/dist/gazette-autoloader.js"></script></body>`,
+          ),
+        }),
+      );
+      await page.goto(`${server.origin}/page.html`);
+      const label = await badgeLabel(page);
+      assert(label === 'Lesezeit: 3 min', `label: ${label}`);
+      for (const file of ['autoloader/core.js', 'autoloader/reading-time.js']) {
+        const times = asked.filter((f) => f === file).length;
+        assert(times === 2, `${file} asked for ${times} times (${asked.join(' ')})`);
+      }
+      // The browser's own lines for the failed requests are errors too; nothing else is.
+      const other = errors.filter((e) => !/Failed to load resource|net::ERR_FAILED/.test(e));
+      assert(other.length === 0, other.join('\n'));
+      // Where the browser re-requests a failed module (Chromium, whatwg/html#10327), the import
+      // after the failed preloads succeeds: no warning. Otherwise the second try warns.
+      const stray = warnings.filter((w) => !w.startsWith('Gazette autoloader: <gz-reading-time> did not load'));
+      assert(stray.length === 0, `warnings: ${stray.join(' | ')}`);
+      const rejections = await page.evaluate(() => /** @type {any} */ (window).__rejections);
+      assert(rejections.length === 0, `unhandled rejections: ${rejections.join(' | ')}`);
       await page.close();
     },
   );

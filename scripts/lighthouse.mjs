@@ -3,12 +3,23 @@
  * `npm run lighthouse`: Lighthouse 12.2.3 (pinned: 13 needs Node 22) on the built demo article
  * page, mobile settings (Lighthouse's defaults: Moto G Power viewport, simulated slow 4G and 4×
  * CPU slowdown), in Debian's Chromium (`CHROME_PATH`, default /usr/bin/chromium). Prints the four
- * category scores, LCP, TBT and CLS, and fails below the issue's thresholds: 100 in
- * Accessibility, Best Practices and SEO, 95 in Performance, CLS above 0. Not part of `npm test`
- * (a Lighthouse run takes about a minute and its performance score moves with the machine's load).
+ * category scores, each metric's value and score (FCP, SI, LCP, TBT, CLS), the critical request
+ * chains and the render-blocking resources, and fails below the issue's thresholds: 100 in
+ * Accessibility, Best Practices and SEO, 95 in Performance, CLS above 0. `GZ_LIGHTHOUSE_JSON=file`
+ * writes the whole report. Not part of `npm test` (its performance score moves with the load).
+ *
+ * Why Performance stays at 95 and not 100 (issue 15, session 8, bench/results.md): the score is
+ * simulated (Lantern) from the observed load. At rest it reads 99: FCP 1.5 s (score 0.95) is the
+ * one metric short, because the 40 kB module script has "High" priority and runs before the first
+ * paint, so Lantern counts its download and evaluation into FCP. Taking it out (the CSS inlined, or
+ * `fetchpriority="low"`) moves FCP to 0.7-1.2 s but moves the upgrade's long task (180 + 90 ms at
+ * 4x) behind FCP, where TBT counts it; and TBT scales with the machine's load. Measured on the
+ * shared 2-core machine: 80-100 for every variant. The LCP element audit fails on Chromium 156
+ * ("RootCauses ... frame_sequence", a Lighthouse 12.2.3 gatherer error): it is the body's first
+ * paragraph (a PerformanceObserver on the built page).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -54,6 +65,54 @@ function serveCompressed(folder) {
   });
 }
 
+/**
+ * Each metric's score and value, the LCP element, the critical request chains and the
+ * render-blocking resources: what Performance is made of.
+ * @param {Record<string, any>} audits
+ */
+function printMetrics(audits) {
+  const metrics = [
+    'first-contentful-paint',
+    'speed-index',
+    'largest-contentful-paint',
+    'total-blocking-time',
+    'cumulative-layout-shift',
+  ];
+  console.log(
+    '  metrics: ' +
+      metrics
+        .map(
+          (id) =>
+            `${audits[id].title.replace(/[a-z ]/g, '') || id} ${audits[id].displayValue} (${audits[id].score?.toFixed(3)})`,
+        )
+        .join(', '),
+  );
+  const element = audits['largest-contentful-paint-element'];
+  if (element?.errorMessage) console.log(`  LCP element: the audit failed (${element.errorMessage.slice(0, 100)})`);
+  const lcp = element?.details?.items ?? [];
+  for (const table of lcp) {
+    for (const item of table.items ?? []) {
+      if (item.node) console.log(`  LCP element: ${item.node.selector} ${String(item.node.snippet).slice(0, 100)}`);
+      else if (item.phase) console.log(`    ${item.phase}: ${Math.round(item.timing)} ms`);
+    }
+  }
+  const chains = audits['critical-request-chains']?.details?.chains ?? {};
+  const walk = (/** @type {Record<string, any>} */ nodes, depth = 0) => {
+    for (const node of Object.values(nodes)) {
+      const r = node.request;
+      console.log(
+        `  ${'  '.repeat(depth + 1)}chain: ${r.url.replace(/^https?:\/\/[^/]+/, '')} ${Math.round((r.endTime - r.startTime) * 1000)} ms, ${r.transferSize} B`,
+      );
+      walk(node.children ?? {}, depth + 1);
+    }
+  };
+  walk(chains);
+  for (const item of audits['render-blocking-resources']?.details?.items ?? [])
+    console.log(
+      `  render-blocking: ${item.url.replace(/^https?:\/\/[^/]+/, '')} ${item.totalBytes} B, ${Math.round(item.wastedMs)} ms`,
+    );
+}
+
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'bench/dist/demo');
 
@@ -82,6 +141,7 @@ try {
     onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
   });
   if (!result) throw new Error('Lighthouse returned no result');
+  if (process.env['GZ_LIGHTHOUSE_JSON']) writeFileSync(process.env['GZ_LIGHTHOUSE_JSON'], JSON.stringify(result.lhr));
   const { categories, audits } = result.lhr;
   console.log(
     `Lighthouse ${result.lhr.lighthouseVersion}, ${result.lhr.configSettings.formFactor}, ${result.lhr.environment.hostUserAgent}`,
@@ -99,6 +159,7 @@ try {
       }
     }
   }
+  printMetrics(audits);
   const cls = audits['cumulative-layout-shift'].numericValue ?? 0;
   if (cls > THRESHOLDS.cls) failed = true;
   console.log(

@@ -74,20 +74,25 @@ export const BUDGETS = {
   // about 1 % headroom. Targets: the entry under 1 kB; the core at Lit (6.3 kB) plus the shared tax
   // of Shoelace's base (2.3 kB), the issue's comparison; element chunks at the element target.
   autoloader: {
-    entry: { target: 1_000, enforced: 1_400 },
-    core: { target: 8_600, enforced: 11_110 }, // +9 B (session 7, article helper: see cdn)
+    // Session 8: 1,349 B with a second try of a failed chunk: the chunk names lost their hashes
+    // (stable names a page can modulepreload, -90 B), the retry and the fallback from a failed
+    // gazette.js to the chunks added 70.
+    entry: { target: 1_000, enforced: 1_360 },
+    // Session 8: the chunks import each other by stable names, not hashed ones (7-67 B less each):
+    // core 11,042 B (budget 11,110 -> 11,100) and the element chunks below (~1 % headroom each).
+    core: { target: 8_600, enforced: 11_100 },
     element: {
       target: 2_500,
       enforced: /** @type {Record<string, number>} */ ({
         default: 3_000,
-        'article-body': 5_320,
-        'article-header': 3_765, // -25 B (session 8, headers helper: see cdn)
-        'author-card': 5_600,
-        'author-list': 1_450,
-        'reading-time': 1_560,
-        'subscribe-button': 3_940,
-        teaser: 3_220,
-        'teaser-list': 7_100,
+        'article-body': 5_265,
+        'article-header': 3_755,
+        'author-card': 5_570,
+        'author-list': 1_415,
+        'reading-time': 1_515,
+        'subscribe-button': 3_880,
+        teaser: 3_180,
+        'teaser-list': 7_040,
       }),
     },
   },
@@ -301,15 +306,15 @@ export function measureAutoloader(dir, names) {
   if (!existsSync(entryFile)) return undefined;
   const gz = (/** @type {string} */ file) => gzipSync(readFileSync(resolve(dir, file)), { level: 9 }).length;
   const graph = autoloaderBuild(readFileSync(entryFile, 'utf8'))?.graph ?? {};
-  /** Chunk files by name (`core`, `reading-time`, `feed`), without their hash. */
+  /** Chunk files by name (`core`, `reading-time`, `feed`): `autoloader/<name>.js`, no hash. */
   const files = new Map(
     readdirSync(resolve(dir, 'autoloader'))
       .filter((f) => f.endsWith('.js'))
-      .map((f) => [f.replace(/-[\w-]{8}\.js$/, ''), `autoloader/${f}`]),
+      .map((f) => [f.replace(/\.js$/, ''), `autoloader/${f}`]),
   );
   const entry = { name: 'dist/cdn/gazette-autoloader.js (entry)', bytes: gz('gazette-autoloader.js') };
   const coreFile = files.get('core');
-  const core = { name: 'dist/cdn/autoloader/core-*.js (shared)', bytes: coreFile ? gz(coreFile) : 0 };
+  const core = { name: 'dist/cdn/autoloader/core.js (shared)', bytes: coreFile ? gz(coreFile) : 0 };
   const lines = ['  the CDN autoloader, a page with only this tag downloads (entry + chunk + its imports, gzip):'];
   const elements = names.map((name) => {
     const own = files.get(name);

@@ -59,7 +59,10 @@ const loaders: Record<string, () => Promise<unknown>> = {
 /** Tags asked for already (known or not): each is imported, or warned about, once. */
 const seen = new Set<string>();
 
-/** Each chunk file's `<link rel="modulepreload">`, settled when it has loaded or failed. */
+/**
+ * Each chunk file's `<link rel="modulepreload">`, settled when it has loaded or failed. A file that
+ * failed is forgotten, so the next preload of it is a new request.
+ */
 const preloads = new Map<number, Promise<unknown>>();
 
 function preload(file: number): Promise<unknown> {
@@ -68,44 +71,67 @@ function preload(file: number): Promise<unknown> {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.href = url(file);
-    settled = new Promise((settle) => (link.onload = link.onerror = settle));
+    settled = new Promise((settle) => {
+      link.onload = settle;
+      link.onerror = () => settle(preloads.delete(file));
+    });
     preloads.set(file, settled);
     document.head.append(link);
   }
   return settled;
 }
 
+/** One console warning; `error` (a failed import's, which names the URL) is printed with it. */
+const warn = (message: string, error: unknown = '') => console.warn(`Gazette autoloader: ${message}`, error);
+
 /** The keys (tags, `page-styles`) found since the last flush. */
 let batch: string[] = [];
 /** Whether a flush has run: only the first may choose `gazette.js`. */
 let flushed = false;
-/** Set once `gazette.js` was chosen: it defines every element, so nothing more is loaded. */
-let everything = false;
+/** While `gazette.js` (which defines every element) is on its way: the keys found, for a fallback. */
+let waiting: string[] | undefined;
 
 function enqueue(key: string): void {
   if (batch.push(key) === 1) queueMicrotask(flush);
 }
 
+/** The chunk files `keys` need, each once. */
+const filesOf = (keys: string[]) => [...new Set(keys.flatMap((key) => build.graph?.[key] ?? []))];
+
 function flush(): void {
   const keys = batch;
   batch = [];
-  const files = [...new Set(keys.flatMap((key) => build.graph?.[key] ?? []))];
   const first = !flushed;
   flushed = true;
-  if (first && build.all && files.reduce((sum, file) => sum + (build.bytes?.[file] ?? 0), 0) > build.all) {
-    everything = true;
-    import(/* @vite-ignore */ url('gazette.js')).catch((error: unknown) =>
-      console.warn('Gazette autoloader: gazette.js did not load.', error),
+  if (first && build.all && filesOf(keys).reduce((sum, file) => sum + (build.bytes?.[file] ?? 0), 0) > build.all) {
+    waiting = keys;
+    // A failed gazette.js is not asked for again: the elements found so far (and meanwhile) load
+    // from their own chunks instead, with their own second try.
+    import(/* @vite-ignore */ url('gazette.js')).then(
+      () => (waiting = undefined),
+      (error: unknown) => {
+        warn('gazette.js did not load: loading the chunks instead.', error);
+        load(waiting ?? [], true);
+        waiting = undefined;
+      },
     );
-    return;
-  }
-  // A failed file fails the import of the module that needs it, which warns below.
-  void Promise.all(files.map(preload)).then(() => {
+  } else load(keys, true);
+}
+
+/**
+ * Fetches the files of `keys` together (one round trip), then imports each key's module. A key
+ * whose module fails (a request answered 404 or 500, or cut off: the browser does not cache a
+ * failed request) is asked for once more at once, and after a second failure when its tag is
+ * next found (or on the next page load). Never rejects: each failure is one warning naming the tag
+ * and, in the error printed with it, the URL.
+ */
+function load(keys: string[], retry?: boolean): void {
+  void Promise.all(filesOf(keys).map(preload)).then(() => {
     for (const key of keys) {
       loaders[key]().catch((error: unknown) => {
-        // A failed request (offline) is asked for again when the next such tag appears.
-        seen.delete(key);
-        console.warn(`Gazette autoloader: the chunk of <${key}> did not load.`, error);
+        warn(`<${key}> did not load${retry ? ': trying once more' : ''}.`, error);
+        if (retry) load([key]);
+        else seen.delete(key);
       });
     }
   });
@@ -125,17 +151,20 @@ function pageStyles(): void {
   enqueue('page-styles');
 }
 
-function load(tag: string): void {
+function found(tag: string): void {
   if (seen.has(tag)) return;
   seen.add(tag);
   if (customElements.get(tag)) return;
-  if (!Object.hasOwn(loaders, tag) || tag === 'page-styles') {
-    console.warn(`Gazette autoloader: <${tag}> is not a Gazette element; nothing was loaded for it.`);
+  // (`page-styles` is a key of `loaders` too, but never a tag: tags start with `gz-`.)
+  if (!Object.hasOwn(loaders, tag)) {
+    warn(`<${tag}> is not a Gazette element; nothing was loaded for it.`);
     return;
   }
-  if (everything) return;
-  pageStyles();
-  enqueue(tag);
+  if (waiting) waiting.push(tag);
+  else {
+    pageStyles();
+    enqueue(tag);
+  }
 }
 
 /**
@@ -143,9 +172,9 @@ function load(tag: string): void {
  * discovered, and watched, on its own; call this for a shadow root of your own.
  */
 export function discover(root: Document | ShadowRoot | Element): void {
-  if (root instanceof Element && root.localName.startsWith('gz-')) load(root.localName);
+  if (root instanceof Element && root.localName.startsWith('gz-')) found(root.localName);
   for (const element of root.querySelectorAll(':not(:defined)')) {
-    if (element.localName.startsWith('gz-')) load(element.localName);
+    if (element.localName.startsWith('gz-')) found(element.localName);
   }
 }
 
