@@ -161,8 +161,16 @@ const CLIENT_ONLY = [
   'test/feed-parse.test.ts', // parses feeds, renders no element
   'test/feed-corpus.test.ts', // creates its lists with createElement, not from templates
   'test/article-body-corpus.test.ts', // sanitizes strings, renders no element
+  'test/autoloader-failure.test.ts', // the loader and the network, no rendering (and it runs alone)
 ];
 const ALL = ['test/**/*.test.ts'];
+/**
+ * Test files that run alone, in a browser of their own, after the others (`GZ_WTR_ALONE=1`, a step of
+ * scripts/test.mjs): they have the test server fail requests through a cookie, which every page of
+ * the origin sends, so a file loading the same module beside them would fail too.
+ */
+const ALONE = ['test/autoloader-failure.test.ts'];
+const alone = process.env.GZ_WTR_ALONE === '1';
 /** Test files that run server-rendered only (they hydrate, which needs the ssr group's page). */
 const SERVER_ONLY = ['test/ssr-*.test.ts'];
 
@@ -222,14 +230,15 @@ const page = (testFramework, server) => `<!doctype html>
 const ssrFiles = serverFiles();
 
 export default {
-  files: [...ALL, ...SERVER_ONLY.map((glob) => `!${glob}`)],
-  groups: ssrFiles.length
-    ? [{ name: 'ssr', files: ssrFiles, testRunnerHtml: (/** @type {string} */ f) => page(f, true) }]
-    : [],
+  files: alone ? ALONE : [...ALL, ...[...SERVER_ONLY, ...ALONE].map((glob) => `!${glob}`)],
+  groups:
+    !alone && ssrFiles.length
+      ? [{ name: 'ssr', files: ssrFiles, testRunnerHtml: (/** @type {string} */ f) => page(f, true) }]
+      : [],
   hostname: '127.0.0.1',
   port: await freePort(),
   nodeResolve: true,
-  concurrency: 2,
+  concurrency: alone ? 1 : 2,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
@@ -279,5 +288,5 @@ export default {
       },
     },
   },
-  reporters: [defaultReporter(), countingReporter('.test-results/unit.json')],
+  reporters: [defaultReporter(), countingReporter(`.test-results/${alone ? 'unit-alone' : 'unit'}.json`)],
 };

@@ -39,6 +39,8 @@ const steps = [
     'server',
   ],
   ['browser tests', 'npx web-test-runner', 'unit'],
+  // Files that fail requests on purpose, in a browser of their own (web-test-runner.config.mjs, ALONE).
+  ['browser tests that fail requests (alone)', 'GZ_WTR_ALONE=1 npx web-test-runner', 'unit-alone'],
   [
     'page checks',
     'node --test-reporter=spec --test-reporter-destination=stdout ' +
