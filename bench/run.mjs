@@ -7,10 +7,9 @@
  *
  *   npm run bench -- [--samples 20] [--idle-seconds 20] [--idle-samples 3]
  *
- * tachometer's chromedriver is Debian's `/usr/bin/chromedriver`: the project's `.npmrc` keeps the
- * `chromedriver` package from downloading one, so its `node_modules/.bin/chromedriver` wrapper (first
- * on an npm script's PATH) has no binary to start. This script puts `/usr/bin` first on tachometer's
- * PATH, and `SE_OFFLINE=true` keeps Selenium from downloading anything.
+ * tachometer's chromedriver is Debian's `/usr/bin/chromedriver`: the `chromedriver` devDependency is a
+ * stand-in that downloads nothing (bench/chromedriver/). This script puts `/usr/bin` first on
+ * tachometer's PATH, and `SE_OFFLINE=true` keeps Selenium from downloading anything.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -132,7 +131,7 @@ const config = {
 };
 writeFileSync(resolve(dist, 'tachometer.json'), JSON.stringify(config, null, 2));
 console.log(`▶ tachometer: ${config.benchmarks.length} benchmarks × ${config.sampleSize} samples`);
-// Started with node, not npx: npx would put node_modules/.bin (and its driverless chromedriver) first again.
+// Started with node, not npx: npx would put node_modules/.bin first on PATH again.
 const tach = spawnSync(
   process.execPath,
   [
