@@ -161,16 +161,28 @@ const server = await serveStatic(consumer);
 const browser = await launch();
 
 /**
+ * Serves the consumer's page.html to `page` with `html` added before `</body>` (and `headers`).
+ * @param {import('playwright-core').Page} page
+ * @param {string} html
+ * @param {Record<string, string>} [headers]
+ */
+const servePage = (page, html, headers) =>
+  page.route('**/page.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      headers,
+      body: readFileSync(resolve(consumer, 'page.html'), 'utf8').replace('</body>', `${html}</body>`),
+    }),
+  );
+
+/**
  * Opens the test page with the given scripts and reports what got defined.
  * @param {string[]} scripts  HTML script tags
  */
 async function open(scripts) {
   const page = await browser.newPage();
   const { errors, warnings } = collectConsole(page);
-  await page.route('**/page.html', async (route) => {
-    const html = readFileSync(resolve(consumer, 'page.html'), 'utf8').replace('</body>', `${scripts.join('')}</body>`);
-    await route.fulfill({ body: html, contentType: 'text/html' });
-  });
+  await servePage(page, scripts.join(''));
   await page.goto(`${server.origin}/page.html`);
   await page.waitForLoadState('load');
   // Module scripts have run by `load`, and a second copy's warning comes from its define(); the
@@ -322,15 +334,7 @@ try {
         await released;
         await route.continue();
       });
-      await page.route('**/page.html', (route) =>
-        route.fulfill({
-          contentType: 'text/html',
-          body: readFileSync(resolve(consumer, 'page.html'), 'utf8').replace(
-            '</body>',
-            `<script type="module" src="/cdn/dist/gazette-autoloader.js?v=3"></script></body>`,
-          ),
-        }),
-      );
+      await servePage(page, `<script type="module" src="/cdn/dist/gazette-autoloader.js?v=3"></script>`);
       await page.goto(`${server.origin}/page.html`);
       // A deadline for the waterfall case, not a synchronisation: the check ends as soon as all is asked.
       const deadline = setTimeout(release, 10_000);
@@ -406,20 +410,11 @@ try {
       /** @type {string[]} */
       const scripts = [];
       page.on('request', (r) => r.url().endsWith('.js') && scripts.push(new URL(r.url()).pathname));
-      await page.route('**/page.html', (route) =>
-        route.fulfill({
-          contentType: 'text/html',
-          headers: {
-            'content-security-policy':
-              "default-src 'self'; script-src 'self'; style-src 'self'; " +
-              "require-trusted-types-for 'script'; trusted-types lit-html gazette dompurify",
-          },
-          body: readFileSync(resolve(consumer, 'page.html'), 'utf8').replace(
-            '</body>',
-            `<script type="module" src="/cdn/dist/gazette-autoloader.js"></script></body>`,
-          ),
-        }),
-      );
+      await servePage(page, `<script type="module" src="/cdn/dist/gazette-autoloader.js"></script>`, {
+        'content-security-policy':
+          "default-src 'self'; script-src 'self'; style-src 'self'; " +
+          "require-trusted-types-for 'script'; trusted-types lit-html gazette dompurify",
+      });
       await page.goto(`${server.origin}/page.html`);
       const label = await badgeLabel(page);
       assert(label === 'Lesezeit: 3 min', `label: ${label}`);
@@ -455,15 +450,7 @@ try {
         else if (first && file === 'autoloader/reading-time.js') await route.abort('failed');
         else await route.continue();
       });
-      await page.route('**/page.html', (route) =>
-        route.fulfill({
-          contentType: 'text/html',
-          body: readFileSync(resolve(consumer, 'page.html'), 'utf8').replace(
-            '</body>',
-            `<script type="module" src="/cdn/dist/gazette-autoloader.js"></script></body>`,
-          ),
-        }),
-      );
+      await servePage(page, `<script type="module" src="/cdn/dist/gazette-autoloader.js"></script>`);
       await page.goto(`${server.origin}/page.html`);
       const label = await badgeLabel(page);
       assert(label === 'Lesezeit: 3 min', `label: ${label}`);
