@@ -25,14 +25,16 @@
  *
  * Prints, per page and build, the median and its ratio to the baseline page (95% bootstrap
  * interval, bench/stats.mjs), then each build against the first, page by page, and for the teaser
- * pages the update's share of the first render.
+ * pages the update's share of the first render. `--samples <file>` also writes every sample as JSON
+ * (`{ "<build> <page> <measure>": [ms, ...] }`, CPU measures as `cpu all`, `cpu style`, ...), for
+ * ratios between any two pages of a run (`bootstrapRatio` in bench/stats.mjs).
  *
  *   node bench/ab.mjs --rounds 15 --cpu --pages article-static,article-gazette,article-react before=@HEAD after=@work
  *   node bench/ab.mjs --rounds 10 --cpu --pages headers-static,headers-gazette before=/tmp/before after=@work
  *   node bench/ab.mjs --rounds 8 --cpu --pages teasers-dom?op=render,teasers-gazette?op=render,teasers-react?op=render,teasers-dom?op=update,teasers-gazette?op=update base=@main work=@work
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -48,6 +50,7 @@ const { values, positionals } = parseArgs({
     pages: { type: 'string', default: 'article-static,article-gazette' },
     cpu: { type: 'boolean', default: false },
     out: { type: 'string', default: '/tmp/gz-ab' },
+    samples: { type: 'string' },
   },
 });
 const pages = /** @type {string} */ (values.pages).split(',');
@@ -182,6 +185,8 @@ try {
   await browser.close();
   await Promise.all(servers.map((s) => s.close()));
 }
+
+if (values.samples) writeFileSync(resolve(values.samples), JSON.stringify(samples));
 
 const f = (/** @type {number} */ x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const fmt = (/** @type {number[]} */ [r, lo, hi]) => `${r.toFixed(2)} (${lo.toFixed(2)}–${hi.toFixed(2)})`;

@@ -46,6 +46,23 @@ function gazetteTeasersHtml(): string {
   return `<gz-teaser-list heading="Neueste Artikel">${items.join('')}</gz-teaser-list>`;
 }
 
+/**
+ * The same 8 teasers as data: the list's JSON `items` attribute, rendered in the list's own shadow
+ * root (no `<gz-teaser>` elements). `max-chars` above the excerpt's 145 characters, so the list
+ * shows the excerpt whole, as the slotted teasers do (its closing `...` drawn as one `…`).
+ */
+function gazetteTeasersDataHtml(): string {
+  const items = teasers(8).map((t) => ({
+    href: t.href,
+    title: t.title,
+    excerpt: t.excerpt,
+    section: t.category,
+    brand: t.brand,
+    date: t.date,
+  }));
+  return `<gz-teaser-list heading="Neueste Artikel" max-chars="200" items="${escape(JSON.stringify(items))}"></gz-teaser-list>`;
+}
+
 function content(): Plugin {
   const dateline = new Intl.DateTimeFormat('de-DE', {
     day: '2-digit',
@@ -69,6 +86,7 @@ function content(): Plugin {
     photo: PHOTO,
     teasers: teaserListHtml(),
     gazetteTeasers: gazetteTeasersHtml(),
+    gazetteTeasersData: gazetteTeasersDataHtml(),
   };
   const fill = (html: string) => html.replace(/<!--bench:(\w+)-->/g, (match, name: string) => values[name] ?? match);
   let ssr: Promise<{ markup: string; css: string }> | undefined;
