@@ -161,7 +161,6 @@ const CLIENT_ONLY = [
   'test/feed-parse.test.ts', // parses feeds, renders no element
   'test/feed-corpus.test.ts', // creates its lists with createElement, not from templates
   'test/article-body-corpus.test.ts', // sanitizes strings, renders no element
-  'test/autoloader-failure.test.ts', // the loader and the network, no rendering (and it runs alone)
 ];
 const ALL = ['test/**/*.test.ts'];
 /**
@@ -189,7 +188,7 @@ const matchesGlob = (file, glob) =>
   ).test(file);
 
 /**
- * The server-rendered group's files: those given on the command line (or all), less CLIENT_ONLY.
+ * The server-rendered group's files: those given on the command line (or all), less CLIENT_ONLY and ALONE.
  * @returns {string[]}
  */
 function serverFiles() {
@@ -202,7 +201,7 @@ function serverFiles() {
   return tests.filter(
     (file) =>
       (given.length ? given : ALL).some((glob) => matchesGlob(file, glob)) &&
-      !CLIENT_ONLY.some((glob) => matchesGlob(file, glob)),
+      ![...CLIENT_ONLY, ...ALONE].some((glob) => matchesGlob(file, glob)),
   );
 }
 

@@ -1,10 +1,11 @@
 // @ts-check
 /**
  * A test-server middleware that fails the requests a test page asks it to, for the autoloader's
- * tests of a chunk that does not load. The page sets the cookie `gz-fail=<id>~<path>~<status>~<n>`
- * (`document.cookie`, so only that test file's browser context sends it): the first `n` requests
- * whose path ends with `path` (`.js` or `.ts`: the test server serves the sources under either) are answered with `status` (404, 500) and no module. `id` (a fresh one
- * per test) keeps the count apart from other tests and from the server-rendered group's run.
+ * tests of a chunk that does not load. The page sets the cookie `gz-fail=<id>~<path>~<status>~<n>`:
+ * the first `n` requests whose path ends with `path` (`.js` or `.ts`: the test server serves the
+ * sources under either) are answered with `status` (404, 500) and no module. `id` (a fresh one per
+ * test) keeps each test's count apart. A cookie goes with every page of the origin, so a file that
+ * uses this runs alone, in a browser of its own (`ALONE` in web-test-runner.config.mjs).
  *
  * @type {import('@web/dev-server-core').Middleware}
  */
