@@ -2,6 +2,8 @@
  * Data shared by the benchmark pages: the reference article (the German fixture), its 8 related
  * teasers, n teasers for the list benchmark and long German text for the reading-time benchmark.
  */
+import type { TeaserItem } from '../src/components/teaser-list/items.js';
+
 export * as article from '../test/fixtures/article-de.js';
 
 export interface Teaser {
@@ -33,6 +35,16 @@ export function teasers(n: number): Teaser[] {
     href: `https://gazette.example/artikel/${i + 1}`,
   }));
 }
+
+/** A teaser as `<gz-teaser-list>`'s data item (its `items` property or attribute). */
+export const teaserItem = (t: Teaser): TeaserItem => ({
+  href: t.href,
+  title: t.title,
+  excerpt: t.excerpt,
+  section: t.category,
+  brand: t.brand,
+  date: t.date,
+});
 
 // Built on first use, not when this module is evaluated: the first Intl object of a page starts ICU
 // (tens of ms cold), and every bench page imports this module. Pages that format no date with Intl

@@ -136,7 +136,10 @@ const tach = spawnSync(
   process.execPath,
   [
     resolve(root, 'node_modules/tachometer/bin/tach.js'),
-    ...['--config', resolve(dist, 'tachometer.json'), '--json-file', resolve(dist, 'tachometer-results.json')],
+    '--config',
+    resolve(dist, 'tachometer.json'),
+    '--json-file',
+    resolve(dist, 'tachometer-results.json'),
   ],
   { cwd: dist, stdio: 'inherit', env },
 );

@@ -10,7 +10,7 @@ import { litStaticProperties } from '../scripts/lib/static-properties.mjs';
 import { warningCodes } from '../scripts/lib/warnings.mjs';
 import { preloadCss } from '../vite.config.js';
 import * as article from '../test/fixtures/article-de.js';
-import { teaserDate, teasers } from './data.js';
+import { teaserDate, teaserItem, teasers } from './data.js';
 import { BIO, PHOTO } from './shared.js';
 
 /**
@@ -52,15 +52,8 @@ function gazetteTeasersHtml(): string {
  * shows the excerpt whole, as the slotted teasers do (its closing `...` drawn as one `…`).
  */
 function gazetteTeasersDataHtml(): string {
-  const items = teasers(8).map((t) => ({
-    href: t.href,
-    title: t.title,
-    excerpt: t.excerpt,
-    section: t.category,
-    brand: t.brand,
-    date: t.date,
-  }));
-  return `<gz-teaser-list heading="Neueste Artikel" max-chars="200" items="${escape(JSON.stringify(items))}"></gz-teaser-list>`;
+  const items = JSON.stringify(teasers(8).map(teaserItem));
+  return `<gz-teaser-list heading="Neueste Artikel" max-chars="200" items="${escape(items)}"></gz-teaser-list>`;
 }
 
 function content(): Plugin {
@@ -88,7 +81,14 @@ function content(): Plugin {
     gazetteTeasers: gazetteTeasersHtml(),
     gazetteTeasersData: gazetteTeasersDataHtml(),
   };
-  const fill = (html: string) => html.replace(/<!--bench:(\w+)-->/g, (match, name: string) => values[name] ?? match);
+  // Variants of the Gazette article page take its <article> from article-gazette.html, the one copy.
+  const gazetteArticle = /<article>[\s\S]*<\/article>/.exec(
+    readFileSync(resolve(here, 'pages/article-gazette.html'), 'utf8'),
+  )![0];
+  const fill = (html: string) =>
+    html
+      .replace('<!--bench:gazetteArticle-->', () => gazetteArticle)
+      .replace(/<!--bench:(\w+)-->/g, (match, name: string) => values[name] ?? match);
   let ssr: Promise<{ markup: string; css: string }> | undefined;
   return {
     name: 'gz-bench-content',

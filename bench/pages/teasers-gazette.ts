@@ -2,21 +2,12 @@
 // integration uses); `?op=update` measures a new array with item 501's title changed.
 import '../../src/components/teaser-list/teaser-list.js';
 import type { GzTeaserList } from '../../src/components/teaser-list/teaser-list.component.js';
-import type { TeaserItem } from '../../src/components/teaser-list/items.js';
-import { teasers, type Teaser } from '../data.js';
+import { teaserItem, teasers } from '../data.js';
 import { finish } from './teasers-shared.js';
 
 const root = document.getElementById('root')!;
 const op = new URLSearchParams(location.search).get('op') ?? 'render';
-const toItem = (t: Teaser): TeaserItem => ({
-  href: t.href,
-  title: t.title,
-  excerpt: t.excerpt,
-  section: t.category,
-  brand: t.brand,
-  date: t.date,
-});
-const data = teasers(1000).map(toItem);
+const data = teasers(1000).map(teaserItem);
 
 /** Time before the forced style and layout, for the split in bench/ab.mjs. */
 let script = 0;
