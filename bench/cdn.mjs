@@ -3,7 +3,8 @@
  * The two CDN entries side by side (run after `npm run build`): `dist/cdn/gazette.js` (every element
  * in one file) and `dist/cdn/gazette-autoloader.js` (the tags a page has, each its own chunk, one
  * core chunk), the latter also as `preloaded`: the page's head lists the chunks its tags need as
- * `<link rel="modulepreload">` (their stable names, README "Embed"), on three plain pages that link `preload.css` as the README recommends:
+ * `<link rel="modulepreload">` (their stable names, README "Embed"); on three plain pages that link
+ * `preload.css` as the README recommends:
  * - `one`: an article text and `<gz-reading-time>` only;
  * - `header`: `<gz-article-header>` only (with its dateline);
  * - `article`: the reference article (bench/pages/article-gazette.html's markup, filled as the
